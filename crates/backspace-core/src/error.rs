@@ -1,0 +1,117 @@
+//! The one error type of Backspace (R-ERR-1). Every failure is one of these kinds.
+
+use rust_decimal::Decimal;
+
+/// Result of every Backspace operation.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The kind of an [`Error`], for bindings that map each kind to a native exception.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// Bad input: which field and why.
+    Validation,
+    /// An id, number or phone that names nothing.
+    NotFound,
+    /// The request clashes with current state (busy seat, duplicate phone, …).
+    Conflict,
+    /// Not enough items in stock.
+    InsufficientStock,
+    /// The entity is in the wrong state for the operation.
+    InvalidState,
+    /// A payment above what is due.
+    Overpayment,
+    /// A `balance` payment above the customer's credit.
+    InsufficientCredit,
+    /// The store failed (disk, lock, corrupt file).
+    Storage,
+}
+
+/// A failed operation. A failed operation writes nothing (R-ERR-2).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// Input that breaks a rule; nothing was looked up or written.
+    #[error("invalid {field}: {reason}")]
+    Validation {
+        /// The argument or field at fault (`phone`, `amount`, …).
+        field: String,
+        /// Why it was refused, with the offending value where useful.
+        reason: String,
+    },
+    /// The entity does not exist.
+    #[error("{entity} not found: {id}")]
+    NotFound {
+        /// `customer`, `resource`, `session`, …
+        entity: &'static str,
+        /// The id, number or phone that was asked for.
+        id: String,
+    },
+    /// The operation clashes with existing state.
+    #[error("{0}")]
+    Conflict(String),
+    /// Stock does not cover the request; nothing changed.
+    #[error("insufficient stock for {item}: {available} available, {requested} requested")]
+    InsufficientStock {
+        /// Item name.
+        item: String,
+        /// Units in stock.
+        available: i64,
+        /// Units asked for.
+        requested: i64,
+    },
+    /// The entity is not in a state that allows the operation.
+    #[error("{0}")]
+    InvalidState(String),
+    /// The payment is above the amount still due.
+    #[error("overpayment on {invoice}: {amount} paid but only {due} is due")]
+    Overpayment {
+        /// Invoice number.
+        invoice: String,
+        /// Amount still due.
+        due: Decimal,
+        /// Amount offered.
+        amount: Decimal,
+    },
+    /// A `balance` payment above the customer's credit.
+    #[error("insufficient credit: {amount} asked but the customer holds {available}")]
+    InsufficientCredit {
+        /// Credit held for the customer.
+        available: Decimal,
+        /// Amount asked for.
+        amount: Decimal,
+    },
+    /// The store failed.
+    #[error("storage error: {0}")]
+    Storage(String),
+}
+
+impl Error {
+    /// The kind of this error.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Validation { .. } => ErrorKind::Validation,
+            Error::NotFound { .. } => ErrorKind::NotFound,
+            Error::Conflict(_) => ErrorKind::Conflict,
+            Error::InsufficientStock { .. } => ErrorKind::InsufficientStock,
+            Error::InvalidState(_) => ErrorKind::InvalidState,
+            Error::Overpayment { .. } => ErrorKind::Overpayment,
+            Error::InsufficientCredit { .. } => ErrorKind::InsufficientCredit,
+            Error::Storage(_) => ErrorKind::Storage,
+        }
+    }
+
+    /// A validation error on `field`.
+    pub fn validation(field: &str, reason: impl Into<String>) -> Self {
+        Error::Validation {
+            field: field.to_string(),
+            reason: reason.into(),
+        }
+    }
+
+    /// A not-found error for `entity` with `id`.
+    pub fn not_found(entity: &'static str, id: impl ToString) -> Self {
+        Error::NotFound {
+            entity,
+            id: id.to_string(),
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! # backspace-core
+//!
+//! The rules of a coworking space's front desk: money, pricing, sessions, subscriptions,
+//! café stock, invoices, payments and the balance ledger, over any [`Store`].
+//! No I/O and no FFI: storage lives in store crates (`backspace-sqlite`), bindings elsewhere.
+//!
+//! ```
+//! use backspace_core::{Backspace, MemoryStore, ResourceType};
+//! use rust_decimal::Decimal;
+//!
+//! let desk = Backspace::new(MemoryStore::new());
+//! let mona = desk.register_customer("منى عادل", "010 1234 5678", None, None, None)?;
+//! let seat = desk.add_resource("Seat 1", ResourceType::Seat, Decimal::new(3000, 2), None)?;
+//! let session = desk.start_session(mona.id, seat.id, None)?;
+//! let invoice = desk.end_session(session.id, None, None)?;
+//! assert_eq!(invoice.invoice_number, "INV-0001");
+//! # Ok::<(), backspace_core::Error>(())
+//! ```
+
+#![warn(missing_docs)]
+
+pub mod clock;
+pub mod error;
+pub mod memory;
+pub mod model;
+pub mod money;
+mod ops;
+pub mod phone;
+pub mod pricing;
+pub mod reports;
+pub mod settings;
+pub mod store;
+pub mod text;
+
+#[cfg(any(test, feature = "testkit"))]
+pub mod testkit;
+
+pub use chrono;
+pub use chrono_tz;
+pub use clock::{Clock, SystemClock};
+pub use error::{Error, ErrorKind, Result};
+pub use memory::MemoryStore;
+pub use model::*;
+pub use ops::{Backspace, MAX_QUANTITY};
+pub use reports::{OutstandingInvoice, ResourceUtilization, RevenueDay, TopCustomer};
+pub use rust_decimal::Decimal;
+pub use settings::{PlanPrices, PricingPolicy, Rounding, Settings, SettingsUpdate};
+pub use store::{Counter, Store, StoreTx};
+pub use uuid::Uuid;

@@ -1,0 +1,304 @@
+//! Invoices, payments and the customer balance ledger (§9, §10).
+
+use chrono::{DateTime, Days, Utc};
+use rust_decimal::Decimal;
+use uuid::Uuid;
+
+use super::{Backspace, found};
+use crate::clock::business_date;
+use crate::error::{Error, Result};
+use crate::model::*;
+use crate::money::{Zero, parse_amount, parse_percent, percent_of, to_decimal, to_piastres};
+use crate::settings::Settings;
+use crate::store::{Counter, Store, StoreTx};
+use crate::text::normalize_text;
+
+/// `INV-0001`, … (R-INVC-1).
+pub fn invoice_number(n: u64) -> String {
+    format!("INV-{n:04}")
+}
+
+/// Changes a customer's balance by `delta` piastres and records why (R-BAL-2, R-BAL-3).
+/// A zero change is no change and writes no entry.
+fn post(
+    tx: &mut dyn StoreTx,
+    customer: &mut Customer,
+    kind: LedgerKind,
+    delta: i64,
+    reference: String,
+    at: DateTime<Utc>,
+) -> Result<Option<LedgerEntry>> {
+    let mut entry = None;
+    if delta != 0 {
+        customer.balance = to_decimal(to_piastres(customer.balance) + delta);
+        let e = LedgerEntry {
+            id: Uuid::new_v4(),
+            customer_id: customer.id,
+            kind,
+            amount: to_decimal(delta),
+            reference,
+            at,
+        };
+        tx.insert_ledger_entry(&e)?;
+        entry = Some(e);
+    }
+    tx.update_customer(customer)?;
+    Ok(entry)
+}
+
+/// Sets amount-derived fields: discount amount, total, status and paid date (R-INVC-3, R-INVC-5).
+fn settle(invoice: &mut Invoice, discount: i64, at: DateTime<Utc>, settings: &Settings) {
+    let amount = to_piastres(invoice.amount);
+    let discount_amount = percent_of(amount, discount);
+    invoice.discount_percent = to_decimal(discount);
+    invoice.discount_amount = to_decimal(discount_amount);
+    invoice.total = to_decimal(amount - discount_amount);
+    let (total, paid) = (amount - discount_amount, to_piastres(invoice.paid_amount));
+    invoice.status = if paid >= total {
+        InvoiceStatus::Paid
+    } else if paid > 0 {
+        InvoiceStatus::Pending
+    } else {
+        InvoiceStatus::Unpaid
+    };
+    invoice.paid_date = match invoice.status {
+        InvoiceStatus::Paid => invoice
+            .paid_date
+            .or(Some(business_date(at, settings.time_zone))),
+        _ => None,
+    };
+}
+
+/// Issues an invoice for `lines` and lowers the customer's balance by its total (R-INVC-2, R-BAL-2).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn issue_invoice(
+    tx: &mut dyn StoreTx,
+    settings: &Settings,
+    customer: &mut Customer,
+    lines: Vec<InvoiceLine>,
+    discount: i64,
+    at: DateTime<Utc>,
+    session_id: Option<Uuid>,
+    subscription_id: Option<Uuid>,
+) -> Result<Invoice> {
+    let issue_date = business_date(at, settings.time_zone);
+    let amount: i64 = lines.iter().map(|l| to_piastres(l.amount)).sum();
+    let mut invoice = Invoice {
+        id: Uuid::new_v4(),
+        invoice_number: invoice_number(tx.next_number(Counter::Invoice)?),
+        customer_id: customer.id,
+        session_id,
+        subscription_id,
+        issued_at: at,
+        issue_date,
+        due_date: issue_date
+            .checked_add_days(Days::new(u64::from(settings.invoice_due_days)))
+            .unwrap_or(issue_date),
+        amount: to_decimal(amount),
+        discount_percent: to_decimal(0),
+        discount_amount: to_decimal(0),
+        total: to_decimal(0),
+        paid_amount: to_decimal(0),
+        status: InvoiceStatus::Unpaid,
+        paid_date: None,
+        lines,
+        payments: Vec::new(),
+    };
+    settle(&mut invoice, discount, at, settings);
+    tx.insert_invoice(&invoice)?;
+    let total = to_piastres(invoice.total);
+    post(
+        tx,
+        customer,
+        LedgerKind::Invoice,
+        -total,
+        invoice.invoice_number.clone(),
+        at,
+    )?;
+    Ok(invoice)
+}
+
+impl<S: Store> Backspace<S> {
+    /// An invoice with its lines and payments.
+    pub fn get_invoice(&self, id: Uuid) -> Result<Invoice> {
+        self.read(|tx| found(tx.invoice(id)?, "invoice", id))
+    }
+
+    /// An invoice by number (`INV-0042`, any case).
+    pub fn find_invoice(&self, number: &str) -> Result<Invoice> {
+        let wanted = number.trim().to_ascii_uppercase();
+        self.read(|tx| found(tx.invoice_by_number(&wanted)?, "invoice", number))
+    }
+
+    /// Invoices passing `filter`, by number.
+    pub fn list_invoices(&self, filter: &InvoiceFilter) -> Result<Vec<Invoice>> {
+        self.read(|tx| tx.invoices(filter))
+    }
+
+    /// Sets an invoice's discount while nothing is paid on it (R-INVC-3); the balance follows.
+    pub fn set_discount(
+        &self,
+        invoice_id: Uuid,
+        percent: Decimal,
+        at: Option<DateTime<Utc>>,
+    ) -> Result<Invoice> {
+        let discount = parse_percent("discount_percent", percent)?;
+        self.write(at, |tx, at| {
+            let mut invoice = found(tx.invoice(invoice_id)?, "invoice", invoice_id)?;
+            if !invoice.payments.is_empty() {
+                return Err(Error::InvalidState(format!(
+                    "{} has payments; its discount can no longer change",
+                    invoice.invoice_number
+                )));
+            }
+            let settings = tx.settings()?;
+            let before = to_piastres(invoice.total);
+            settle(&mut invoice, discount, at, &settings);
+            tx.update_invoice(&invoice)?;
+            let mut customer = found(
+                tx.customer(invoice.customer_id)?,
+                "customer",
+                invoice.customer_id,
+            )?;
+            let change = before - to_piastres(invoice.total);
+            post(
+                tx,
+                &mut customer,
+                LedgerKind::Discount,
+                change,
+                invoice.invoice_number.clone(),
+                at,
+            )?;
+            Ok(invoice)
+        })
+    }
+
+    /// Records a payment (R-INVC-4, R-INVC-7, R-BAL-2).
+    pub fn record_payment(
+        &self,
+        invoice_id: Uuid,
+        amount: Decimal,
+        method: PaymentMethod,
+        at: Option<DateTime<Utc>>,
+        note: Option<&str>,
+    ) -> Result<Invoice> {
+        let paid = parse_amount("amount", amount, Zero::Refused)?;
+        let note = normalize_text("note", note)?;
+        self.write(at, |tx, at| {
+            let mut invoice = found(tx.invoice(invoice_id)?, "invoice", invoice_id)?;
+            if at < invoice.issued_at {
+                return Err(Error::validation(
+                    "at",
+                    format!(
+                        "a payment cannot be before {} was issued",
+                        invoice.invoice_number
+                    ),
+                ));
+            }
+            if invoice.status == InvoiceStatus::Paid {
+                return Err(Error::InvalidState(format!(
+                    "{} is already paid",
+                    invoice.invoice_number
+                )));
+            }
+            let due = to_piastres(invoice.due());
+            if paid > due {
+                return Err(Error::Overpayment {
+                    invoice: invoice.invoice_number,
+                    due: to_decimal(due),
+                    amount: to_decimal(paid),
+                });
+            }
+            let mut customer = found(
+                tx.customer(invoice.customer_id)?,
+                "customer",
+                invoice.customer_id,
+            )?;
+            let credit = to_piastres(customer.credit);
+            if method == PaymentMethod::Balance && credit < paid {
+                return Err(Error::InsufficientCredit {
+                    available: customer.credit,
+                    amount: to_decimal(paid),
+                });
+            }
+            let payment = Payment {
+                id: Uuid::new_v4(),
+                invoice_id,
+                amount: to_decimal(paid),
+                method,
+                paid_at: at,
+                note,
+            };
+            tx.insert_payment(&payment)?;
+            invoice.paid_amount = to_decimal(to_piastres(invoice.paid_amount) + paid);
+            let settings = tx.settings()?;
+            let discount = to_piastres(invoice.discount_percent);
+            settle(&mut invoice, discount, at, &settings);
+            tx.update_invoice(&invoice)?;
+            invoice.payments.push(payment);
+            if method == PaymentMethod::Balance {
+                customer.credit = to_decimal(credit - paid);
+                tx.update_customer(&customer)?;
+            } else {
+                post(
+                    tx,
+                    &mut customer,
+                    LedgerKind::Payment,
+                    paid,
+                    invoice.invoice_number.clone(),
+                    at,
+                )?;
+            }
+            Ok(invoice)
+        })
+    }
+
+    /// Money left with the space as credit (R-BAL-2); method is cash, card or transfer.
+    pub fn deposit(
+        &self,
+        customer_id: Uuid,
+        amount: Decimal,
+        method: PaymentMethod,
+        at: Option<DateTime<Utc>>,
+    ) -> Result<LedgerEntry> {
+        let piastres = parse_amount("amount", amount, Zero::Refused)?;
+        if method == PaymentMethod::Balance {
+            return Err(Error::validation(
+                "method",
+                "a deposit is paid in cash, card or transfer, not from the balance",
+            ));
+        }
+        self.write(at, |tx, at| {
+            let mut customer = found(tx.customer(customer_id)?, "customer", customer_id)?;
+            customer.credit = to_decimal(to_piastres(customer.credit) + piastres);
+            let entry = post(
+                tx,
+                &mut customer,
+                LedgerKind::Deposit,
+                piastres,
+                method.as_str().to_string(),
+                at,
+            )?;
+            entry.ok_or_else(|| Error::Storage("a deposit wrote no ledger entry".into()))
+        })
+    }
+
+    /// A customer's ledger in order, with the running balance (R-BAL-3).
+    pub fn statement(&self, customer_id: Uuid) -> Result<Vec<StatementLine>> {
+        self.read(|tx| {
+            found(tx.customer(customer_id)?, "customer", customer_id)?;
+            let mut running = 0;
+            Ok(tx
+                .ledger(customer_id)?
+                .into_iter()
+                .map(|entry| {
+                    running += to_piastres(entry.amount);
+                    StatementLine {
+                        entry,
+                        balance: to_decimal(running),
+                    }
+                })
+                .collect())
+        })
+    }
+}

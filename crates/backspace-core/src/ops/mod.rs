@@ -1,0 +1,111 @@
+//! `Backspace<S>`: every operation of the front desk (SPEC §14), as one unit of work on a store.
+//! Each operation validates its input first, then opens one write transaction, reads "now"
+//! inside it (R-TIME-4), checks state, and writes. An `Err` anywhere leaves the store untouched.
+
+mod customers;
+mod inventory;
+mod invoices;
+mod reports;
+mod resources;
+mod sessions;
+mod subscriptions;
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+
+use crate::clock::{Clock, SystemClock, resolve_at};
+use crate::error::{Error, Result};
+use crate::settings::{Settings, SettingsUpdate};
+use crate::store::{Store, StoreTx};
+
+/// The largest item quantity, stock delta or restock accepted in one call.
+pub const MAX_QUANTITY: i64 = 1_000_000_000;
+
+/// A coworking space's front desk over a store `S`.
+pub struct Backspace<S: Store> {
+    store: S,
+    clock: Arc<dyn Clock>,
+}
+
+impl<S: Store> Backspace<S> {
+    /// A front desk over `store`, reading time from the system clock.
+    pub fn new(store: S) -> Self {
+        Self::with_clock(store, Arc::new(SystemClock))
+    }
+
+    /// A front desk over `store` with an injected clock (tests, simulations).
+    pub fn with_clock(store: S, clock: Arc<dyn Clock>) -> Self {
+        Backspace { store, clock }
+    }
+
+    /// The underlying store.
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    /// The clock's current instant.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// Runs `f` in one write transaction with `at` resolved inside it (R-TIME-3, R-TIME-4).
+    fn write<T>(
+        &self,
+        at: Option<DateTime<Utc>>,
+        f: impl FnOnce(&mut dyn StoreTx, DateTime<Utc>) -> Result<T>,
+    ) -> Result<T> {
+        self.store.write(|tx| {
+            let at = resolve_at(at, self.clock.now())?;
+            f(tx, at)
+        })
+    }
+
+    /// Runs `f` over a consistent snapshot with `at` resolved inside it.
+    fn read_at<T>(
+        &self,
+        at: Option<DateTime<Utc>>,
+        f: impl FnOnce(&mut dyn StoreTx, DateTime<Utc>) -> Result<T>,
+    ) -> Result<T> {
+        self.store.read(|tx| {
+            let at = resolve_at(at, self.clock.now())?;
+            f(tx, at)
+        })
+    }
+
+    /// Runs `f` over a consistent snapshot.
+    fn read<T>(&self, f: impl FnOnce(&mut dyn StoreTx) -> Result<T>) -> Result<T> {
+        self.store.read(f)
+    }
+
+    /// The space's settings.
+    pub fn settings(&self) -> Result<Settings> {
+        self.read(|tx| tx.settings())
+    }
+
+    /// Changes some settings; every given field is validated first.
+    pub fn update_settings(&self, update: SettingsUpdate) -> Result<Settings> {
+        Settings::default().updated(&update)?;
+        self.store.write(|tx| {
+            let settings = tx.settings()?.updated(&update)?;
+            tx.save_settings(&settings)?;
+            Ok(settings)
+        })
+    }
+}
+
+/// Unwraps a looked-up record or names what was not found.
+fn found<T>(record: Option<T>, entity: &'static str, id: impl ToString) -> Result<T> {
+    record.ok_or_else(|| Error::not_found(entity, id))
+}
+
+/// Validates a count of items (≥ `min`, ≤ [`MAX_QUANTITY`]).
+fn quantity(field: &str, n: i64, min: i64) -> Result<i64> {
+    if n < min || n > MAX_QUANTITY {
+        return Err(Error::validation(
+            field,
+            format!("must be between {min} and {MAX_QUANTITY}, got {n}"),
+        ));
+    }
+    Ok(n)
+}

@@ -1,0 +1,336 @@
+//! Timed sessions (§5): start, quote, consumptions, end.
+
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use uuid::Uuid;
+
+use super::invoices::issue_invoice;
+use super::subscriptions::covering_subscription;
+use super::{Backspace, found, quantity};
+use crate::clock::business_date;
+use crate::error::{Error, Result};
+use crate::model::*;
+use crate::money::{parse_percent, to_decimal, to_piastres};
+use crate::pricing::session_charge;
+use crate::settings::Settings;
+use crate::store::{Store, StoreTx};
+
+/// What ending `session` at `at` would bill: the charge, the covering subscription and the lines.
+struct Billing {
+    charge: crate::pricing::SessionCharge,
+    subscription_id: Option<Uuid>,
+    lines: Vec<InvoiceLine>,
+}
+
+fn bill(
+    tx: &mut dyn StoreTx,
+    settings: &Settings,
+    session: &Session,
+    at: DateTime<Utc>,
+) -> Result<Billing> {
+    if at < session.started_at {
+        return Err(Error::validation(
+            "at",
+            format!(
+                "{} is before the session started ({})",
+                at.to_rfc3339(),
+                session.started_at.to_rfc3339()
+            ),
+        ));
+    }
+    let resource = found(
+        tx.resource(session.resource_id)?,
+        "resource",
+        session.resource_id,
+    )?;
+    let rate = to_piastres(session.rate_per_hour);
+    let mut charge = session_charge(
+        &settings.pricing,
+        rate,
+        session.started_at,
+        at,
+        settings.time_zone,
+    );
+    let start_date = business_date(session.started_at, settings.time_zone);
+    let subscription_id = covering_subscription(tx, session.customer_id, start_date)?.map(|s| s.id);
+    if subscription_id.is_some() {
+        charge.charge = 0;
+    }
+    let mut lines = vec![InvoiceLine {
+        kind: LineKind::Session,
+        description: resource.name,
+        quantity: charge.billed_minutes,
+        unit_price: session.rate_per_hour,
+        amount: to_decimal(charge.charge),
+    }];
+    for c in tx.consumptions_of_session(session.id)? {
+        lines.push(InvoiceLine {
+            kind: LineKind::Consumption,
+            description: c.item_name.clone(),
+            quantity: c.quantity,
+            unit_price: c.price_at_consumption,
+            amount: to_decimal(to_piastres(c.price_at_consumption) * c.quantity),
+        });
+    }
+    Ok(Billing {
+        charge,
+        subscription_id,
+        lines,
+    })
+}
+
+fn active(session: Session) -> Result<Session> {
+    if !session.is_active {
+        return Err(Error::InvalidState(format!(
+            "session {} is not active (it has ended)",
+            session.id
+        )));
+    }
+    Ok(session)
+}
+
+impl<S: Store> Backspace<S> {
+    /// Starts a session of a customer on a resource (R-SESS-1, R-SESS-3).
+    pub fn start_session(
+        &self,
+        customer_id: Uuid,
+        resource_id: Uuid,
+        at: Option<DateTime<Utc>>,
+    ) -> Result<Session> {
+        self.write(at, |tx, at| {
+            let customer = found(tx.customer(customer_id)?, "customer", customer_id)?;
+            let mut resource = found(tx.resource(resource_id)?, "resource", resource_id)?;
+            if tx.active_session_on_resource(resource_id)?.is_some() {
+                return Err(Error::Conflict(format!(
+                    "{} is busy: another session is running on it",
+                    resource.name
+                )));
+            }
+            if !resource.is_available {
+                return Err(Error::Conflict(format!(
+                    "{} is not available (out of service)",
+                    resource.name
+                )));
+            }
+            if let Some(s) = tx.active_session_of_customer(customer_id)? {
+                return Err(Error::Conflict(format!(
+                    "{} ({}) already has an active session {} started {}",
+                    customer.name,
+                    customer.human_id,
+                    s.id,
+                    s.started_at.to_rfc3339()
+                )));
+            }
+            let session = Session {
+                id: Uuid::new_v4(),
+                customer_id,
+                resource_id,
+                started_at: at,
+                ended_at: None,
+                rate_per_hour: resource.rate_per_hour,
+                is_active: true,
+                duration_minutes: None,
+                billed_minutes: None,
+                amount: None,
+                subscription_id: None,
+                invoice_id: None,
+            };
+            tx.insert_session(&session)?;
+            resource.is_available = false;
+            tx.update_resource(&resource)?;
+            Ok(session)
+        })
+    }
+
+    /// A session by id.
+    pub fn get_session(&self, id: Uuid) -> Result<Session> {
+        self.read(|tx| found(tx.session(id)?, "session", id))
+    }
+
+    /// What a running session's invoice would hold if it ended at `at`; writes nothing (R-SESS-6).
+    pub fn quote_session(&self, session_id: Uuid, at: Option<DateTime<Utc>>) -> Result<Quote> {
+        self.read_at(at, |tx, at| {
+            let session = active(found(tx.session(session_id)?, "session", session_id)?)?;
+            let settings = tx.settings()?;
+            let b = bill(tx, &settings, &session, at)?;
+            let amount = to_decimal(b.lines.iter().map(|l| to_piastres(l.amount)).sum());
+            Ok(Quote {
+                session_id,
+                at,
+                duration_minutes: b.charge.duration_minutes,
+                billed_minutes: b.charge.billed_minutes,
+                charge: to_decimal(b.charge.charge),
+                subscription_id: b.subscription_id,
+                lines: b.lines,
+                amount,
+            })
+        })
+    }
+
+    /// Ends a session: charge, invoice, resource freed, balance updated, all at once (R-SESS-2).
+    pub fn end_session(
+        &self,
+        session_id: Uuid,
+        at: Option<DateTime<Utc>>,
+        discount_percent: Option<Decimal>,
+    ) -> Result<Invoice> {
+        let discount = discount_percent
+            .map(|d| parse_percent("discount_percent", d))
+            .transpose()?
+            .unwrap_or(0);
+        self.write(at, |tx, at| {
+            let mut session = active(found(tx.session(session_id)?, "session", session_id)?)?;
+            let settings = tx.settings()?;
+            let b = bill(tx, &settings, &session, at)?;
+            let mut customer = found(
+                tx.customer(session.customer_id)?,
+                "customer",
+                session.customer_id,
+            )?;
+            let invoice = issue_invoice(
+                tx,
+                &settings,
+                &mut customer,
+                b.lines,
+                discount,
+                at,
+                Some(session.id),
+                None,
+            )?;
+            session.ended_at = Some(at);
+            session.is_active = false;
+            session.duration_minutes = Some(b.charge.duration_minutes);
+            session.billed_minutes = Some(b.charge.billed_minutes);
+            session.amount = Some(to_decimal(b.charge.charge));
+            session.subscription_id = b.subscription_id;
+            session.invoice_id = Some(invoice.id);
+            tx.update_session(&session)?;
+            let mut resource = found(
+                tx.resource(session.resource_id)?,
+                "resource",
+                session.resource_id,
+            )?;
+            resource.is_available = !resource.out_of_service;
+            tx.update_resource(&resource)?;
+            Ok(invoice)
+        })
+    }
+
+    /// Running sessions with elapsed minutes and the charge if they ended at `at` (R-REP-3).
+    pub fn active_sessions(&self, at: Option<DateTime<Utc>>) -> Result<Vec<ActiveSession>> {
+        self.read_at(at, |tx, at| {
+            let settings = tx.settings()?;
+            let mut out = Vec::new();
+            for session in tx.active_sessions()? {
+                let at = at.max(session.started_at);
+                let b = bill(tx, &settings, &session, at)?;
+                let customer = found(
+                    tx.customer(session.customer_id)?,
+                    "customer",
+                    session.customer_id,
+                )?;
+                let resource_name = b
+                    .lines
+                    .first()
+                    .map(|l| l.description.clone())
+                    .unwrap_or_default();
+                out.push(ActiveSession {
+                    elapsed_minutes: b.charge.duration_minutes,
+                    running_charge: to_decimal(b.charge.charge),
+                    customer_name: customer.name,
+                    resource_name,
+                    session,
+                });
+            }
+            Ok(out)
+        })
+    }
+
+    /// Adds café items to a running session; stock must cover them (R-INV-2..4).
+    pub fn add_consumption(
+        &self,
+        session_id: Uuid,
+        item_id: Uuid,
+        quantity_: i64,
+        at: Option<DateTime<Utc>>,
+    ) -> Result<InventoryConsumption> {
+        let n = quantity("quantity", quantity_, 1)?;
+        self.write(at, |tx, at| {
+            let session = active(found(tx.session(session_id)?, "session", session_id)?)?;
+            let mut item = found(tx.item(item_id)?, "inventory item", item_id)?;
+            if at < session.started_at {
+                return Err(Error::validation(
+                    "at",
+                    "a consumption cannot be before its session started",
+                ));
+            }
+            if item.quantity < n {
+                return Err(Error::InsufficientStock {
+                    item: item.name,
+                    available: item.quantity,
+                    requested: n,
+                });
+            }
+            item.quantity -= n;
+            tx.update_item(&item)?;
+            let consumption = InventoryConsumption {
+                id: Uuid::new_v4(),
+                session_id,
+                item_id,
+                item_name: item.name.clone(),
+                quantity: n,
+                price_at_consumption: item.price,
+                consumed_at: at,
+            };
+            tx.insert_consumption(&consumption)?;
+            tx.insert_movement(&StockMovement {
+                id: Uuid::new_v4(),
+                item_id,
+                kind: MovementKind::Consumption,
+                delta: -n,
+                quantity_after: item.quantity,
+                reason: Some(format!("session {session_id}")),
+                at,
+            })?;
+            Ok(consumption)
+        })
+    }
+
+    /// Removes a consumption from a running session and puts its stock back (R-INV-5).
+    pub fn remove_consumption(
+        &self,
+        consumption_id: Uuid,
+        at: Option<DateTime<Utc>>,
+    ) -> Result<InventoryConsumption> {
+        self.write(at, |tx, at| {
+            let c = found(
+                tx.consumption(consumption_id)?,
+                "consumption",
+                consumption_id,
+            )?;
+            active(found(tx.session(c.session_id)?, "session", c.session_id)?)?;
+            let mut item = found(tx.item(c.item_id)?, "inventory item", c.item_id)?;
+            item.quantity += c.quantity;
+            tx.update_item(&item)?;
+            tx.delete_consumption(c.id)?;
+            tx.insert_movement(&StockMovement {
+                id: Uuid::new_v4(),
+                item_id: item.id,
+                kind: MovementKind::ConsumptionRemoved,
+                delta: c.quantity,
+                quantity_after: item.quantity,
+                reason: Some(format!("session {}", c.session_id)),
+                at,
+            })?;
+            Ok(c)
+        })
+    }
+
+    /// A running session's consumptions.
+    pub fn session_consumptions(&self, session_id: Uuid) -> Result<Vec<InventoryConsumption>> {
+        self.read(|tx| {
+            found(tx.session(session_id)?, "session", session_id)?;
+            tx.consumptions_of_session(session_id)
+        })
+    }
+}

@@ -1,0 +1,319 @@
+//! Report shapes (§11) and their reference computation by scanning records. The in-memory
+//! store uses these; the SQLite store answers the same questions with indexed aggregates,
+//! and the conformance suite holds both to the same numbers.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono_tz::Tz;
+use rust_decimal::Decimal;
+use uuid::Uuid;
+
+use crate::clock::business_date;
+use crate::error::Result;
+use crate::model::{Invoice, InvoiceFilter, InvoiceStatus, LedgerKind, LineKind, PaymentMethod};
+use crate::money::{to_decimal, to_piastres};
+use crate::store::StoreTx;
+
+/// Money of one business day (R-REP-1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevenueDay {
+    /// The business date.
+    pub date: NaiveDate,
+    /// Session lines invoiced that day.
+    pub sessions: Decimal,
+    /// Consumption lines invoiced that day.
+    pub consumptions: Decimal,
+    /// Subscription lines invoiced that day.
+    pub subscriptions: Decimal,
+    /// Discounts of the invoices issued that day.
+    pub discounts: Decimal,
+    /// sessions + consumptions + subscriptions − discounts.
+    pub net: Decimal,
+    /// Cash received (payments and deposits).
+    pub cash: Decimal,
+    /// Card received (payments and deposits).
+    pub card: Decimal,
+    /// Transfers received (payments and deposits).
+    pub transfer: Decimal,
+    /// cash + card + transfer.
+    pub received: Decimal,
+    /// Credit spent through `balance` payments (not new money).
+    pub credit_applied: Decimal,
+}
+
+/// Occupancy of one resource over a date range (R-REP-2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResourceUtilization {
+    /// The resource.
+    pub resource_id: Uuid,
+    /// Its name.
+    pub resource_name: String,
+    /// Whole minutes occupied by sessions, clipped to the range.
+    pub occupied_minutes: i64,
+    /// Whole minutes in the range (23 or 25 hours on DST days).
+    pub range_minutes: i64,
+    /// occupied ÷ range, 0–1, to 4 decimals.
+    pub utilization: Decimal,
+}
+
+/// A customer ranked by invoiced total (R-REP-3).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopCustomer {
+    /// The customer.
+    pub customer_id: Uuid,
+    /// `C-…`.
+    pub human_id: String,
+    /// Name.
+    pub name: String,
+    /// Sum of invoice totals issued in the range.
+    pub invoiced: Decimal,
+    /// Number of those invoices.
+    pub invoice_count: i64,
+}
+
+/// An invoice not fully paid, as the outstanding report shows it (R-REP-3).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutstandingInvoice {
+    /// The invoice.
+    pub invoice: Invoice,
+    /// Billed customer's `C-…`.
+    pub customer_human_id: String,
+    /// Billed customer's name.
+    pub customer_name: String,
+    /// total − paid.
+    pub due: Decimal,
+    /// Due date before today.
+    pub is_overdue: bool,
+}
+
+/// The first instant of a business date (a day that starts inside a DST gap starts after it).
+pub fn day_start(date: NaiveDate, tz: Tz) -> DateTime<Utc> {
+    let mut local = date.and_time(chrono::NaiveTime::MIN);
+    for _ in 0..48 {
+        if let Some(t) = tz.from_local_datetime(&local).earliest() {
+            return t.with_timezone(&Utc);
+        }
+        local += Duration::minutes(30);
+    }
+    Utc.from_utc_datetime(&date.and_time(chrono::NaiveTime::MIN))
+}
+
+/// The instants of the business dates `from..=to`: [start of `from`, start of the day after `to`).
+pub fn range_instants(from: NaiveDate, to: NaiveDate, tz: Tz) -> (DateTime<Utc>, DateTime<Utc>) {
+    let after = to.succ_opt().unwrap_or(to);
+    (day_start(from, tz), day_start(after, tz))
+}
+
+/// Every date of `from..=to`.
+pub fn dates(from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = NaiveDate> {
+    from.iter_days().take_while(move |d| *d <= to)
+}
+
+#[derive(Default)]
+struct Day {
+    sessions: i64,
+    consumptions: i64,
+    subscriptions: i64,
+    discounts: i64,
+    cash: i64,
+    card: i64,
+    transfer: i64,
+    credit: i64,
+}
+
+impl Day {
+    fn received(&mut self, method: PaymentMethod, amount: i64) {
+        match method {
+            PaymentMethod::Cash => self.cash += amount,
+            PaymentMethod::Card => self.card += amount,
+            PaymentMethod::Transfer => self.transfer += amount,
+            PaymentMethod::Balance => self.credit += amount,
+        }
+    }
+}
+
+/// Builds revenue rows from per-day piastre sums; shared by every store.
+pub fn revenue_rows(
+    from: NaiveDate,
+    to: NaiveDate,
+    mut sums: impl FnMut(NaiveDate) -> [i64; 8],
+) -> Vec<RevenueDay> {
+    dates(from, to)
+        .map(|date| {
+            let [
+                sessions,
+                consumptions,
+                subscriptions,
+                discounts,
+                cash,
+                card,
+                transfer,
+                credit,
+            ] = sums(date);
+            RevenueDay {
+                date,
+                sessions: to_decimal(sessions),
+                consumptions: to_decimal(consumptions),
+                subscriptions: to_decimal(subscriptions),
+                discounts: to_decimal(discounts),
+                net: to_decimal(sessions + consumptions + subscriptions - discounts),
+                cash: to_decimal(cash),
+                card: to_decimal(card),
+                transfer: to_decimal(transfer),
+                received: to_decimal(cash + card + transfer),
+                credit_applied: to_decimal(credit),
+            }
+        })
+        .collect()
+}
+
+/// Revenue per business day by scanning invoices, payments and deposits.
+pub fn revenue_by_scan<T: StoreTx + ?Sized>(
+    tx: &mut T,
+    from: NaiveDate,
+    to: NaiveDate,
+    tz: Tz,
+) -> Result<Vec<RevenueDay>> {
+    let mut days: BTreeMap<NaiveDate, Day> = BTreeMap::new();
+    for inv in tx.invoices(&InvoiceFilter::default())? {
+        let issued = days.entry(inv.issue_date).or_default();
+        for line in &inv.lines {
+            let amount = to_piastres(line.amount);
+            match line.kind {
+                LineKind::Session => issued.sessions += amount,
+                LineKind::Consumption => issued.consumptions += amount,
+                LineKind::Subscription => issued.subscriptions += amount,
+            }
+        }
+        issued.discounts += to_piastres(inv.discount_amount);
+        for p in &inv.payments {
+            days.entry(business_date(p.paid_at, tz))
+                .or_default()
+                .received(p.method, to_piastres(p.amount));
+        }
+    }
+    let (start, end) = range_instants(from, to, tz);
+    for e in tx.ledger_between(start, end)? {
+        if e.kind == LedgerKind::Deposit {
+            let method = e
+                .reference
+                .parse::<PaymentMethod>()
+                .unwrap_or(PaymentMethod::Cash);
+            days.entry(business_date(e.at, tz))
+                .or_default()
+                .received(method, to_piastres(e.amount));
+        }
+    }
+    Ok(revenue_rows(from, to, |date| {
+        let d = days.remove(&date).unwrap_or_default();
+        [
+            d.sessions,
+            d.consumptions,
+            d.subscriptions,
+            d.discounts,
+            d.cash,
+            d.card,
+            d.transfer,
+            d.credit,
+        ]
+    }))
+}
+
+/// occupied ÷ range as a 4-decimal fraction.
+pub fn fraction(occupied_seconds: i64, range_seconds: i64) -> Decimal {
+    if range_seconds <= 0 {
+        return Decimal::ZERO;
+    }
+    (Decimal::from(occupied_seconds) / Decimal::from(range_seconds))
+        .round_dp(4)
+        .min(Decimal::ONE)
+}
+
+/// Utilization per resource by scanning sessions.
+pub fn utilization_by_scan<T: StoreTx + ?Sized>(
+    tx: &mut T,
+    from: NaiveDate,
+    to: NaiveDate,
+    tz: Tz,
+    now: DateTime<Utc>,
+) -> Result<Vec<ResourceUtilization>> {
+    let (start, end) = range_instants(from, to, tz);
+    let range_seconds = (end - start).num_seconds();
+    let sessions = tx.sessions_between(start, end)?;
+    let mut out = Vec::new();
+    for r in tx.resources()? {
+        let mut occupied = 0;
+        for s in sessions.iter().filter(|s| s.resource_id == r.id) {
+            let s_end = s.ended_at.unwrap_or(now);
+            let (a, b) = (s.started_at.max(start), s_end.min(end));
+            if b > a {
+                occupied += (b - a).num_seconds();
+            }
+        }
+        out.push(ResourceUtilization {
+            resource_id: r.id,
+            resource_name: r.name,
+            occupied_minutes: occupied / 60,
+            range_minutes: range_seconds / 60,
+            utilization: fraction(occupied, range_seconds),
+        });
+    }
+    Ok(out)
+}
+
+/// Invoices not fully paid, by due date then number.
+pub fn outstanding_by_scan<T: StoreTx + ?Sized>(tx: &mut T) -> Result<Vec<Invoice>> {
+    let mut out: Vec<Invoice> = tx
+        .invoices(&InvoiceFilter::default())?
+        .into_iter()
+        .filter(|i| i.status != InvoiceStatus::Paid)
+        .collect();
+    out.sort_by(|a, b| (a.due_date, &a.invoice_number).cmp(&(b.due_date, &b.invoice_number)));
+    Ok(out)
+}
+
+/// Customers by invoiced total by scanning invoices.
+pub fn top_customers_by_scan<T: StoreTx + ?Sized>(
+    tx: &mut T,
+    from: NaiveDate,
+    to: NaiveDate,
+    n: usize,
+) -> Result<Vec<TopCustomer>> {
+    let filter = InvoiceFilter {
+        from: Some(from),
+        to: Some(to),
+        ..InvoiceFilter::default()
+    };
+    let mut sums: BTreeMap<Uuid, (i64, i64)> = BTreeMap::new();
+    for inv in tx.invoices(&filter)? {
+        let e = sums.entry(inv.customer_id).or_default();
+        e.0 += to_piastres(inv.total);
+        e.1 += 1;
+    }
+    let mut out = Vec::new();
+    for (id, (total, count)) in sums {
+        if let Some(c) = tx.customer(id)? {
+            out.push(TopCustomer {
+                customer_id: id,
+                human_id: c.human_id,
+                name: c.name,
+                invoiced: to_decimal(total),
+                invoice_count: count,
+            });
+        }
+    }
+    sort_top(&mut out);
+    out.truncate(n);
+    Ok(out)
+}
+
+/// Largest invoiced total first; ties by human id (shorter ids are older customers).
+pub fn sort_top(rows: &mut [TopCustomer]) {
+    rows.sort_by(|a, b| {
+        b.invoiced
+            .cmp(&a.invoiced)
+            .then(a.human_id.len().cmp(&b.human_id.len()))
+            .then(a.human_id.cmp(&b.human_id))
+    });
+}

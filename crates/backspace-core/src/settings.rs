@@ -1,0 +1,228 @@
+//! Per-space settings: time zone, pricing policy (§6), plan prices, due days, currency.
+
+use chrono_tz::Tz;
+use rust_decimal::Decimal;
+
+use crate::error::{Error, Result};
+use crate::model::Plan;
+use crate::money::{Zero, normalize_amount};
+
+/// How elapsed time is rounded to billing units (R-PRICE-2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Rounding {
+    /// To the next whole unit (default).
+    #[default]
+    Up,
+    /// To the nearest unit, half a unit rounding up.
+    Nearest,
+    /// Down to a whole unit.
+    Down,
+}
+
+impl Rounding {
+    /// `up`, `nearest` or `down`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rounding::Up => "up",
+            Rounding::Nearest => "nearest",
+            Rounding::Down => "down",
+        }
+    }
+}
+
+impl std::str::FromStr for Rounding {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "up" => Ok(Rounding::Up),
+            "nearest" => Ok(Rounding::Nearest),
+            "down" => Ok(Rounding::Down),
+            other => Err(Error::validation(
+                "rounding",
+                format!("must be up, nearest or down, got {other:?}"),
+            )),
+        }
+    }
+}
+
+/// The pricing policy of a space (§6).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PricingPolicy {
+    /// Billed minutes are a multiple of this (≥ 1).
+    pub unit_minutes: u32,
+    /// How elapsed time is rounded to units.
+    pub rounding: Rounding,
+    /// Sessions no longer than this are free.
+    pub grace_minutes: u32,
+    /// A charged session bills at least this.
+    pub minimum_minutes: u32,
+    /// At most this much per business day touched.
+    pub daily_cap: Option<Decimal>,
+}
+
+impl Default for PricingPolicy {
+    fn default() -> Self {
+        PricingPolicy {
+            unit_minutes: 1,
+            rounding: Rounding::Up,
+            grace_minutes: 0,
+            minimum_minutes: 0,
+            daily_cap: None,
+        }
+    }
+}
+
+/// Default prices of the subscription plans; `None` means the price must be given when subscribing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanPrices {
+    /// Weekly plan price.
+    pub weekly: Option<Decimal>,
+    /// Half-monthly plan price.
+    pub half_monthly: Option<Decimal>,
+    /// Monthly plan price.
+    pub monthly: Option<Decimal>,
+}
+
+impl PlanPrices {
+    /// The configured price of `plan`.
+    pub fn get(&self, plan: Plan) -> Option<Decimal> {
+        match plan {
+            Plan::Weekly => self.weekly,
+            Plan::HalfMonthly => self.half_monthly,
+            Plan::Monthly => self.monthly,
+        }
+    }
+}
+
+/// The settings of one space.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// IANA time zone of business dates (default `Africa/Cairo`).
+    pub time_zone: Tz,
+    /// Pricing of timed sessions.
+    pub pricing: PricingPolicy,
+    /// Default plan prices.
+    pub plan_prices: PlanPrices,
+    /// Days from issue to due date (default 7).
+    pub invoice_due_days: u32,
+    /// Currency label shown to people (default `EGP`).
+    pub currency: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            time_zone: chrono_tz::Africa::Cairo,
+            pricing: PricingPolicy::default(),
+            plan_prices: PlanPrices::default(),
+            invoice_due_days: 7,
+            currency: "EGP".to_string(),
+        }
+    }
+}
+
+/// A partial change of settings: `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SettingsUpdate {
+    /// IANA time zone name, e.g. `Africa/Cairo`.
+    pub time_zone: Option<String>,
+    /// Billing unit in minutes (≥ 1, ≤ 1440).
+    pub unit_minutes: Option<u32>,
+    /// Rounding of elapsed time.
+    pub rounding: Option<Rounding>,
+    /// Grace period in minutes (≤ 1440).
+    pub grace_minutes: Option<u32>,
+    /// Minimum billed minutes (≤ 1440).
+    pub minimum_minutes: Option<u32>,
+    /// `Some(None)` removes the cap.
+    pub daily_cap: Option<Option<Decimal>>,
+    /// `Some(None)` removes the default weekly price.
+    pub weekly_price: Option<Option<Decimal>>,
+    /// `Some(None)` removes the default half-monthly price.
+    pub half_monthly_price: Option<Option<Decimal>>,
+    /// `Some(None)` removes the default monthly price.
+    pub monthly_price: Option<Option<Decimal>>,
+    /// Days from issue to due date (≤ 365).
+    pub invoice_due_days: Option<u32>,
+    /// Currency label (1–10 characters).
+    pub currency: Option<String>,
+}
+
+/// Parses an IANA time zone name.
+pub fn parse_time_zone(name: &str) -> Result<Tz> {
+    name.trim().parse::<Tz>().map_err(|_| {
+        Error::validation(
+            "time_zone",
+            format!("{name:?} is not an IANA time zone name"),
+        )
+    })
+}
+
+fn minutes(field: &str, v: u32, min: u32) -> Result<u32> {
+    if v < min || v > 1440 {
+        return Err(Error::validation(
+            field,
+            format!("must be between {min} and 1440 minutes, got {v}"),
+        ));
+    }
+    Ok(v)
+}
+
+fn price(field: &str, v: Option<Decimal>) -> Result<Option<Decimal>> {
+    v.map(|p| normalize_amount(field, p, Zero::Allowed))
+        .transpose()
+}
+
+impl Settings {
+    /// Applies `update` to a copy of these settings, validating every field given.
+    pub fn updated(&self, update: &SettingsUpdate) -> Result<Settings> {
+        let mut s = self.clone();
+        if let Some(tz) = &update.time_zone {
+            s.time_zone = parse_time_zone(tz)?;
+        }
+        if let Some(v) = update.unit_minutes {
+            s.pricing.unit_minutes = minutes("unit_minutes", v, 1)?;
+        }
+        if let Some(v) = update.rounding {
+            s.pricing.rounding = v;
+        }
+        if let Some(v) = update.grace_minutes {
+            s.pricing.grace_minutes = minutes("grace_minutes", v, 0)?;
+        }
+        if let Some(v) = update.minimum_minutes {
+            s.pricing.minimum_minutes = minutes("minimum_minutes", v, 0)?;
+        }
+        if let Some(v) = update.daily_cap {
+            s.pricing.daily_cap = price("daily_cap", v)?;
+        }
+        if let Some(v) = update.weekly_price {
+            s.plan_prices.weekly = price("weekly_price", v)?;
+        }
+        if let Some(v) = update.half_monthly_price {
+            s.plan_prices.half_monthly = price("half_monthly_price", v)?;
+        }
+        if let Some(v) = update.monthly_price {
+            s.plan_prices.monthly = price("monthly_price", v)?;
+        }
+        if let Some(v) = update.invoice_due_days {
+            if v > 365 {
+                return Err(Error::validation(
+                    "invoice_due_days",
+                    format!("must be at most 365, got {v}"),
+                ));
+            }
+            s.invoice_due_days = v;
+        }
+        if let Some(c) = &update.currency {
+            let c = c.trim();
+            if c.is_empty() || c.chars().count() > 10 {
+                return Err(Error::validation(
+                    "currency",
+                    format!("must be 1 to 10 characters, got {c:?}"),
+                ));
+            }
+            s.currency = c.to_string();
+        }
+        Ok(s)
+    }
+}

@@ -1,0 +1,174 @@
+//! The storage port. A store runs each operation as one unit of work: everything the
+//! closure wrote lands together when it returns `Ok`, nothing lands when it returns `Err`.
+//! The rules live in `Backspace`; a store only keeps records and enforces, as a backstop,
+//! the invariants it can (unique phone, one active session per seat and per customer,
+//! stock never negative).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use uuid::Uuid;
+
+use crate::error::Result;
+use crate::model::*;
+use crate::reports::{self, ResourceUtilization, RevenueDay, TopCustomer};
+use crate::settings::Settings;
+
+/// The gapless counters behind `C-…` and `INV-…` (R-CUST-2, R-INVC-1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Counter {
+    /// Customer human ids.
+    Customer,
+    /// Invoice numbers.
+    Invoice,
+}
+
+/// A store of Backspace records.
+pub trait Store: Send + Sync {
+    /// Runs `f` as one write transaction that holds the write lock from its start (R-TIME-4):
+    /// commits when `f` returns `Ok`, rolls everything back when it returns `Err`.
+    fn write<T>(&self, f: impl FnOnce(&mut dyn StoreTx) -> Result<T>) -> Result<T>;
+
+    /// Runs `f` over a consistent snapshot. `f` must not write.
+    fn read<T>(&self, f: impl FnOnce(&mut dyn StoreTx) -> Result<T>) -> Result<T>;
+}
+
+/// The records a store keeps, inside one transaction. Lists come back in a stable order:
+/// customers by human id, resources and items by name, sessions by start, invoices by number,
+/// ledger entries and stock movements by instant then insertion.
+pub trait StoreTx {
+    /// The space's settings (defaults when never saved).
+    fn settings(&mut self) -> Result<Settings>;
+    /// Saves the settings.
+    fn save_settings(&mut self, settings: &Settings) -> Result<()>;
+    /// Takes the next number of a counter (1, 2, …), never reused.
+    fn next_number(&mut self, counter: Counter) -> Result<u64>;
+
+    /// Adds a customer.
+    fn insert_customer(&mut self, customer: &Customer) -> Result<()>;
+    /// Saves a changed customer.
+    fn update_customer(&mut self, customer: &Customer) -> Result<()>;
+    /// A customer by id.
+    fn customer(&mut self, id: Uuid) -> Result<Option<Customer>>;
+    /// A customer by E.164 phone.
+    fn customer_by_phone(&mut self, phone: &str) -> Result<Option<Customer>>;
+    /// A customer by `C-…` id.
+    fn customer_by_human_id(&mut self, human_id: &str) -> Result<Option<Customer>>;
+    /// Every customer.
+    fn customers(&mut self) -> Result<Vec<Customer>>;
+
+    /// Adds a resource.
+    fn insert_resource(&mut self, resource: &Resource) -> Result<()>;
+    /// Saves a changed resource.
+    fn update_resource(&mut self, resource: &Resource) -> Result<()>;
+    /// Deletes a resource that has no sessions.
+    fn delete_resource(&mut self, id: Uuid) -> Result<()>;
+    /// A resource by id.
+    fn resource(&mut self, id: Uuid) -> Result<Option<Resource>>;
+    /// Every resource.
+    fn resources(&mut self) -> Result<Vec<Resource>>;
+    /// Whether any session, active or ended, used the resource.
+    fn resource_has_sessions(&mut self, id: Uuid) -> Result<bool>;
+
+    /// Adds a session.
+    fn insert_session(&mut self, session: &Session) -> Result<()>;
+    /// Saves a changed session.
+    fn update_session(&mut self, session: &Session) -> Result<()>;
+    /// A session by id.
+    fn session(&mut self, id: Uuid) -> Result<Option<Session>>;
+    /// The active session on a resource.
+    fn active_session_on_resource(&mut self, resource_id: Uuid) -> Result<Option<Session>>;
+    /// The active session of a customer.
+    fn active_session_of_customer(&mut self, customer_id: Uuid) -> Result<Option<Session>>;
+    /// Every active session.
+    fn active_sessions(&mut self) -> Result<Vec<Session>>;
+    /// Sessions that started before `end` and were still running at `start` (active ones included).
+    fn sessions_between(
+        &mut self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+    ) -> Result<Vec<Session>>;
+
+    /// Adds an inventory item.
+    fn insert_item(&mut self, item: &InventoryItem) -> Result<()>;
+    /// Saves a changed item.
+    fn update_item(&mut self, item: &InventoryItem) -> Result<()>;
+    /// An item by id.
+    fn item(&mut self, id: Uuid) -> Result<Option<InventoryItem>>;
+    /// Every item.
+    fn items(&mut self) -> Result<Vec<InventoryItem>>;
+    /// Records a stock movement.
+    fn insert_movement(&mut self, movement: &StockMovement) -> Result<()>;
+    /// An item's stock movements.
+    fn movements(&mut self, item_id: Uuid) -> Result<Vec<StockMovement>>;
+    /// Adds a consumption.
+    fn insert_consumption(&mut self, consumption: &InventoryConsumption) -> Result<()>;
+    /// Removes a consumption.
+    fn delete_consumption(&mut self, id: Uuid) -> Result<()>;
+    /// A consumption by id.
+    fn consumption(&mut self, id: Uuid) -> Result<Option<InventoryConsumption>>;
+    /// A session's consumptions, by instant then insertion.
+    fn consumptions_of_session(&mut self, session_id: Uuid) -> Result<Vec<InventoryConsumption>>;
+
+    /// Adds a subscription.
+    fn insert_subscription(&mut self, subscription: &Subscription) -> Result<()>;
+    /// Saves a changed subscription.
+    fn update_subscription(&mut self, subscription: &Subscription) -> Result<()>;
+    /// A subscription by id.
+    fn subscription(&mut self, id: Uuid) -> Result<Option<Subscription>>;
+    /// A customer's subscriptions, oldest first.
+    fn subscriptions_of_customer(&mut self, customer_id: Uuid) -> Result<Vec<Subscription>>;
+    /// Every active subscription, oldest first.
+    fn active_subscriptions(&mut self) -> Result<Vec<Subscription>>;
+
+    /// Adds an invoice with its lines (and payments, if any).
+    fn insert_invoice(&mut self, invoice: &Invoice) -> Result<()>;
+    /// Saves an invoice's changed header (discount, totals, paid amount, status, paid date).
+    fn update_invoice(&mut self, invoice: &Invoice) -> Result<()>;
+    /// Adds a payment to its invoice.
+    fn insert_payment(&mut self, payment: &Payment) -> Result<()>;
+    /// An invoice with lines and payments.
+    fn invoice(&mut self, id: Uuid) -> Result<Option<Invoice>>;
+    /// An invoice by `INV-…` number.
+    fn invoice_by_number(&mut self, number: &str) -> Result<Option<Invoice>>;
+    /// Invoices passing the filter.
+    fn invoices(&mut self, filter: &InvoiceFilter) -> Result<Vec<Invoice>>;
+
+    /// Records a ledger entry.
+    fn insert_ledger_entry(&mut self, entry: &LedgerEntry) -> Result<()>;
+    /// A customer's ledger.
+    fn ledger(&mut self, customer_id: Uuid) -> Result<Vec<LedgerEntry>>;
+    /// Every ledger entry with `start ≤ at < end`.
+    fn ledger_between(
+        &mut self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+    ) -> Result<Vec<LedgerEntry>>;
+
+    /// Revenue per business day (R-REP-1). The default scans records; stores may aggregate.
+    fn revenue(&mut self, from: NaiveDate, to: NaiveDate, tz: Tz) -> Result<Vec<RevenueDay>> {
+        reports::revenue_by_scan(self, from, to, tz)
+    }
+    /// Utilization per resource (R-REP-2), counting active sessions up to `now`.
+    fn utilization(
+        &mut self,
+        from: NaiveDate,
+        to: NaiveDate,
+        tz: Tz,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<ResourceUtilization>> {
+        reports::utilization_by_scan(self, from, to, tz, now)
+    }
+    /// Invoices not fully paid, oldest due date first.
+    fn outstanding_invoices(&mut self) -> Result<Vec<Invoice>> {
+        reports::outstanding_by_scan(self)
+    }
+    /// Customers by invoiced total over issue dates in [from, to], largest first, at most `n`.
+    fn top_customers(
+        &mut self,
+        from: NaiveDate,
+        to: NaiveDate,
+        n: usize,
+    ) -> Result<Vec<TopCustomer>> {
+        reports::top_customers_by_scan(self, from, to, n)
+    }
+}
