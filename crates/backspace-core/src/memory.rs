@@ -436,3 +436,8 @@ impl StoreTx for State {
         ))
     }
 }
+
+#[cfg(test)]
+mod conformance {
+    crate::conformance_tests!(crate::MemoryStore::new());
+}

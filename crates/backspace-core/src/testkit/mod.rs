@@ -1,0 +1,266 @@
+//! The store conformance suite: every rule of the operations, run against any [`Store`].
+//! A store crate runs it with one line in a test file:
+//!
+//! ```ignore
+//! backspace_core::conformance_tests!(MyStore::new());
+//! ```
+//!
+//! The expression is evaluated once per test and must give a fresh, empty store.
+
+#![allow(missing_docs, clippy::unwrap_used)]
+
+pub mod billing;
+pub mod customers;
+pub mod invariants;
+pub mod inventory;
+pub mod props;
+pub mod reports;
+pub mod resources;
+pub mod sessions;
+pub mod subscriptions;
+
+use std::str::FromStr;
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use rust_decimal::Decimal;
+
+use crate::clock::Clock;
+use crate::model::*;
+use crate::ops::Backspace;
+use crate::store::Store;
+
+/// A clock the test sets by hand.
+#[derive(Debug)]
+pub struct TestClock(Mutex<DateTime<Utc>>);
+
+impl TestClock {
+    /// A clock showing `now`.
+    pub fn new(now: DateTime<Utc>) -> Self {
+        TestClock(Mutex::new(now))
+    }
+    /// Moves the clock to `now`.
+    pub fn set(&self, now: DateTime<Utc>) {
+        *self.0.lock().unwrap() = now;
+    }
+}
+
+impl Clock for TestClock {
+    fn now(&self) -> DateTime<Utc> {
+        *self.0.lock().unwrap()
+    }
+}
+
+/// `2026-11-24 h:m` UTC (Cairo is UTC+2 on that day).
+pub fn t(h: u32, m: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 24, h, m, 0)
+        .single()
+        .unwrap()
+}
+
+/// A date.
+pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// A decimal from text.
+pub fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+/// A front desk over a store, with a hand-set clock at 2026-11-24 20:00 UTC.
+pub struct Fx<S: Store> {
+    pub bs: Backspace<S>,
+    pub clock: Arc<TestClock>,
+}
+
+impl<S: Store> Fx<S> {
+    pub fn new(store: S) -> Self {
+        let clock = Arc::new(TestClock::new(t(20, 0)));
+        Fx {
+            bs: Backspace::with_clock(store, clock.clone()),
+            clock,
+        }
+    }
+
+    pub fn customer(&self, name: &str, phone: &str) -> Customer {
+        self.bs
+            .register_customer(name, phone, None, None, Some(t(6, 0)))
+            .unwrap()
+    }
+
+    pub fn seat(&self, name: &str, rate: &str) -> Resource {
+        self.bs
+            .add_resource(name, ResourceType::Seat, d(rate), Some(t(6, 0)))
+            .unwrap()
+    }
+
+    pub fn item(&self, name: &str, price: &str, quantity: i64, min_stock: i64) -> InventoryItem {
+        self.bs
+            .add_inventory_item(
+                name,
+                Category::Beverage,
+                d(price),
+                quantity,
+                min_stock,
+                Some(t(6, 0)),
+            )
+            .unwrap()
+    }
+
+    /// A session from `start` to `end` with no consumptions; returns its invoice.
+    pub fn visit(
+        &self,
+        customer: &Customer,
+        resource: &Resource,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+    ) -> Invoice {
+        let s = self
+            .bs
+            .start_session(customer.id, resource.id, Some(start))
+            .unwrap();
+        self.bs.end_session(s.id, Some(end), None).unwrap()
+    }
+}
+
+/// Everything an operation could change, to compare before and after a failed call.
+#[derive(Debug, PartialEq)]
+pub struct Snapshot {
+    pub settings: crate::settings::Settings,
+    pub customers: Vec<Customer>,
+    pub resources: Vec<Resource>,
+    pub items: Vec<InventoryItem>,
+    pub movements: Vec<Vec<StockMovement>>,
+    pub invoices: Vec<Invoice>,
+    pub statements: Vec<Vec<StatementLine>>,
+    pub active: Vec<Session>,
+    pub subscriptions: Vec<Vec<Subscription>>,
+}
+
+/// Reads every record through the public operations.
+pub fn snapshot<S: Store>(bs: &Backspace<S>) -> Snapshot {
+    let customers = bs.list_customers().unwrap();
+    let items = bs.list_inventory_items().unwrap();
+    Snapshot {
+        settings: bs.settings().unwrap(),
+        movements: items
+            .iter()
+            .map(|i| bs.stock_movements(i.id).unwrap())
+            .collect(),
+        statements: customers
+            .iter()
+            .map(|c| bs.statement(c.id).unwrap())
+            .collect(),
+        subscriptions: customers
+            .iter()
+            .map(|c| bs.list_subscriptions(c.id).unwrap())
+            .collect(),
+        active: bs.store().read(|tx| tx.active_sessions()).unwrap(),
+        resources: bs.list_resources().unwrap(),
+        invoices: bs.list_invoices(&InvoiceFilter::default()).unwrap(),
+        customers,
+        items,
+    }
+}
+
+/// Asserts that `op` fails with `kind` and changes nothing.
+pub fn fails_unchanged<S: Store, T: std::fmt::Debug>(
+    bs: &Backspace<S>,
+    kind: crate::ErrorKind,
+    op: impl FnOnce() -> crate::Result<T>,
+) -> crate::Error {
+    let before = snapshot(bs);
+    let err = op().expect_err("operation should fail");
+    assert_eq!(err.kind(), kind, "wrong error kind: {err}");
+    assert!(!err.to_string().is_empty());
+    assert_eq!(
+        snapshot(bs),
+        before,
+        "a failed operation changed the store: {err}"
+    );
+    err
+}
+
+/// Advances a test instant.
+pub fn mins(m: i64) -> Duration {
+    Duration::minutes(m)
+}
+
+/// Generates one `#[test]` per conformance test for a store expression.
+#[macro_export]
+macro_rules! conformance_tests {
+    ($make:expr) => {
+        $crate::conformance_tests!(@each $make;
+            customers::r_cust_1_register_returns_every_field,
+            customers::r_cust_2_human_ids_are_gapless_and_never_reused,
+            customers::r_cust_3_blank_or_long_name_is_refused,
+            customers::r_cust_4_phone_is_stored_as_e164,
+            customers::r_cust_5_duplicate_phone_names_the_existing_customer,
+            customers::r_cust_6_email_is_normalized_or_refused,
+            customers::r_cust_8_search_by_name_variants_phone_and_id,
+            customers::find_customer_by_human_id_or_phone,
+            customers::update_customer_validates_and_keeps_phone_unique,
+            resources::r_res_1_resources_are_added_and_listed,
+            resources::r_res_2_busy_resource_is_unavailable_and_cannot_be_set_available,
+            resources::r_res_2_out_of_service_stays_unavailable_after_session,
+            resources::r_res_3_rate_change_applies_to_later_sessions_only,
+            resources::r_res_4_resource_with_history_cannot_be_deleted,
+            sessions::r_sess_1_busy_resource_or_customer_is_a_conflict,
+            sessions::r_sess_1_unknown_ids_are_not_found,
+            sessions::r_sess_2_only_an_active_session_ends,
+            sessions::r_sess_2_end_before_start_is_a_validation_error,
+            sessions::r_sess_4_duration_is_whole_elapsed_minutes,
+            sessions::r_sess_5_amount_follows_the_pricing_policy,
+            sessions::r_sess_6_quote_matches_the_invoice_and_writes_nothing,
+            sessions::r_time_3_future_at_is_refused_and_default_is_now,
+            sessions::r_time_4_default_instant_is_read_inside_the_operation,
+            sessions::r_price_6_daily_cap_from_settings,
+            sessions::settings_updates_are_validated_and_kept,
+            sessions::active_sessions_show_elapsed_and_running_charge,
+            subscriptions::r_sub_1_plans_cover_7_15_30_business_dates,
+            subscriptions::r_sub_2_subscribe_invoices_the_plan_price,
+            subscriptions::r_sub_2_no_price_is_a_validation_error,
+            subscriptions::r_sub_3_covered_session_has_a_zero_session_line,
+            subscriptions::r_sub_4_cancel_and_expire_keep_history,
+            subscriptions::r_cust_7_customer_type_follows_the_current_subscription,
+            inventory::r_inv_1_items_are_added_with_opening_stock,
+            inventory::r_inv_2_insufficient_stock_changes_nothing,
+            inventory::r_inv_2_consumption_needs_active_session_and_quantity,
+            inventory::r_inv_3_price_is_captured_at_consumption,
+            inventory::r_inv_4_stock_is_decremented_with_the_consumption,
+            inventory::r_inv_5_removed_consumption_returns_stock,
+            inventory::r_inv_6_restock_and_adjustment_keep_history,
+            inventory::r_inv_7_low_stock_includes_out_of_stock,
+            billing::r_invc_1_invoice_numbers_are_gapless,
+            billing::r_invc_2_ending_issues_one_invoice_with_lines,
+            billing::r_invc_3_discount_at_end_or_later_until_paid,
+            billing::r_invc_4_overpayment_and_paying_a_paid_invoice,
+            billing::r_invc_5_status_follows_payments,
+            billing::r_invc_6_due_date_and_overdue,
+            billing::r_invc_7_payment_and_consumption_instants,
+            billing::r_invc_8_lines_and_payments_come_back_with_the_invoice,
+            billing::r_bal_1_balance_is_credit_minus_outstanding,
+            billing::r_bal_2_balance_payment_needs_credit,
+            billing::r_bal_3_statement_runs_to_the_stored_balance,
+            billing::r_err_2_bad_input_changes_nothing,
+            reports::r_rep_1_revenue_per_day_by_category_and_method,
+            reports::r_rep_1_revenue_across_midnight_and_dst,
+            reports::r_rep_2_utilization_clips_sessions_to_the_range,
+            reports::r_rep_3_outstanding_overdue_and_top_customers,
+            reports::reports_refuse_reversed_ranges,
+        );
+        #[test]
+        fn props_random_operations_keep_invariants() {
+            $crate::testkit::props::random_operations_keep_invariants(&|| $make);
+        }
+    };
+    (@each $make:expr; $($module:ident :: $name:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                $crate::testkit::$module::$name($make);
+            }
+        )*
+    };
+}

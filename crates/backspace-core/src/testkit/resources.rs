@@ -1,0 +1,130 @@
+//! Resources (§4).
+
+use super::*;
+use crate::ErrorKind;
+use crate::model::ResourceUpdate;
+
+pub fn r_res_1_resources_are_added_and_listed<S: Store>(store: S) {
+    let fx = Fx::new(store);
+    let room = fx
+        .bs
+        .add_resource("Room Nile", ResourceType::Room, d("150"), Some(t(6, 0)))
+        .unwrap();
+    let seat = fx.seat("Seat 1", "30.5");
+    assert_eq!(seat.rate_per_hour.to_string(), "30.50");
+    assert!(seat.is_available);
+    assert_eq!(room.resource_type, ResourceType::Room);
+    let names: Vec<_> = fx
+        .bs
+        .list_resources()
+        .unwrap()
+        .into_iter()
+        .map(|r| r.name)
+        .collect();
+    assert_eq!(names, ["Room Nile", "Seat 1"]);
+    fails_unchanged(&fx.bs, ErrorKind::Conflict, || {
+        fx.bs
+            .add_resource("seat 1", ResourceType::Seat, d("1"), None)
+    });
+    fails_unchanged(&fx.bs, ErrorKind::Validation, || {
+        fx.bs
+            .add_resource("Seat 2", ResourceType::Seat, d("-1"), None)
+    });
+    fails_unchanged(&fx.bs, ErrorKind::Validation, || {
+        fx.bs
+            .add_resource("Seat 2", ResourceType::Seat, d("1.001"), None)
+    });
+}
+
+pub fn r_res_2_busy_resource_is_unavailable_and_cannot_be_set_available<S: Store>(store: S) {
+    let fx = Fx::new(store);
+    let c = fx.customer("A", "01000000001");
+    let seat = fx.seat("Seat 1", "30");
+    let s = fx.bs.start_session(c.id, seat.id, Some(t(8, 0))).unwrap();
+    assert!(!fx.bs.get_resource(seat.id).unwrap().is_available);
+    fails_unchanged(&fx.bs, ErrorKind::Conflict, || {
+        fx.bs.set_resource_available(seat.id, true)
+    });
+    fx.bs.end_session(s.id, Some(t(9, 0)), None).unwrap();
+    assert!(fx.bs.get_resource(seat.id).unwrap().is_available);
+    let r = fx.bs.set_resource_available(seat.id, false).unwrap();
+    assert!(!r.is_available);
+    fails_unchanged(&fx.bs, ErrorKind::Conflict, || {
+        fx.bs.start_session(c.id, seat.id, Some(t(10, 0)))
+    });
+    assert!(
+        fx.bs
+            .set_resource_available(seat.id, true)
+            .unwrap()
+            .is_available
+    );
+}
+
+pub fn r_res_2_out_of_service_stays_unavailable_after_session<S: Store>(store: S) {
+    let fx = Fx::new(store);
+    let c = fx.customer("A", "01000000001");
+    let seat = fx.seat("Seat 1", "30");
+    let s = fx.bs.start_session(c.id, seat.id, Some(t(8, 0))).unwrap();
+    fx.bs.set_resource_available(seat.id, false).unwrap();
+    fx.bs.end_session(s.id, Some(t(9, 0)), None).unwrap();
+    assert!(!fx.bs.get_resource(seat.id).unwrap().is_available);
+}
+
+pub fn r_res_3_rate_change_applies_to_later_sessions_only<S: Store>(store: S) {
+    let fx = Fx::new(store);
+    let a = fx.customer("A", "01000000001");
+    let b = fx.customer("B", "01000000002");
+    let seat = fx.seat("Seat 1", "30");
+    let desk = fx.seat("Seat 2", "30");
+    let s1 = fx.bs.start_session(a.id, seat.id, Some(t(8, 0))).unwrap();
+    fx.bs
+        .update_resource(
+            seat.id,
+            ResourceUpdate {
+                rate_per_hour: Some(d("60")),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    fx.bs
+        .update_resource(
+            desk.id,
+            ResourceUpdate {
+                rate_per_hour: Some(d("60")),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let s2 = fx.bs.start_session(b.id, desk.id, Some(t(8, 0))).unwrap();
+    assert_eq!(s1.rate_per_hour, d("30.00"));
+    assert_eq!(s2.rate_per_hour, d("60.00"));
+    assert_eq!(
+        fx.bs.end_session(s1.id, Some(t(9, 0)), None).unwrap().total,
+        d("30.00")
+    );
+    assert_eq!(
+        fx.bs.end_session(s2.id, Some(t(9, 0)), None).unwrap().total,
+        d("60.00")
+    );
+}
+
+pub fn r_res_4_resource_with_history_cannot_be_deleted<S: Store>(store: S) {
+    let fx = Fx::new(store);
+    let c = fx.customer("A", "01000000001");
+    let used = fx.seat("Seat 1", "30");
+    let unused = fx.seat("Seat 2", "30");
+    fx.visit(&c, &used, t(8, 0), t(9, 0));
+    let e = fails_unchanged(&fx.bs, ErrorKind::Conflict, || {
+        fx.bs.delete_resource(used.id)
+    });
+    assert!(e.to_string().contains("Seat 1"));
+    fx.bs.delete_resource(unused.id).unwrap();
+    assert_eq!(
+        fx.bs.get_resource(unused.id).unwrap_err().kind(),
+        ErrorKind::NotFound
+    );
+    assert_eq!(
+        fx.bs.delete_resource(unused.id).unwrap_err().kind(),
+        ErrorKind::NotFound
+    );
+}

@@ -1,0 +1,282 @@
+//! Sessions, pricing through settings, time (§2, §5, §6).
+
+use super::*;
+use crate::ErrorKind;
+use crate::settings::{Rounding, SettingsUpdate};
+
+pub fn r_sess_1_busy_resource_or_customer_is_a_conflict<S: Store>(store: S) {
+    let fx = Fx::new(store);
+    let a = fx.customer("A", "01000000001");
+    let b = fx.customer("B", "01000000002");
+    let s1 = fx.seat("Seat 1", "30");
+    let s2 = fx.seat("Seat 2", "30");
+    fx.bs.start_session(a.id, s1.id, Some(t(8, 0))).unwrap();
+    let e = fails_unchanged(&fx.bs, ErrorKind::Conflict, || {
+        fx.bs.start_session(b.id, s1.id, Some(t(8, 5)))
+    });
+    assert!(e.to_string().contains("Seat 1"), "{e}");
+    let e = fails_unchanged(&fx.bs, ErrorKind::Conflict, || {
+        fx.bs.start_session(a.id, s2.id, Some(t(8, 5)))
+    });
+    assert!(e.to_string().contains("C-001"), "{e}");
+    fx.bs.start_session(b.id, s2.id, Some(t(8, 5))).unwrap();
+}
+
+pub fn r_sess_1_unknown_ids_are_not_found<S: Store>(store: S) {
+    let fx = Fx::new(store);
+    let a = fx.customer("A", "01000000001");
+    let s1 = fx.seat("Seat 1", "30");
+    let nobody = uuid::Uuid::new_v4();
+    let e = fails_unchanged(&fx.bs, ErrorKind::NotFound, || {
+        fx.bs.start_session(nobody, s1.id, None)
+    });
+    assert!(e.to_string().contains(&nobody.to_string()));
+    fails_unchanged(&fx.bs, ErrorKind::NotFound, || {
+        fx.bs.start_session(a.id, nobody, None)
+    });
+    fails_unchanged(&fx.bs, ErrorKind::NotFound, || {
+        fx.bs.end_session(nobody, None, None)
+    });
+    fails_unchanged(&fx.bs, ErrorKind::NotFound, || {
+        fx.bs.quote_session(nobody, None)
+    });
+    fails_unchanged(&fx.bs, ErrorKind::NotFound, || fx.bs.get_session(nobody));
+}
+
+pub fn r_sess_2_only_an_active_session_ends<S: Store>(store: S) {
+    let fx = Fx::new(store);
+    let a = fx.customer("A", "01000000001");
+    let s1 = fx.seat("Seat 1", "30");
+    let s = fx.bs.start_session(a.id, s1.id, Some(t(8, 0))).unwrap();
+    let inv = fx.bs.end_session(s.id, Some(t(9, 0)), None).unwrap();
+    let ended = fx.bs.get_session(s.id).unwrap();
+    assert!(!ended.is_active);
+    assert_eq!(ended.ended_at, Some(t(9, 0)));
+    assert_eq!(ended.invoice_id, Some(inv.id));
+    fails_unchanged(&fx.bs, ErrorKind::InvalidState, || {
+        fx.bs.end_session(s.id, Some(t(9, 30)), None)
+    });
+    fails_unchanged(&fx.bs, ErrorKind::InvalidState, || {
+        fx.bs.quote_session(s.id, Some(t(9, 30)))
+    });
+}
+
+pub fn r_sess_2_end_before_start_is_a_validation_error<S: Store>(store: S) {
+    let fx = Fx::new(store);
+    let a = fx.customer("A", "01000000001");
+    let s1 = fx.seat("Seat 1", "30");
+    let s = fx.bs.start_session(a.id, s1.id, Some(t(8, 0))).unwrap();
+    fails_unchanged(&fx.bs, ErrorKind::Validation, || {
+        fx.bs.end_session(s.id, Some(t(7, 59)), None)
+    });
+    // A zero-length session is allowed and free.
+    let inv = fx.bs.end_session(s.id, Some(t(8, 0)), None).unwrap();
+    assert_eq!(inv.total, d("0.00"));
+    assert_eq!(inv.status, InvoiceStatus::Paid);
+}
+
+pub fn r_sess_4_duration_is_whole_elapsed_minutes<S: Store>(store: S) {
+    let fx = Fx::new(store);
+    let a = fx.customer("A", "01000000001");
+    let s1 = fx.seat("Seat 1", "60");
+    let s = fx.bs.start_session(a.id, s1.id, Some(t(8, 0))).unwrap();
+    fx.bs
+        .end_session(s.id, Some(t(8, 10) + Duration::seconds(59)), None)
+        .unwrap();
+    let s = fx.bs.get_session(s.id).unwrap();
+    assert_eq!(s.duration_minutes, Some(10));
+    assert_eq!(s.billed_minutes, Some(11));
+    assert_eq!(s.amount, Some(d("11.00")));
+}
+
+pub fn r_sess_5_amount_follows_the_pricing_policy<S: Store>(store: S) {
+    let fx = Fx::new(store);
+    fx.bs
+        .update_settings(SettingsUpdate {
+            unit_minutes: Some(15),
+            rounding: Some(Rounding::Up),
+            ..Default::default()
+        })
+        .unwrap();
+    let a = fx.customer("A", "01000000001");
+    let s1 = fx.seat("Seat 1", "30");
+    // The worked example of §6: 61 minutes at 30/h in 15-minute units → 75 billed → 37.50.
+    let inv = fx.visit(&a, &s1, t(8, 0), t(9, 1));
+    assert_eq!(inv.lines[0].quantity, 75);
+    assert_eq!(inv.lines[0].amount.to_string(), "37.50");
+    assert_eq!(inv.total.to_string(), "37.50");
+    fx.bs
+        .update_settings(SettingsUpdate {
+            grace_minutes: Some(10),
+            minimum_minutes: Some(20),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(fx.visit(&a, &s1, t(10, 0), t(10, 10)).total, d("0"));
+    assert_eq!(fx.visit(&a, &s1, t(11, 0), t(11, 11)).lines[0].quantity, 30);
+}
+
+pub fn r_sess_6_quote_matches_the_invoice_and_writes_nothing<S: Store>(store: S) {
+    let fx = Fx::new(store);
+    let a = fx.customer("A", "01000000001");
+    let s1 = fx.seat("Seat 1", "45");
+    let tea = fx.item("Tea", "15", 10, 2);
+    let s = fx.bs.start_session(a.id, s1.id, Some(t(8, 0))).unwrap();
+    fx.bs
+        .add_consumption(s.id, tea.id, 2, Some(t(8, 30)))
+        .unwrap();
+    let before = snapshot(&fx.bs);
+    let q = fx.bs.quote_session(s.id, Some(t(9, 20))).unwrap();
+    assert_eq!(snapshot(&fx.bs), before);
+    assert_eq!((q.duration_minutes, q.billed_minutes), (80, 80));
+    assert_eq!(q.charge, d("60.00"));
+    assert_eq!(q.amount, d("90.00"));
+    let inv = fx.bs.end_session(s.id, Some(t(9, 20)), None).unwrap();
+    assert_eq!(inv.lines, q.lines);
+    assert_eq!(inv.amount, q.amount);
+}
+
+pub fn r_time_3_future_at_is_refused_and_default_is_now<S: Store>(store: S) {
+    let fx = Fx::new(store);
+    let a = fx.customer("A", "01000000001");
+    let s1 = fx.seat("Seat 1", "30");
+    let e = fails_unchanged(&fx.bs, ErrorKind::Validation, || {
+        fx.bs.start_session(a.id, s1.id, Some(t(20, 6)))
+    });
+    assert!(e.to_string().contains("future"), "{e}");
+    let s = fx.bs.start_session(a.id, s1.id, Some(t(20, 5))).unwrap();
+    assert_eq!(s.started_at, t(20, 5));
+    fx.clock.set(t(21, 5));
+    let inv = fx.bs.end_session(s.id, None, None).unwrap();
+    assert_eq!(inv.issued_at, t(21, 5));
+    // Back-dating is allowed.
+    let s = fx.bs.start_session(a.id, s1.id, Some(t(1, 0))).unwrap();
+    assert_eq!(s.started_at, t(1, 0));
+}
+
+pub fn r_time_4_default_instant_is_read_inside_the_operation<S: Store>(store: S) {
+    let fx = Fx::new(store);
+    let a = fx.customer("A", "01000000001");
+    let s1 = fx.seat("Seat 1", "30");
+    fx.clock.set(t(9, 0) + Duration::nanoseconds(123_456_789));
+    let s = fx.bs.start_session(a.id, s1.id, None).unwrap();
+    // The instant comes from the clock at the time of the write, kept to the microsecond.
+    assert_eq!(s.started_at, t(9, 0) + Duration::microseconds(123_456));
+    assert_eq!(fx.bs.get_session(s.id).unwrap().started_at, s.started_at);
+}
+
+pub fn r_price_6_daily_cap_from_settings<S: Store>(store: S) {
+    let fx = Fx::new(store);
+    fx.bs
+        .update_settings(SettingsUpdate {
+            daily_cap: Some(Some(d("100"))),
+            ..Default::default()
+        })
+        .unwrap();
+    let a = fx.customer("A", "01000000001");
+    let s1 = fx.seat("Seat 1", "30");
+    // 8 hours at 30/h = 240, capped at 100 for one business day.
+    assert_eq!(fx.visit(&a, &s1, t(6, 0), t(14, 0)).total, d("100.00"));
+    // 20:00 → 06:00 UTC is 22:00 → 08:00 Cairo: two business days, cap 200; 10 hours = 300.
+    let inv = fx.visit(&a, &s1, t(20, 0) - Duration::days(1), t(6, 0));
+    assert_eq!(inv.total, d("200.00"));
+    // 20:00 → 02:00 UTC: two business days, cap 200; 6 hours = 180 stays.
+    assert_eq!(
+        fx.visit(
+            &a,
+            &s1,
+            t(20, 0) - Duration::days(2),
+            t(2, 0) - Duration::days(1)
+        )
+        .total,
+        d("180.00")
+    );
+}
+
+pub fn settings_updates_are_validated_and_kept<S: Store>(store: S) {
+    let fx = Fx::new(store);
+    let s = fx.bs.settings().unwrap();
+    assert_eq!(s.time_zone.name(), "Africa/Cairo");
+    assert_eq!(
+        (
+            s.pricing.unit_minutes,
+            s.pricing.rounding,
+            s.invoice_due_days
+        ),
+        (1, Rounding::Up, 7)
+    );
+    fails_unchanged(&fx.bs, ErrorKind::Validation, || {
+        fx.bs.update_settings(SettingsUpdate {
+            unit_minutes: Some(0),
+            ..Default::default()
+        })
+    });
+    fails_unchanged(&fx.bs, ErrorKind::Validation, || {
+        fx.bs.update_settings(SettingsUpdate {
+            time_zone: Some("Mars/Olympus".into()),
+            ..Default::default()
+        })
+    });
+    fails_unchanged(&fx.bs, ErrorKind::Validation, || {
+        fx.bs.update_settings(SettingsUpdate {
+            weekly_price: Some(Some(d("1.234"))),
+            ..Default::default()
+        })
+    });
+    let u = fx
+        .bs
+        .update_settings(SettingsUpdate {
+            time_zone: Some("Europe/London".into()),
+            unit_minutes: Some(30),
+            rounding: Some(Rounding::Nearest),
+            grace_minutes: Some(5),
+            minimum_minutes: Some(60),
+            daily_cap: Some(Some(d("200"))),
+            weekly_price: Some(Some(d("350"))),
+            half_monthly_price: Some(Some(d("600"))),
+            monthly_price: Some(Some(d("1000.5"))),
+            invoice_due_days: Some(14),
+            currency: Some("EGP".into()),
+        })
+        .unwrap();
+    assert_eq!(u.plan_prices.monthly, Some(d("1000.50")));
+    assert_eq!(fx.bs.settings().unwrap(), u);
+    let cleared = fx
+        .bs
+        .update_settings(SettingsUpdate {
+            daily_cap: Some(None),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(cleared.pricing.daily_cap, None);
+    assert_eq!(fx.bs.settings().unwrap(), cleared);
+}
+
+pub fn active_sessions_show_elapsed_and_running_charge<S: Store>(store: S) {
+    let fx = Fx::new(store);
+    let a = fx.customer("Aya", "01000000001");
+    let b = fx.customer("Omar", "01000000002");
+    let s1 = fx.seat("Seat 1", "30");
+    let s2 = fx.seat("Seat 2", "60");
+    fx.bs.start_session(a.id, s1.id, Some(t(8, 0))).unwrap();
+    fx.bs.start_session(b.id, s2.id, Some(t(9, 0))).unwrap();
+    let active = fx.bs.active_sessions(Some(t(10, 0))).unwrap();
+    let rows: Vec<_> = active
+        .iter()
+        .map(|a| {
+            (
+                a.customer_name.as_str(),
+                a.resource_name.as_str(),
+                a.elapsed_minutes,
+                a.running_charge,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Aya", "Seat 1", 120, d("60.00")),
+            ("Omar", "Seat 2", 60, d("60.00"))
+        ]
+    );
+}
