@@ -115,3 +115,69 @@ impl Error {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn r_err_1_every_kind_has_a_clear_message() {
+        let cases = [
+            (
+                Error::validation("phone", "\"0101\" is too short"),
+                ErrorKind::Validation,
+                "invalid phone: \"0101\" is too short",
+            ),
+            (
+                Error::not_found("customer", "C-042"),
+                ErrorKind::NotFound,
+                "customer not found: C-042",
+            ),
+            (
+                Error::Conflict("Seat 1 is busy".into()),
+                ErrorKind::Conflict,
+                "Seat 1 is busy",
+            ),
+            (
+                Error::InsufficientStock {
+                    item: "Tea".into(),
+                    available: 2,
+                    requested: 3,
+                },
+                ErrorKind::InsufficientStock,
+                "insufficient stock for Tea: 2 available, 3 requested",
+            ),
+            (
+                Error::InvalidState("INV-0001 is already paid".into()),
+                ErrorKind::InvalidState,
+                "INV-0001 is already paid",
+            ),
+            (
+                Error::Overpayment {
+                    invoice: "INV-0001".into(),
+                    due: Decimal::new(3000, 2),
+                    amount: Decimal::new(3001, 2),
+                },
+                ErrorKind::Overpayment,
+                "overpayment on INV-0001: 30.01 paid but only 30.00 is due",
+            ),
+            (
+                Error::InsufficientCredit {
+                    available: Decimal::new(0, 2),
+                    amount: Decimal::new(100, 2),
+                },
+                ErrorKind::InsufficientCredit,
+                "insufficient credit: 1.00 asked but the customer holds 0.00",
+            ),
+            (
+                Error::Storage("disk full".into()),
+                ErrorKind::Storage,
+                "storage error: disk full",
+            ),
+        ];
+        for (err, kind, text) in cases {
+            assert_eq!(err.kind(), kind);
+            assert_eq!(err.to_string(), text);
+        }
+    }
+}

@@ -210,6 +210,7 @@ macro_rules! conformance_tests {
             sessions::r_sess_1_unknown_ids_are_not_found,
             sessions::r_sess_2_only_an_active_session_ends,
             sessions::r_sess_2_end_before_start_is_a_validation_error,
+            sessions::r_sess_3_rate_is_captured_when_the_session_starts,
             sessions::r_sess_4_duration_is_whole_elapsed_minutes,
             sessions::r_sess_5_amount_follows_the_pricing_policy,
             sessions::r_sess_6_quote_matches_the_invoice_and_writes_nothing,

@@ -280,3 +280,25 @@ pub fn active_sessions_show_elapsed_and_running_charge<S: Store>(store: S) {
         ]
     );
 }
+
+pub fn r_sess_3_rate_is_captured_when_the_session_starts<S: Store>(store: S) {
+    let fx = Fx::new(store);
+    let a = fx.customer("A", "01000000001");
+    let seat = fx.seat("Seat 1", "30");
+    let s = fx.bs.start_session(a.id, seat.id, Some(t(8, 0))).unwrap();
+    fx.bs
+        .update_resource(
+            seat.id,
+            crate::model::ResourceUpdate {
+                rate_per_hour: Some(d("90")),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(fx.bs.get_session(s.id).unwrap().rate_per_hour, d("30.00"));
+    let inv = fx.bs.end_session(s.id, Some(t(10, 0)), None).unwrap();
+    assert_eq!(
+        (inv.lines[0].unit_price, inv.total),
+        (d("30.00"), d("60.00"))
+    );
+}
