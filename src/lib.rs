@@ -1,1 +1,77 @@
+//! # backspace
+//!
+//! The front desk of a coworking space: customers, seats and rooms, timed sessions,
+//! subscriptions, café stock, invoices, payments, balances and reports, kept in one SQLite file.
+//!
+//! This crate is the facade: everything of [`backspace_core`] (the rules, the entities, the
+//! [`Backspace`] operations) plus the SQLite store of [`backspace_sqlite`].
+//!
+//! ```
+//! use backspace::prelude::*;
+//!
+//! let desk = Backspace::in_memory()?; // or Backspace::open("space.sqlite")?
+//! let mona = desk.register_customer("منى عادل", "010 1234 5678", None, None, None)?;
+//! let seat = desk.add_resource("Seat 1", ResourceType::Seat, Decimal::new(3000, 2), None)?;
+//! let now = desk.now();
+//! let an_hour_ago = now - backspace::chrono::Duration::hours(1);
+//! let session = desk.start_session(mona.id, seat.id, Some(an_hour_ago))?;
+//! let invoice = desk.end_session(session.id, Some(now), None)?; // 60 minutes at 30.00 an hour
+//! assert_eq!((invoice.invoice_number.as_str(), invoice.total), ("INV-0001", Decimal::new(3000, 2)));
+//! desk.record_payment(invoice.id, invoice.total, PaymentMethod::Cash, None, None)?;
+//! # Ok::<(), backspace::Error>(())
+//! ```
+//!
+//! The free functions [`open`] and [`in_memory`] do the same without the prelude.
 
+#![warn(missing_docs)]
+
+use std::path::Path;
+
+pub use backspace_core::*;
+pub use backspace_sqlite::{SqliteOptions, SqliteStore, Synchronous};
+
+/// A front desk over a SQLite store.
+pub type Desk = Backspace<SqliteStore>;
+
+/// Opens (creating if needed) the desk kept in the SQLite file at `path`.
+pub fn open(path: impl AsRef<Path>) -> Result<Desk> {
+    SqliteStore::open(path).map(Backspace::new)
+}
+
+/// Opens the desk kept in the SQLite file at `path` with explicit durability and busy timeout.
+pub fn open_with(path: impl AsRef<Path>, options: SqliteOptions) -> Result<Desk> {
+    SqliteStore::open_with(path, options).map(Backspace::new)
+}
+
+/// A fresh desk in memory (nothing is written to disk).
+pub fn in_memory() -> Result<Desk> {
+    SqliteStore::in_memory().map(Backspace::new)
+}
+
+/// Constructors of a [`Backspace`] over SQLite: `Backspace::open(path)`, `Backspace::in_memory()`.
+pub trait BackspaceSqlite: Sized {
+    /// Opens (creating if needed) the desk kept in the SQLite file at `path`.
+    fn open(path: impl AsRef<Path>) -> Result<Self>;
+    /// A fresh desk in memory.
+    fn in_memory() -> Result<Self>;
+}
+
+impl BackspaceSqlite for Backspace<SqliteStore> {
+    fn open(path: impl AsRef<Path>) -> Result<Self> {
+        open(path)
+    }
+
+    fn in_memory() -> Result<Self> {
+        in_memory()
+    }
+}
+
+/// The names most programs need: `use backspace::prelude::*;`.
+pub mod prelude {
+    pub use crate::{BackspaceSqlite, Desk, SqliteOptions, SqliteStore, Synchronous};
+    pub use backspace_core::{
+        Backspace, Category, Customer, CustomerType, Decimal, Error, ErrorKind, Invoice,
+        InvoiceFilter, InvoiceStatus, PaymentMethod, Plan, Resource, ResourceType, Result, Session,
+        Settings, SettingsUpdate, Uuid,
+    };
+}

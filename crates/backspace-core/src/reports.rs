@@ -269,7 +269,13 @@ pub fn outstanding_by_scan<T: StoreTx + ?Sized>(tx: &mut T) -> Result<Vec<Invoic
         .into_iter()
         .filter(|i| i.status != InvoiceStatus::Paid)
         .collect();
-    out.sort_by(|a, b| (a.due_date, &a.invoice_number).cmp(&(b.due_date, &b.invoice_number)));
+    out.sort_by(|a, b| {
+        (a.due_date, a.invoice_number.len(), &a.invoice_number).cmp(&(
+            b.due_date,
+            b.invoice_number.len(),
+            &b.invoice_number,
+        ))
+    });
     Ok(out)
 }
 

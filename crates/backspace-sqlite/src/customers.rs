@@ -1,0 +1,131 @@
+//! The `customers` table: unique phone and human id, listed by human id (length, then text).
+
+use backspace_core::{Customer, Error, Result, Uuid};
+use rusqlite::{Connection, Row, named_params};
+
+use crate::convert::{get_instant, get_money, get_parsed, get_uuid, instant, piastres, uuid};
+use crate::error::{is_unique, storage};
+use crate::query::{exec, many, one, touched};
+
+/// `SELECT` of every column, followed by the rest of the query.
+macro_rules! select {
+    ($rest:literal) => {
+        concat!(
+            "SELECT id, human_id, name, phone, email, customer_type, balance_piastres, ",
+            "credit_piastres, notes, created_at FROM customers ",
+            $rest
+        )
+    };
+}
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Customer> {
+    Ok(Customer {
+        id: get_uuid(row, "id")?,
+        human_id: row.get("human_id")?,
+        name: row.get("name")?,
+        phone: row.get("phone")?,
+        email: row.get("email")?,
+        customer_type: get_parsed(row, "customer_type")?,
+        balance: get_money(row, "balance_piastres")?,
+        credit: get_money(row, "credit_piastres")?,
+        notes: row.get("notes")?,
+        created_at: get_instant(row, "created_at")?,
+    })
+}
+
+/// Turns a failed write of `c` into a conflict when it broke a unique column.
+fn clash(conn: &Connection, e: rusqlite::Error, c: &Customer) -> Error {
+    if is_unique(&e, "customers.phone") {
+        let owner = by_phone(conn, &c.phone)
+            .ok()
+            .flatten()
+            .map(|o| o.human_id)
+            .unwrap_or_else(|| "another customer".into());
+        return Error::Conflict(format!(
+            "phone {} already belongs to customer {owner}",
+            c.phone
+        ));
+    }
+    if is_unique(&e, "customers.human_id") {
+        return Error::Conflict(format!("customer id {} is already taken", c.human_id));
+    }
+    if is_unique(&e, "customers.id") {
+        return Error::Conflict(format!("customer {} already exists", c.id));
+    }
+    storage(e)
+}
+
+/// Adds a customer.
+pub(crate) fn insert(conn: &Connection, c: &Customer) -> Result<()> {
+    exec(
+        conn,
+        "INSERT INTO customers (id, human_id, name, phone, email, customer_type,
+             balance_piastres, credit_piastres, notes, created_at)
+         VALUES (:id, :human_id, :name, :phone, :email, :customer_type,
+             :balance, :credit, :notes, :created_at)",
+        named_params! {
+            ":id": uuid(c.id),
+            ":human_id": c.human_id,
+            ":name": c.name,
+            ":phone": c.phone,
+            ":email": c.email,
+            ":customer_type": c.customer_type.as_str(),
+            ":balance": piastres(c.balance),
+            ":credit": piastres(c.credit),
+            ":notes": c.notes,
+            ":created_at": instant(c.created_at),
+        },
+    )
+    .map_err(|e| clash(conn, e, c))
+    .map(|_| ())
+}
+
+/// Saves a changed customer.
+pub(crate) fn update(conn: &Connection, c: &Customer) -> Result<()> {
+    let changed = exec(
+        conn,
+        "UPDATE customers SET human_id = :human_id, name = :name, phone = :phone,
+             email = :email, customer_type = :customer_type, balance_piastres = :balance,
+             credit_piastres = :credit, notes = :notes, created_at = :created_at
+         WHERE id = :id",
+        named_params! {
+            ":id": uuid(c.id),
+            ":human_id": c.human_id,
+            ":name": c.name,
+            ":phone": c.phone,
+            ":email": c.email,
+            ":customer_type": c.customer_type.as_str(),
+            ":balance": piastres(c.balance),
+            ":credit": piastres(c.credit),
+            ":notes": c.notes,
+            ":created_at": instant(c.created_at),
+        },
+    )
+    .map_err(|e| clash(conn, e, c))?;
+    touched(changed, "customer", c.id)
+}
+
+/// A customer by id.
+pub(crate) fn by_id(conn: &Connection, id: Uuid) -> Result<Option<Customer>> {
+    one(conn, select!("WHERE id = ?1"), [uuid(id)], from_row)
+}
+
+/// A customer by E.164 phone.
+pub(crate) fn by_phone(conn: &Connection, phone: &str) -> Result<Option<Customer>> {
+    one(conn, select!("WHERE phone = ?1"), [phone], from_row)
+}
+
+/// A customer by `C-…` id.
+pub(crate) fn by_human_id(conn: &Connection, human_id: &str) -> Result<Option<Customer>> {
+    one(conn, select!("WHERE human_id = ?1"), [human_id], from_row)
+}
+
+/// Every customer by human id: shorter first, then by text.
+pub(crate) fn all(conn: &Connection) -> Result<Vec<Customer>> {
+    many(
+        conn,
+        select!("ORDER BY octet_length(human_id), human_id"),
+        [],
+        from_row,
+    )
+}

@@ -1,0 +1,275 @@
+//! `invoices` with their `invoice_lines` (by position) and `payments` (by insertion `seq`).
+//! The discount percentage is stored in basis points (hundredths of a percent).
+
+use backspace_core::{Error, Invoice, InvoiceFilter, InvoiceLine, Payment, Result, Uuid};
+use rusqlite::{Connection, Row, named_params};
+
+use crate::convert::{
+    date, get_date, get_instant, get_money, get_opt_date, get_opt_uuid, get_parsed, get_uuid,
+    instant, opt_date, opt_uuid, piastres, uuid,
+};
+use crate::error::{Db, is_unique, storage};
+use crate::query::{exec, many, one, touched};
+
+/// `SELECT` of every header column, followed by the rest of the query.
+macro_rules! select {
+    ($rest:literal) => {
+        concat!(
+            "SELECT id, invoice_number, customer_id, session_id, subscription_id, issued_at, ",
+            "issue_date, due_date, amount_piastres, discount_basis_points, ",
+            "discount_amount_piastres, total_piastres, paid_amount_piastres, status, paid_date ",
+            "FROM invoices ",
+            $rest
+        )
+    };
+}
+
+/// The header; lines and payments are loaded by [`complete`].
+fn header_from_row(row: &Row<'_>) -> rusqlite::Result<Invoice> {
+    Ok(Invoice {
+        id: get_uuid(row, "id")?,
+        invoice_number: row.get("invoice_number")?,
+        customer_id: get_uuid(row, "customer_id")?,
+        session_id: get_opt_uuid(row, "session_id")?,
+        subscription_id: get_opt_uuid(row, "subscription_id")?,
+        issued_at: get_instant(row, "issued_at")?,
+        issue_date: get_date(row, "issue_date")?,
+        due_date: get_date(row, "due_date")?,
+        amount: get_money(row, "amount_piastres")?,
+        discount_percent: get_money(row, "discount_basis_points")?,
+        discount_amount: get_money(row, "discount_amount_piastres")?,
+        total: get_money(row, "total_piastres")?,
+        paid_amount: get_money(row, "paid_amount_piastres")?,
+        status: get_parsed(row, "status")?,
+        paid_date: get_opt_date(row, "paid_date")?,
+        lines: Vec::new(),
+        payments: Vec::new(),
+    })
+}
+
+fn line_from_row(row: &Row<'_>) -> rusqlite::Result<InvoiceLine> {
+    Ok(InvoiceLine {
+        kind: get_parsed(row, "kind")?,
+        description: row.get("description")?,
+        quantity: row.get("quantity")?,
+        unit_price: get_money(row, "unit_price_piastres")?,
+        amount: get_money(row, "amount_piastres")?,
+    })
+}
+
+fn payment_from_row(row: &Row<'_>) -> rusqlite::Result<Payment> {
+    Ok(Payment {
+        id: get_uuid(row, "id")?,
+        invoice_id: get_uuid(row, "invoice_id")?,
+        amount: get_money(row, "amount_piastres")?,
+        method: get_parsed(row, "method")?,
+        paid_at: get_instant(row, "paid_at")?,
+        note: row.get("note")?,
+    })
+}
+
+/// Loads the lines and payments of a header.
+fn complete(conn: &Connection, mut invoice: Invoice) -> Result<Invoice> {
+    let id = uuid(invoice.id);
+    invoice.lines = many(
+        conn,
+        "SELECT kind, description, quantity, unit_price_piastres, amount_piastres
+         FROM invoice_lines WHERE invoice_id = ?1 ORDER BY position",
+        [&id],
+        line_from_row,
+    )?;
+    invoice.payments = many(
+        conn,
+        "SELECT id, invoice_id, amount_piastres, method, paid_at, note
+         FROM payments WHERE invoice_id = ?1 ORDER BY seq",
+        [&id],
+        payment_from_row,
+    )?;
+    Ok(invoice)
+}
+
+/// Completes an optional header.
+fn completed(conn: &Connection, header: Option<Invoice>) -> Result<Option<Invoice>> {
+    header.map(|h| complete(conn, h)).transpose()
+}
+
+/// Adds an invoice with its lines and payments.
+pub(crate) fn insert(conn: &Connection, inv: &Invoice) -> Result<()> {
+    exec(
+        conn,
+        "INSERT INTO invoices (id, invoice_number, customer_id, session_id, subscription_id,
+             issued_at, issue_date, due_date, amount_piastres, discount_basis_points,
+             discount_amount_piastres, total_piastres, paid_amount_piastres, status, paid_date)
+         VALUES (:id, :number, :customer_id, :session_id, :subscription_id, :issued_at,
+             :issue_date, :due_date, :amount, :discount, :discount_amount, :total, :paid,
+             :status, :paid_date)",
+        named_params! {
+            ":id": uuid(inv.id),
+            ":number": inv.invoice_number,
+            ":customer_id": uuid(inv.customer_id),
+            ":session_id": opt_uuid(inv.session_id),
+            ":subscription_id": opt_uuid(inv.subscription_id),
+            ":issued_at": instant(inv.issued_at),
+            ":issue_date": date(inv.issue_date),
+            ":due_date": date(inv.due_date),
+            ":amount": piastres(inv.amount),
+            ":discount": piastres(inv.discount_percent),
+            ":discount_amount": piastres(inv.discount_amount),
+            ":total": piastres(inv.total),
+            ":paid": piastres(inv.paid_amount),
+            ":status": inv.status.as_str(),
+            ":paid_date": opt_date(inv.paid_date),
+        },
+    )
+    .map_err(|e| {
+        if is_unique(&e, "invoices.invoice_number") {
+            Error::Conflict(format!(
+                "invoice number {} is already taken",
+                inv.invoice_number
+            ))
+        } else if is_unique(&e, "invoices.id") {
+            Error::Conflict(format!("invoice {} already exists", inv.id))
+        } else {
+            storage(e)
+        }
+    })?;
+    for (position, line) in inv.lines.iter().enumerate() {
+        exec(
+            conn,
+            "INSERT INTO invoice_lines (invoice_id, position, kind, description, quantity,
+                 unit_price_piastres, amount_piastres)
+             VALUES (:invoice_id, :position, :kind, :description, :quantity, :unit_price,
+                 :amount)",
+            named_params! {
+                ":invoice_id": uuid(inv.id),
+                ":position": i64::try_from(position).unwrap_or(i64::MAX),
+                ":kind": line.kind.as_str(),
+                ":description": line.description,
+                ":quantity": line.quantity,
+                ":unit_price": piastres(line.unit_price),
+                ":amount": piastres(line.amount),
+            },
+        )
+        .db()?;
+    }
+    for payment in &inv.payments {
+        insert_payment_row(conn, payment)?;
+    }
+    Ok(())
+}
+
+/// Saves an invoice's header (discount, totals, paid amount, status, paid date).
+pub(crate) fn update(conn: &Connection, inv: &Invoice) -> Result<()> {
+    let changed = exec(
+        conn,
+        "UPDATE invoices SET invoice_number = :number, customer_id = :customer_id,
+             session_id = :session_id, subscription_id = :subscription_id,
+             issued_at = :issued_at, issue_date = :issue_date, due_date = :due_date,
+             amount_piastres = :amount, discount_basis_points = :discount,
+             discount_amount_piastres = :discount_amount, total_piastres = :total,
+             paid_amount_piastres = :paid, status = :status, paid_date = :paid_date
+         WHERE id = :id",
+        named_params! {
+            ":id": uuid(inv.id),
+            ":number": inv.invoice_number,
+            ":customer_id": uuid(inv.customer_id),
+            ":session_id": opt_uuid(inv.session_id),
+            ":subscription_id": opt_uuid(inv.subscription_id),
+            ":issued_at": instant(inv.issued_at),
+            ":issue_date": date(inv.issue_date),
+            ":due_date": date(inv.due_date),
+            ":amount": piastres(inv.amount),
+            ":discount": piastres(inv.discount_percent),
+            ":discount_amount": piastres(inv.discount_amount),
+            ":total": piastres(inv.total),
+            ":paid": piastres(inv.paid_amount),
+            ":status": inv.status.as_str(),
+            ":paid_date": opt_date(inv.paid_date),
+        },
+    )
+    .db()?;
+    touched(changed, "invoice", inv.id)
+}
+
+fn insert_payment_row(conn: &Connection, p: &Payment) -> Result<()> {
+    exec(
+        conn,
+        "INSERT INTO payments (id, invoice_id, amount_piastres, method, paid_at, note)
+         VALUES (:id, :invoice_id, :amount, :method, :paid_at, :note)",
+        named_params! {
+            ":id": uuid(p.id),
+            ":invoice_id": uuid(p.invoice_id),
+            ":amount": piastres(p.amount),
+            ":method": p.method.as_str(),
+            ":paid_at": instant(p.paid_at),
+            ":note": p.note,
+        },
+    )
+    .db()
+    .map(|_| ())
+}
+
+/// Adds a payment to its invoice.
+pub(crate) fn insert_payment(conn: &Connection, p: &Payment) -> Result<()> {
+    let exists = one(
+        conn,
+        "SELECT 1 FROM invoices WHERE id = ?1",
+        [uuid(p.invoice_id)],
+        |_| Ok(()),
+    )?;
+    if exists.is_none() {
+        return Err(Error::not_found("invoice", p.invoice_id));
+    }
+    insert_payment_row(conn, p)
+}
+
+/// An invoice by id, complete.
+pub(crate) fn by_id(conn: &Connection, id: Uuid) -> Result<Option<Invoice>> {
+    let header = one(conn, select!("WHERE id = ?1"), [uuid(id)], header_from_row)?;
+    completed(conn, header)
+}
+
+/// An invoice by number, complete.
+pub(crate) fn by_number(conn: &Connection, number: &str) -> Result<Option<Invoice>> {
+    let header = one(
+        conn,
+        select!("WHERE invoice_number = ?1"),
+        [number],
+        header_from_row,
+    )?;
+    completed(conn, header)
+}
+
+/// Invoices passing the filter, by number (length, then text), complete.
+pub(crate) fn list(conn: &Connection, filter: &InvoiceFilter) -> Result<Vec<Invoice>> {
+    let headers = many(
+        conn,
+        select!(
+            "WHERE (?1 IS NULL OR customer_id = ?1) AND (?2 IS NULL OR status = ?2) \
+             AND (?3 IS NULL OR issue_date >= ?3) AND (?4 IS NULL OR issue_date <= ?4) \
+             ORDER BY octet_length(invoice_number), invoice_number"
+        ),
+        rusqlite::params![
+            opt_uuid(filter.customer_id),
+            filter.status.map(|s| s.as_str()),
+            opt_date(filter.from),
+            opt_date(filter.to),
+        ],
+        header_from_row,
+    )?;
+    headers.into_iter().map(|h| complete(conn, h)).collect()
+}
+
+/// Invoices not fully paid, by due date then number text, complete (uses the partial index
+/// `invoices_unpaid`).
+pub(crate) fn unpaid(conn: &Connection) -> Result<Vec<Invoice>> {
+    let headers = many(
+        conn,
+        select!(
+            "WHERE status <> 'paid' ORDER BY due_date, octet_length(invoice_number), invoice_number"
+        ),
+        [],
+        header_from_row,
+    )?;
+    headers.into_iter().map(|h| complete(conn, h)).collect()
+}

@@ -1,0 +1,252 @@
+//! The reports (§11) as indexed SQL aggregates. They give exactly what the scans of
+//! `backspace_core::reports` give; the shared row builders keep the shapes identical.
+//!
+//! Payments and deposits carry instants, not business dates, so they are bucketed by the
+//! instants at which each business day starts: the days go to SQLite as a JSON array of
+//! `[date, start, end]` and each day is one range seek on `payments(paid_at)` /
+//! `ledger_entries(at)`.
+
+use std::collections::BTreeMap;
+
+use backspace_core::chrono_tz::Tz;
+use backspace_core::money::to_decimal;
+use backspace_core::reports::{
+    ResourceUtilization, RevenueDay, TopCustomer, dates, day_start, fraction, range_instants,
+    revenue_rows, sort_top,
+};
+use backspace_core::{Invoice, LineKind, PaymentMethod, Result};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Connection, Row};
+
+use crate::convert::{bad, date, get_date, get_parsed, get_uuid, instant, parse_date};
+use crate::invoices;
+use crate::query::many;
+
+/// Slots of the per-day sums handed to `revenue_rows`.
+const SESSIONS: usize = 0;
+const CONSUMPTIONS: usize = 1;
+const SUBSCRIPTIONS: usize = 2;
+const DISCOUNTS: usize = 3;
+const CASH: usize = 4;
+const CARD: usize = 5;
+const TRANSFER: usize = 6;
+const CREDIT: usize = 7;
+
+/// Where money received by `method` goes.
+fn method_slot(method: PaymentMethod) -> usize {
+    match method {
+        PaymentMethod::Cash => CASH,
+        PaymentMethod::Card => CARD,
+        PaymentMethod::Transfer => TRANSFER,
+        PaymentMethod::Balance => CREDIT,
+    }
+}
+
+/// `[[date, start, end], …]`: each business date with the instants that bound it.
+fn day_bounds(from: NaiveDate, to: NaiveDate, tz: Tz) -> String {
+    let days: Vec<String> = dates(from, to)
+        .map(|d| {
+            let next = d.succ_opt().unwrap_or(d);
+            format!(
+                "[\"{}\",\"{}\",\"{}\"]",
+                date(d),
+                instant(day_start(d, tz)),
+                instant(day_start(next, tz))
+            )
+        })
+        .collect();
+    format!("[{}]", days.join(","))
+}
+
+/// Reads the `day` column of a bucketed row.
+fn bucket_day(row: &Row<'_>) -> rusqlite::Result<NaiveDate> {
+    let text: String = row.get("day")?;
+    parse_date(&text).ok_or_else(|| bad(row, "day", format!("{text:?} is not a date")))
+}
+
+/// Revenue per business day of `from..=to` (R-REP-1).
+pub(crate) fn revenue(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+    tz: Tz,
+) -> Result<Vec<RevenueDay>> {
+    let mut days: BTreeMap<NaiveDate, [i64; 8]> = BTreeMap::new();
+    let range = [date(from), date(to)];
+    let lines = many(
+        conn,
+        "SELECT i.issue_date AS day, l.kind AS kind, sum(l.amount_piastres) AS total
+         FROM invoices AS i JOIN invoice_lines AS l ON l.invoice_id = i.id
+         WHERE i.issue_date BETWEEN ?1 AND ?2
+         GROUP BY i.issue_date, l.kind",
+        [&range[0], &range[1]],
+        |r| {
+            Ok((
+                get_date(r, "day")?,
+                get_parsed::<LineKind>(r, "kind")?,
+                r.get::<_, i64>("total")?,
+            ))
+        },
+    )?;
+    for (day, kind, total) in lines {
+        let slot = match kind {
+            LineKind::Session => SESSIONS,
+            LineKind::Consumption => CONSUMPTIONS,
+            LineKind::Subscription => SUBSCRIPTIONS,
+        };
+        days.entry(day).or_default()[slot] += total;
+    }
+    let discounts = many(
+        conn,
+        "SELECT issue_date AS day, sum(discount_amount_piastres) AS total
+         FROM invoices WHERE issue_date BETWEEN ?1 AND ?2
+         GROUP BY issue_date",
+        [&range[0], &range[1]],
+        |r| Ok((get_date(r, "day")?, r.get::<_, i64>("total")?)),
+    )?;
+    for (day, total) in discounts {
+        days.entry(day).or_default()[DISCOUNTS] += total;
+    }
+    let bounds = day_bounds(from, to, tz);
+    let payments = many(
+        conn,
+        "SELECT d.value ->> 0 AS day, p.method AS method, sum(p.amount_piastres) AS total
+         FROM json_each(?1) AS d
+         JOIN payments AS p ON p.paid_at >= (d.value ->> 1) AND p.paid_at < (d.value ->> 2)
+         GROUP BY day, p.method",
+        [&bounds],
+        |r| {
+            Ok((
+                bucket_day(r)?,
+                get_parsed::<PaymentMethod>(r, "method")?,
+                r.get::<_, i64>("total")?,
+            ))
+        },
+    )?;
+    let deposits = many(
+        conn,
+        "SELECT d.value ->> 0 AS day, e.reference AS reference, sum(e.amount_piastres) AS total
+         FROM json_each(?1) AS d
+         JOIN ledger_entries AS e ON e.at >= (d.value ->> 1) AND e.at < (d.value ->> 2)
+         WHERE e.kind = 'deposit'
+         GROUP BY day, e.reference",
+        [&bounds],
+        |r| {
+            // A deposit's reference is its method; anything else counts as cash, as in the scan.
+            let reference: String = r.get("reference")?;
+            let method = reference.parse().unwrap_or(PaymentMethod::Cash);
+            Ok((bucket_day(r)?, method, r.get::<_, i64>("total")?))
+        },
+    )?;
+    for (day, method, total) in payments.into_iter().chain(deposits) {
+        days.entry(day).or_default()[method_slot(method)] += total;
+    }
+    Ok(revenue_rows(from, to, |d| {
+        days.remove(&d).unwrap_or_default()
+    }))
+}
+
+/// Microseconds between two stored instants `b` and `a`, exactly (SQLite's own date
+/// functions only keep milliseconds).
+macro_rules! micros_between {
+    ($b:literal, $a:literal) => {
+        concat!(
+            "((unixepoch(substr(",
+            $b,
+            ", 1, 19)) - unixepoch(substr(",
+            $a,
+            ", 1, 19))) * 1000000 ",
+            "+ CAST(substr(",
+            $b,
+            ", 21, 6) AS INTEGER) - CAST(substr(",
+            $a,
+            ", 21, 6) AS INTEGER))"
+        )
+    };
+}
+
+/// Occupied share of each resource over `from..=to`, running sessions up to `now` (R-REP-2).
+pub(crate) fn utilization(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+    tz: Tz,
+    now: DateTime<Utc>,
+) -> Result<Vec<ResourceUtilization>> {
+    let (start, end) = range_instants(from, to, tz);
+    let range_seconds = (end - start).num_seconds();
+    let rows = many(
+        conn,
+        concat!(
+            "SELECT r.id AS id, r.name AS name, coalesce(sum(CASE WHEN c.b > c.a THEN ",
+            micros_between!("c.b", "c.a"),
+            " / 1000000 END), 0) AS occupied_seconds
+             FROM resources AS r
+             LEFT JOIN (
+                 SELECT resource_id, max(started_at, ?1) AS a,
+                        min(coalesce(ended_at, ?3), ?2) AS b
+                 FROM sessions
+                 WHERE started_at < ?2 AND (ended_at IS NULL OR ended_at > ?1)
+             ) AS c ON c.resource_id = r.id
+             GROUP BY r.id
+             ORDER BY r.name, r.id"
+        ),
+        [instant(start), instant(end), instant(now)],
+        |r| {
+            Ok((
+                get_uuid(r, "id")?,
+                r.get::<_, String>("name")?,
+                r.get::<_, i64>("occupied_seconds")?,
+            ))
+        },
+    )?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(resource_id, resource_name, occupied)| ResourceUtilization {
+                resource_id,
+                resource_name,
+                occupied_minutes: occupied / 60,
+                range_minutes: range_seconds / 60,
+                utilization: fraction(occupied, range_seconds),
+            },
+        )
+        .collect())
+}
+
+/// Invoices not fully paid, by due date then number.
+pub(crate) fn outstanding(conn: &Connection) -> Result<Vec<Invoice>> {
+    invoices::unpaid(conn)
+}
+
+/// Customers by invoiced total over issue dates `from..=to`, at most `n`.
+pub(crate) fn top_customers(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+    n: usize,
+) -> Result<Vec<TopCustomer>> {
+    let limit = i64::try_from(n).unwrap_or(i64::MAX);
+    let mut rows = many(
+        conn,
+        "SELECT i.customer_id AS customer_id, c.human_id AS human_id, c.name AS name,
+                sum(i.total_piastres) AS invoiced, count(*) AS invoice_count
+         FROM invoices AS i JOIN customers AS c ON c.id = i.customer_id
+         WHERE i.issue_date BETWEEN ?1 AND ?2
+         GROUP BY i.customer_id
+         ORDER BY invoiced DESC, octet_length(c.human_id), c.human_id
+         LIMIT ?3",
+        rusqlite::params![date(from), date(to), limit],
+        |r| {
+            Ok(TopCustomer {
+                customer_id: get_uuid(r, "customer_id")?,
+                human_id: r.get("human_id")?,
+                name: r.get("name")?,
+                invoiced: to_decimal(r.get("invoiced")?),
+                invoice_count: r.get("invoice_count")?,
+            })
+        },
+    )?;
+    sort_top(&mut rows);
+    Ok(rows)
+}

@@ -1,0 +1,299 @@
+//! Versioned migrations (R-DB-2). Migration *n* brings a file from `user_version` *n − 1* to
+//! *n*; all pending ones run in one immediate transaction on open. A shipped migration never
+//! changes: later schema changes are new entries of [`MIGRATIONS`].
+
+use backspace_core::{Error, Result};
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::error::Db;
+
+/// `PRAGMA application_id` of a Backspace file (`BSPC`).
+pub const APPLICATION_ID: i32 = 0x4253_5043;
+
+/// The schema version this build writes and understands.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Every migration, in order; index 0 is version 1.
+const MIGRATIONS: &[&str] = &[V1];
+
+/// Version 1: the whole data model.
+const V1: &str = r#"
+CREATE TABLE settings (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    time_zone TEXT NOT NULL,
+    unit_minutes INTEGER NOT NULL CHECK (unit_minutes >= 1),
+    rounding TEXT NOT NULL CHECK (rounding IN ('up', 'nearest', 'down')),
+    grace_minutes INTEGER NOT NULL CHECK (grace_minutes >= 0),
+    minimum_minutes INTEGER NOT NULL CHECK (minimum_minutes >= 0),
+    daily_cap_piastres INTEGER CHECK (daily_cap_piastres >= 0),
+    weekly_price_piastres INTEGER CHECK (weekly_price_piastres >= 0),
+    half_monthly_price_piastres INTEGER CHECK (half_monthly_price_piastres >= 0),
+    monthly_price_piastres INTEGER CHECK (monthly_price_piastres >= 0),
+    invoice_due_days INTEGER NOT NULL CHECK (invoice_due_days >= 0),
+    currency TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE counters (
+    name TEXT PRIMARY KEY NOT NULL CHECK (name IN ('customer', 'invoice')),
+    value INTEGER NOT NULL CHECK (value >= 0)
+) STRICT;
+
+CREATE TABLE customers (
+    id TEXT PRIMARY KEY NOT NULL,
+    human_id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    phone TEXT NOT NULL UNIQUE,
+    email TEXT,
+    customer_type TEXT NOT NULL
+        CHECK (customer_type IN ('visitor', 'weekly', 'half-monthly', 'monthly')),
+    balance_piastres INTEGER NOT NULL,
+    credit_piastres INTEGER NOT NULL CHECK (credit_piastres >= 0),
+    notes TEXT,
+    created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE resources (
+    id TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    resource_type TEXT NOT NULL CHECK (resource_type IN ('seat', 'room', 'desk')),
+    rate_per_hour_piastres INTEGER NOT NULL CHECK (rate_per_hour_piastres >= 0),
+    is_available INTEGER NOT NULL CHECK (is_available IN (0, 1)),
+    out_of_service INTEGER NOT NULL CHECK (out_of_service IN (0, 1)),
+    created_at TEXT NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX resources_name_unique ON resources (name COLLATE NOCASE);
+CREATE INDEX resources_by_name ON resources (name, id);
+
+CREATE TABLE inventory_items (
+    id TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    category TEXT NOT NULL CHECK (category IN ('beverage', 'snack', 'meal')),
+    price_piastres INTEGER NOT NULL CHECK (price_piastres >= 0),
+    quantity INTEGER NOT NULL CONSTRAINT stock_not_negative CHECK (quantity >= 0),
+    min_stock INTEGER NOT NULL CHECK (min_stock >= 0),
+    created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX inventory_items_by_name ON inventory_items (name, id);
+
+CREATE TABLE invoices (
+    id TEXT PRIMARY KEY NOT NULL,
+    invoice_number TEXT NOT NULL UNIQUE,
+    customer_id TEXT NOT NULL REFERENCES customers (id),
+    session_id TEXT REFERENCES sessions (id) DEFERRABLE INITIALLY DEFERRED,
+    subscription_id TEXT REFERENCES subscriptions (id) DEFERRABLE INITIALLY DEFERRED,
+    issued_at TEXT NOT NULL,
+    issue_date TEXT NOT NULL,
+    due_date TEXT NOT NULL,
+    amount_piastres INTEGER NOT NULL CHECK (amount_piastres >= 0),
+    discount_basis_points INTEGER NOT NULL
+        CHECK (discount_basis_points BETWEEN 0 AND 10000),
+    discount_amount_piastres INTEGER NOT NULL CHECK (discount_amount_piastres >= 0),
+    total_piastres INTEGER NOT NULL CHECK (total_piastres >= 0),
+    paid_amount_piastres INTEGER NOT NULL CHECK (paid_amount_piastres >= 0),
+    status TEXT NOT NULL CHECK (status IN ('unpaid', 'pending', 'paid')),
+    paid_date TEXT
+) STRICT;
+CREATE INDEX invoices_by_issue_date ON invoices (issue_date);
+CREATE INDEX invoices_by_customer ON invoices (customer_id, issue_date);
+CREATE INDEX invoices_unpaid ON invoices (due_date, invoice_number) WHERE status <> 'paid';
+
+CREATE TABLE invoice_lines (
+    invoice_id TEXT NOT NULL REFERENCES invoices (id),
+    position INTEGER NOT NULL CHECK (position >= 0),
+    kind TEXT NOT NULL CHECK (kind IN ('session', 'consumption', 'subscription')),
+    description TEXT NOT NULL,
+    quantity INTEGER NOT NULL CHECK (quantity >= 0),
+    unit_price_piastres INTEGER NOT NULL CHECK (unit_price_piastres >= 0),
+    amount_piastres INTEGER NOT NULL CHECK (amount_piastres >= 0),
+    PRIMARY KEY (invoice_id, position)
+) STRICT;
+
+CREATE TABLE payments (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    invoice_id TEXT NOT NULL REFERENCES invoices (id),
+    amount_piastres INTEGER NOT NULL CHECK (amount_piastres > 0),
+    method TEXT NOT NULL CHECK (method IN ('cash', 'card', 'transfer', 'balance')),
+    paid_at TEXT NOT NULL,
+    note TEXT
+) STRICT;
+CREATE INDEX payments_by_invoice ON payments (invoice_id);
+CREATE INDEX payments_by_paid_at ON payments (paid_at);
+
+CREATE TABLE subscriptions (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    customer_id TEXT NOT NULL REFERENCES customers (id),
+    plan TEXT NOT NULL CHECK (plan IN ('weekly', 'half-monthly', 'monthly')),
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    price_piastres INTEGER NOT NULL CHECK (price_piastres >= 0),
+    is_active INTEGER NOT NULL CHECK (is_active IN (0, 1)),
+    invoice_id TEXT NOT NULL REFERENCES invoices (id) DEFERRABLE INITIALLY DEFERRED,
+    created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX subscriptions_by_customer ON subscriptions (customer_id);
+CREATE INDEX subscriptions_active ON subscriptions (is_active) WHERE is_active = 1;
+
+CREATE TABLE sessions (
+    id TEXT PRIMARY KEY NOT NULL,
+    customer_id TEXT NOT NULL REFERENCES customers (id),
+    resource_id TEXT NOT NULL REFERENCES resources (id),
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    rate_per_hour_piastres INTEGER NOT NULL CHECK (rate_per_hour_piastres >= 0),
+    is_active INTEGER NOT NULL CHECK (is_active IN (0, 1)),
+    duration_minutes INTEGER CHECK (duration_minutes >= 0),
+    billed_minutes INTEGER CHECK (billed_minutes >= 0),
+    amount_piastres INTEGER CHECK (amount_piastres >= 0),
+    subscription_id TEXT REFERENCES subscriptions (id) DEFERRABLE INITIALLY DEFERRED,
+    invoice_id TEXT REFERENCES invoices (id) DEFERRABLE INITIALLY DEFERRED
+) STRICT;
+CREATE UNIQUE INDEX sessions_one_active_per_resource ON sessions (resource_id) WHERE is_active = 1;
+CREATE UNIQUE INDEX sessions_one_active_per_customer ON sessions (customer_id) WHERE is_active = 1;
+CREATE INDEX sessions_by_started_at ON sessions (started_at, id);
+CREATE INDEX sessions_by_resource ON sessions (resource_id, started_at);
+CREATE INDEX sessions_by_customer ON sessions (customer_id);
+
+CREATE TABLE consumptions (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    session_id TEXT NOT NULL REFERENCES sessions (id),
+    item_id TEXT NOT NULL REFERENCES inventory_items (id),
+    item_name TEXT NOT NULL,
+    quantity INTEGER NOT NULL CHECK (quantity >= 1),
+    price_at_consumption_piastres INTEGER NOT NULL CHECK (price_at_consumption_piastres >= 0),
+    consumed_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX consumptions_by_session ON consumptions (session_id, consumed_at);
+CREATE INDEX consumptions_by_item ON consumptions (item_id);
+
+CREATE TABLE stock_movements (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    item_id TEXT NOT NULL REFERENCES inventory_items (id),
+    kind TEXT NOT NULL CHECK (kind IN
+        ('initial', 'restock', 'adjustment', 'consumption', 'consumption-removed')),
+    delta INTEGER NOT NULL,
+    quantity_after INTEGER NOT NULL CHECK (quantity_after >= 0),
+    reason TEXT,
+    at TEXT NOT NULL
+) STRICT;
+CREATE INDEX stock_movements_by_item ON stock_movements (item_id, at);
+
+CREATE TABLE ledger_entries (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    customer_id TEXT NOT NULL REFERENCES customers (id),
+    kind TEXT NOT NULL CHECK (kind IN ('invoice', 'payment', 'deposit', 'discount')),
+    amount_piastres INTEGER NOT NULL,
+    reference TEXT NOT NULL,
+    at TEXT NOT NULL
+) STRICT;
+CREATE INDEX ledger_entries_by_at ON ledger_entries (at);
+CREATE INDEX ledger_entries_by_customer ON ledger_entries (customer_id, at);
+"#;
+
+/// The file's `PRAGMA user_version`.
+fn version(conn: &Connection) -> Result<i64> {
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+        .db()
+}
+
+/// The file's `PRAGMA application_id`.
+fn application_id(conn: &Connection) -> Result<i32> {
+    conn.pragma_query_value(None, "application_id", |r| r.get(0))
+        .db()
+}
+
+/// Brings the file up to [`SCHEMA_VERSION`], refusing files of a newer version or of another
+/// application.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+    // Fast path: an up-to-date Backspace file needs no write lock.
+    if version(conn)? == SCHEMA_VERSION && application_id(conn)? == APPLICATION_ID {
+        return Ok(());
+    }
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .db()?;
+    let version = version(&tx)?;
+    let app = application_id(&tx)?;
+    if app != 0 && app != APPLICATION_ID {
+        return Err(Error::Storage(format!(
+            "not a Backspace database (application_id {app:#x})"
+        )));
+    }
+    if version > SCHEMA_VERSION {
+        return Err(Error::Storage(format!(
+            "database schema version {version} is newer than this Backspace supports \
+             ({SCHEMA_VERSION}); upgrade Backspace"
+        )));
+    }
+    if version < 0 {
+        return Err(Error::Storage(format!(
+            "database schema version {version} is not valid"
+        )));
+    }
+    if version == 0 {
+        let tables: i64 = tx
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
+                [],
+                |r| r.get(0),
+            )
+            .db()?;
+        if tables > 0 {
+            return Err(Error::Storage(
+                "not a Backspace database: it has tables but no Backspace schema version".into(),
+            ));
+        }
+        tx.pragma_update(None, "application_id", APPLICATION_ID)
+            .db()?;
+    }
+    for (done, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+        tx.execute_batch(sql).db()?;
+        tx.pragma_update(None, "user_version", done as i64 + 1)
+            .db()?;
+    }
+    tx.commit().db()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use backspace_core::{
+        Category, CustomerType, InvoiceStatus, LedgerKind, LineKind, MovementKind, PaymentMethod,
+        Plan, ResourceType,
+    };
+
+    /// Every enum value the code can write is allowed by a CHECK of version 1.
+    #[test]
+    fn checks_list_every_enum_value() {
+        let values = CustomerType::ALL
+            .iter()
+            .map(|v| v.as_str())
+            .chain(Plan::ALL.iter().map(|v| v.as_str()))
+            .chain(ResourceType::ALL.iter().map(|v| v.as_str()))
+            .chain(Category::ALL.iter().map(|v| v.as_str()))
+            .chain(MovementKind::ALL.iter().map(|v| v.as_str()))
+            .chain(LineKind::ALL.iter().map(|v| v.as_str()))
+            .chain(InvoiceStatus::ALL.iter().map(|v| v.as_str()))
+            .chain(PaymentMethod::ALL.iter().map(|v| v.as_str()))
+            .chain(LedgerKind::ALL.iter().map(|v| v.as_str()));
+        for v in values {
+            assert!(V1.contains(&format!("'{v}'")), "{v} missing from a CHECK");
+        }
+    }
+
+    #[test]
+    fn migrating_twice_is_a_no_op() -> Result<()> {
+        let mut conn = Connection::open_in_memory().db()?;
+        migrate(&mut conn)?;
+        migrate(&mut conn)?;
+        let v: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .db()?;
+        assert_eq!(v, SCHEMA_VERSION);
+        Ok(())
+    }
+}

@@ -1,0 +1,171 @@
+//! The `sessions` table: at most one active session per resource and per customer (unique
+//! partial indexes), listed by start then id.
+
+use backspace_core::{Error, Result, Session, Uuid};
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, Row, named_params};
+
+use crate::convert::{
+    get_flag, get_instant, get_money, get_opt_instant, get_opt_money, get_opt_uuid, get_uuid,
+    instant, opt_instant, opt_piastres, opt_uuid, piastres, uuid,
+};
+use crate::error::{is_unique, storage};
+use crate::query::{exec, many, one, touched};
+
+/// `SELECT` of every column, followed by the rest of the query.
+macro_rules! select {
+    ($rest:literal) => {
+        concat!(
+            "SELECT id, customer_id, resource_id, started_at, ended_at, rate_per_hour_piastres, ",
+            "is_active, duration_minutes, billed_minutes, amount_piastres, subscription_id, ",
+            "invoice_id FROM sessions ",
+            $rest
+        )
+    };
+}
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
+    Ok(Session {
+        id: get_uuid(row, "id")?,
+        customer_id: get_uuid(row, "customer_id")?,
+        resource_id: get_uuid(row, "resource_id")?,
+        started_at: get_instant(row, "started_at")?,
+        ended_at: get_opt_instant(row, "ended_at")?,
+        rate_per_hour: get_money(row, "rate_per_hour_piastres")?,
+        is_active: get_flag(row, "is_active")?,
+        duration_minutes: row.get("duration_minutes")?,
+        billed_minutes: row.get("billed_minutes")?,
+        amount: get_opt_money(row, "amount_piastres")?,
+        subscription_id: get_opt_uuid(row, "subscription_id")?,
+        invoice_id: get_opt_uuid(row, "invoice_id")?,
+    })
+}
+
+/// Turns a failed write of `s` into a conflict when it broke a one-active-session index.
+fn clash(e: rusqlite::Error, s: &Session) -> Error {
+    if is_unique(&e, "sessions.resource_id") {
+        return Error::Conflict(format!(
+            "resource {} already has an active session",
+            s.resource_id
+        ));
+    }
+    if is_unique(&e, "sessions.customer_id") {
+        return Error::Conflict(format!(
+            "customer {} already has an active session",
+            s.customer_id
+        ));
+    }
+    if is_unique(&e, "sessions.id") {
+        return Error::Conflict(format!("session {} already exists", s.id));
+    }
+    storage(e)
+}
+
+/// Adds a session.
+pub(crate) fn insert(conn: &Connection, s: &Session) -> Result<()> {
+    exec(
+        conn,
+        "INSERT INTO sessions (id, customer_id, resource_id, started_at, ended_at,
+             rate_per_hour_piastres, is_active, duration_minutes, billed_minutes,
+             amount_piastres, subscription_id, invoice_id)
+         VALUES (:id, :customer_id, :resource_id, :started_at, :ended_at, :rate, :is_active,
+             :duration_minutes, :billed_minutes, :amount, :subscription_id, :invoice_id)",
+        named_params! {
+            ":id": uuid(s.id),
+            ":customer_id": uuid(s.customer_id),
+            ":resource_id": uuid(s.resource_id),
+            ":started_at": instant(s.started_at),
+            ":ended_at": opt_instant(s.ended_at),
+            ":rate": piastres(s.rate_per_hour),
+            ":is_active": s.is_active,
+            ":duration_minutes": s.duration_minutes,
+            ":billed_minutes": s.billed_minutes,
+            ":amount": opt_piastres(s.amount),
+            ":subscription_id": opt_uuid(s.subscription_id),
+            ":invoice_id": opt_uuid(s.invoice_id),
+        },
+    )
+    .map_err(|e| clash(e, s))
+    .map(|_| ())
+}
+
+/// Saves a changed session.
+pub(crate) fn update(conn: &Connection, s: &Session) -> Result<()> {
+    let changed = exec(
+        conn,
+        "UPDATE sessions SET customer_id = :customer_id, resource_id = :resource_id,
+             started_at = :started_at, ended_at = :ended_at, rate_per_hour_piastres = :rate,
+             is_active = :is_active, duration_minutes = :duration_minutes,
+             billed_minutes = :billed_minutes, amount_piastres = :amount,
+             subscription_id = :subscription_id, invoice_id = :invoice_id
+         WHERE id = :id",
+        named_params! {
+            ":id": uuid(s.id),
+            ":customer_id": uuid(s.customer_id),
+            ":resource_id": uuid(s.resource_id),
+            ":started_at": instant(s.started_at),
+            ":ended_at": opt_instant(s.ended_at),
+            ":rate": piastres(s.rate_per_hour),
+            ":is_active": s.is_active,
+            ":duration_minutes": s.duration_minutes,
+            ":billed_minutes": s.billed_minutes,
+            ":amount": opt_piastres(s.amount),
+            ":subscription_id": opt_uuid(s.subscription_id),
+            ":invoice_id": opt_uuid(s.invoice_id),
+        },
+    )
+    .map_err(|e| clash(e, s))?;
+    touched(changed, "session", s.id)
+}
+
+/// A session by id.
+pub(crate) fn by_id(conn: &Connection, id: Uuid) -> Result<Option<Session>> {
+    one(conn, select!("WHERE id = ?1"), [uuid(id)], from_row)
+}
+
+/// The active session on a resource.
+pub(crate) fn active_on_resource(conn: &Connection, resource_id: Uuid) -> Result<Option<Session>> {
+    one(
+        conn,
+        select!("WHERE resource_id = ?1 AND is_active = 1"),
+        [uuid(resource_id)],
+        from_row,
+    )
+}
+
+/// The active session of a customer.
+pub(crate) fn active_of_customer(conn: &Connection, customer_id: Uuid) -> Result<Option<Session>> {
+    one(
+        conn,
+        select!("WHERE customer_id = ?1 AND is_active = 1"),
+        [uuid(customer_id)],
+        from_row,
+    )
+}
+
+/// Every active session, by start then id.
+pub(crate) fn active(conn: &Connection) -> Result<Vec<Session>> {
+    many(
+        conn,
+        select!("WHERE is_active = 1 ORDER BY started_at, id"),
+        [],
+        from_row,
+    )
+}
+
+/// Sessions that started before `end` and were still running at `start`.
+pub(crate) fn between(
+    conn: &Connection,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Result<Vec<Session>> {
+    many(
+        conn,
+        select!(
+            "WHERE started_at < ?2 AND (ended_at IS NULL OR ended_at > ?1) \
+             ORDER BY started_at, id"
+        ),
+        [instant(start), instant(end)],
+        from_row,
+    )
+}

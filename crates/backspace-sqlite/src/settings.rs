@@ -1,0 +1,85 @@
+//! The `settings` row (one row, id 1; defaults while absent) and the `counters` table.
+
+use backspace_core::chrono_tz::Tz;
+use backspace_core::{Counter, Error, PlanPrices, PricingPolicy, Result, Rounding, Settings};
+use rusqlite::{Connection, Row, named_params};
+
+use crate::convert::{get_int, get_opt_money, get_parsed, opt_piastres};
+use crate::error::Db;
+use crate::query::{exec, one};
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Settings> {
+    Ok(Settings {
+        time_zone: get_parsed::<Tz>(row, "time_zone")?,
+        pricing: PricingPolicy {
+            unit_minutes: get_int(row, "unit_minutes")?,
+            rounding: get_parsed::<Rounding>(row, "rounding")?,
+            grace_minutes: get_int(row, "grace_minutes")?,
+            minimum_minutes: get_int(row, "minimum_minutes")?,
+            daily_cap: get_opt_money(row, "daily_cap_piastres")?,
+        },
+        plan_prices: PlanPrices {
+            weekly: get_opt_money(row, "weekly_price_piastres")?,
+            half_monthly: get_opt_money(row, "half_monthly_price_piastres")?,
+            monthly: get_opt_money(row, "monthly_price_piastres")?,
+        },
+        invoice_due_days: get_int(row, "invoice_due_days")?,
+        currency: row.get("currency")?,
+    })
+}
+
+/// The saved settings, or the defaults when never saved.
+pub(crate) fn get(conn: &Connection) -> Result<Settings> {
+    let saved = one(conn, "SELECT * FROM settings WHERE id = 1", [], from_row)?;
+    Ok(saved.unwrap_or_default())
+}
+
+/// Saves every field of the settings.
+pub(crate) fn save(conn: &Connection, s: &Settings) -> Result<()> {
+    exec(
+        conn,
+        "INSERT OR REPLACE INTO settings (id, time_zone, unit_minutes, rounding, grace_minutes,
+             minimum_minutes, daily_cap_piastres, weekly_price_piastres,
+             half_monthly_price_piastres, monthly_price_piastres, invoice_due_days, currency)
+         VALUES (1, :time_zone, :unit_minutes, :rounding, :grace_minutes, :minimum_minutes,
+             :daily_cap, :weekly, :half_monthly, :monthly, :invoice_due_days, :currency)",
+        named_params! {
+            ":time_zone": s.time_zone.name(),
+            ":unit_minutes": s.pricing.unit_minutes,
+            ":rounding": s.pricing.rounding.as_str(),
+            ":grace_minutes": s.pricing.grace_minutes,
+            ":minimum_minutes": s.pricing.minimum_minutes,
+            ":daily_cap": opt_piastres(s.pricing.daily_cap),
+            ":weekly": opt_piastres(s.plan_prices.weekly),
+            ":half_monthly": opt_piastres(s.plan_prices.half_monthly),
+            ":monthly": opt_piastres(s.plan_prices.monthly),
+            ":invoice_due_days": s.invoice_due_days,
+            ":currency": s.currency,
+        },
+    )
+    .db()
+    .map(|_| ())
+}
+
+/// The counter's row name.
+fn counter_name(counter: Counter) -> &'static str {
+    match counter {
+        Counter::Customer => "customer",
+        Counter::Invoice => "invoice",
+    }
+}
+
+/// Takes the next number of a counter (1, 2, …).
+pub(crate) fn next_number(conn: &Connection, counter: Counter) -> Result<u64> {
+    let value: Option<i64> = one(
+        conn,
+        "INSERT INTO counters (name, value) VALUES (?1, 1)
+         ON CONFLICT (name) DO UPDATE SET value = value + 1
+         RETURNING value",
+        [counter_name(counter)],
+        |r| r.get(0),
+    )?;
+    value
+        .and_then(|v| u64::try_from(v).ok())
+        .ok_or_else(|| Error::Storage(format!("counter {} is malformed", counter_name(counter))))
+}

@@ -1,0 +1,204 @@
+//! `StoreTx` over one open SQLite transaction; each method hands over to the module of its
+//! entity.
+
+use backspace_core::chrono_tz::Tz;
+use backspace_core::reports::{ResourceUtilization, RevenueDay, TopCustomer};
+use backspace_core::*;
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::Connection;
+
+use crate::{
+    customers, inventory, invoices, ledger, reports, resources, sessions, settings, subscriptions,
+};
+
+/// The records of one transaction (the connection is inside `BEGIN … COMMIT/ROLLBACK`).
+pub(crate) struct SqliteTx<'a> {
+    conn: &'a Connection,
+}
+
+impl<'a> SqliteTx<'a> {
+    /// Wraps a connection whose transaction is open.
+    pub(crate) fn new(conn: &'a Connection) -> Self {
+        SqliteTx { conn }
+    }
+}
+
+impl StoreTx for SqliteTx<'_> {
+    fn settings(&mut self) -> Result<Settings> {
+        settings::get(self.conn)
+    }
+    fn save_settings(&mut self, s: &Settings) -> Result<()> {
+        settings::save(self.conn, s)
+    }
+    fn next_number(&mut self, counter: Counter) -> Result<u64> {
+        settings::next_number(self.conn, counter)
+    }
+
+    fn insert_customer(&mut self, c: &Customer) -> Result<()> {
+        customers::insert(self.conn, c)
+    }
+    fn update_customer(&mut self, c: &Customer) -> Result<()> {
+        customers::update(self.conn, c)
+    }
+    fn customer(&mut self, id: Uuid) -> Result<Option<Customer>> {
+        customers::by_id(self.conn, id)
+    }
+    fn customer_by_phone(&mut self, phone: &str) -> Result<Option<Customer>> {
+        customers::by_phone(self.conn, phone)
+    }
+    fn customer_by_human_id(&mut self, human_id: &str) -> Result<Option<Customer>> {
+        customers::by_human_id(self.conn, human_id)
+    }
+    fn customers(&mut self) -> Result<Vec<Customer>> {
+        customers::all(self.conn)
+    }
+
+    fn insert_resource(&mut self, r: &Resource) -> Result<()> {
+        resources::insert(self.conn, r)
+    }
+    fn update_resource(&mut self, r: &Resource) -> Result<()> {
+        resources::update(self.conn, r)
+    }
+    fn delete_resource(&mut self, id: Uuid) -> Result<()> {
+        resources::delete(self.conn, id)
+    }
+    fn resource(&mut self, id: Uuid) -> Result<Option<Resource>> {
+        resources::by_id(self.conn, id)
+    }
+    fn resources(&mut self) -> Result<Vec<Resource>> {
+        resources::all(self.conn)
+    }
+    fn resource_has_sessions(&mut self, id: Uuid) -> Result<bool> {
+        resources::has_sessions(self.conn, id)
+    }
+
+    fn insert_session(&mut self, s: &Session) -> Result<()> {
+        sessions::insert(self.conn, s)
+    }
+    fn update_session(&mut self, s: &Session) -> Result<()> {
+        sessions::update(self.conn, s)
+    }
+    fn session(&mut self, id: Uuid) -> Result<Option<Session>> {
+        sessions::by_id(self.conn, id)
+    }
+    fn active_session_on_resource(&mut self, resource_id: Uuid) -> Result<Option<Session>> {
+        sessions::active_on_resource(self.conn, resource_id)
+    }
+    fn active_session_of_customer(&mut self, customer_id: Uuid) -> Result<Option<Session>> {
+        sessions::active_of_customer(self.conn, customer_id)
+    }
+    fn active_sessions(&mut self) -> Result<Vec<Session>> {
+        sessions::active(self.conn)
+    }
+    fn sessions_between(
+        &mut self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+    ) -> Result<Vec<Session>> {
+        sessions::between(self.conn, start, end)
+    }
+
+    fn insert_item(&mut self, item: &InventoryItem) -> Result<()> {
+        inventory::insert_item(self.conn, item)
+    }
+    fn update_item(&mut self, item: &InventoryItem) -> Result<()> {
+        inventory::update_item(self.conn, item)
+    }
+    fn item(&mut self, id: Uuid) -> Result<Option<InventoryItem>> {
+        inventory::item(self.conn, id)
+    }
+    fn items(&mut self) -> Result<Vec<InventoryItem>> {
+        inventory::items(self.conn)
+    }
+    fn insert_movement(&mut self, m: &StockMovement) -> Result<()> {
+        inventory::insert_movement(self.conn, m)
+    }
+    fn movements(&mut self, item_id: Uuid) -> Result<Vec<StockMovement>> {
+        inventory::movements(self.conn, item_id)
+    }
+    fn insert_consumption(&mut self, c: &InventoryConsumption) -> Result<()> {
+        inventory::insert_consumption(self.conn, c)
+    }
+    fn delete_consumption(&mut self, id: Uuid) -> Result<()> {
+        inventory::delete_consumption(self.conn, id)
+    }
+    fn consumption(&mut self, id: Uuid) -> Result<Option<InventoryConsumption>> {
+        inventory::consumption(self.conn, id)
+    }
+    fn consumptions_of_session(&mut self, session_id: Uuid) -> Result<Vec<InventoryConsumption>> {
+        inventory::consumptions_of_session(self.conn, session_id)
+    }
+
+    fn insert_subscription(&mut self, s: &Subscription) -> Result<()> {
+        subscriptions::insert(self.conn, s)
+    }
+    fn update_subscription(&mut self, s: &Subscription) -> Result<()> {
+        subscriptions::update(self.conn, s)
+    }
+    fn subscription(&mut self, id: Uuid) -> Result<Option<Subscription>> {
+        subscriptions::by_id(self.conn, id)
+    }
+    fn subscriptions_of_customer(&mut self, customer_id: Uuid) -> Result<Vec<Subscription>> {
+        subscriptions::of_customer(self.conn, customer_id)
+    }
+    fn active_subscriptions(&mut self) -> Result<Vec<Subscription>> {
+        subscriptions::active(self.conn)
+    }
+
+    fn insert_invoice(&mut self, invoice: &Invoice) -> Result<()> {
+        invoices::insert(self.conn, invoice)
+    }
+    fn update_invoice(&mut self, invoice: &Invoice) -> Result<()> {
+        invoices::update(self.conn, invoice)
+    }
+    fn insert_payment(&mut self, payment: &Payment) -> Result<()> {
+        invoices::insert_payment(self.conn, payment)
+    }
+    fn invoice(&mut self, id: Uuid) -> Result<Option<Invoice>> {
+        invoices::by_id(self.conn, id)
+    }
+    fn invoice_by_number(&mut self, number: &str) -> Result<Option<Invoice>> {
+        invoices::by_number(self.conn, number)
+    }
+    fn invoices(&mut self, filter: &InvoiceFilter) -> Result<Vec<Invoice>> {
+        invoices::list(self.conn, filter)
+    }
+
+    fn insert_ledger_entry(&mut self, entry: &LedgerEntry) -> Result<()> {
+        ledger::insert(self.conn, entry)
+    }
+    fn ledger(&mut self, customer_id: Uuid) -> Result<Vec<LedgerEntry>> {
+        ledger::of_customer(self.conn, customer_id)
+    }
+    fn ledger_between(
+        &mut self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+    ) -> Result<Vec<LedgerEntry>> {
+        ledger::between(self.conn, start, end)
+    }
+
+    fn revenue(&mut self, from: NaiveDate, to: NaiveDate, tz: Tz) -> Result<Vec<RevenueDay>> {
+        reports::revenue(self.conn, from, to, tz)
+    }
+    fn utilization(
+        &mut self,
+        from: NaiveDate,
+        to: NaiveDate,
+        tz: Tz,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<ResourceUtilization>> {
+        reports::utilization(self.conn, from, to, tz, now)
+    }
+    fn outstanding_invoices(&mut self) -> Result<Vec<Invoice>> {
+        reports::outstanding(self.conn)
+    }
+    fn top_customers(
+        &mut self,
+        from: NaiveDate,
+        to: NaiveDate,
+        n: usize,
+    ) -> Result<Vec<TopCustomer>> {
+        reports::top_customers(self.conn, from, to, n)
+    }
+}
