@@ -210,86 +210,34 @@ pub fn r_cust_7_customer_type_follows_the_current_subscription<S: Store>(store: 
     let fx = Fx::new(store);
     with_prices(&fx);
     let a = fx.customer("A", "01000000001");
+    let sub = |plan, start: NaiveDate, minute| {
+        fx.bs
+            .subscribe(a.id, plan, Some(start), None, Some(t(7, minute)))
+            .unwrap()
+    };
+    let kind = || fx.bs.get_customer(a.id).unwrap().customer_type;
     // A subscription that starts later is not current yet.
-    fx.bs
-        .subscribe(
-            a.id,
-            Plan::Monthly,
-            Some(date(2026, 12, 1)),
-            None,
-            Some(t(7, 0)),
-        )
-        .unwrap();
-    assert_eq!(
-        fx.bs.get_customer(a.id).unwrap().customer_type,
-        CustomerType::Visitor
-    );
-    let monthly = fx
-        .bs
-        .subscribe(
-            a.id,
-            Plan::Monthly,
-            Some(date(2026, 11, 1)),
-            None,
-            Some(t(7, 0)),
-        )
-        .unwrap();
-    assert_eq!(
-        fx.bs.get_customer(a.id).unwrap().customer_type,
-        CustomerType::Monthly
-    );
+    sub(Plan::Monthly, date(2026, 12, 1), 0);
+    assert_eq!(kind(), CustomerType::Visitor);
+    let monthly = sub(Plan::Monthly, date(2026, 11, 1), 0);
+    assert_eq!(kind(), CustomerType::Monthly);
     // Overlapping: the latest start date wins.
-    let weekly = fx
-        .bs
-        .subscribe(
-            a.id,
-            Plan::Weekly,
-            Some(date(2026, 11, 20)),
-            None,
-            Some(t(7, 0)),
-        )
-        .unwrap();
-    assert_eq!(
-        fx.bs.get_customer(a.id).unwrap().customer_type,
-        CustomerType::Weekly
-    );
+    let weekly = sub(Plan::Weekly, date(2026, 11, 20), 0);
+    assert_eq!(kind(), CustomerType::Weekly);
     // Same start date: the latest created wins.
-    fx.bs
-        .subscribe(
-            a.id,
-            Plan::HalfMonthly,
-            Some(date(2026, 11, 20)),
-            None,
-            Some(t(7, 1)),
-        )
-        .unwrap();
-    assert_eq!(
-        fx.bs.get_customer(a.id).unwrap().customer_type,
-        CustomerType::HalfMonthly
-    );
-    let half = fx.bs.list_subscriptions(a.id).unwrap().pop().unwrap();
-    fx.bs.cancel_subscription(half.id, Some(t(8, 0))).unwrap();
-    assert_eq!(
-        fx.bs.get_customer(a.id).unwrap().customer_type,
-        CustomerType::Weekly
-    );
-    fx.bs.cancel_subscription(weekly.id, Some(t(8, 0))).unwrap();
-    assert_eq!(
-        fx.bs.get_customer(a.id).unwrap().customer_type,
-        CustomerType::Monthly
-    );
-    fx.bs
-        .cancel_subscription(monthly.id, Some(t(8, 0)))
-        .unwrap();
-    assert_eq!(
-        fx.bs.get_customer(a.id).unwrap().customer_type,
-        CustomerType::Visitor
-    );
+    let half = sub(Plan::HalfMonthly, date(2026, 11, 20), 1);
+    assert_eq!(kind(), CustomerType::HalfMonthly);
+    // Cancelling falls back to the next current one, then to visitor.
+    for (cancel, then) in [
+        (half, CustomerType::Weekly),
+        (weekly, CustomerType::Monthly),
+        (monthly, CustomerType::Visitor),
+    ] {
+        fx.bs.cancel_subscription(cancel.id, Some(t(8, 0))).unwrap();
+        assert_eq!(kind(), then);
+    }
     // Expiry as of Dec 2 makes the December plan current.
     fx.clock.set(t(8, 0) + Duration::days(8));
     fx.bs.expire_subscriptions(None).unwrap();
-    assert_eq!(
-        fx.bs.get_customer(a.id).unwrap().customer_type,
-        CustomerType::Monthly
-    );
+    assert_eq!(kind(), CustomerType::Monthly);
 }
