@@ -201,7 +201,7 @@ pub fn simulate(path: &str) -> Result<backspace::Desk, Box<dyn Error>> {
             continue;
         }
         match i % 6 {
-            0 | 1 | 2 => desk
+            0..=2 => desk
                 .record_payment(inv.id, inv.total, PaymentMethod::Cash, at, None)
                 .map(drop)?,
             3 => desk

@@ -1,0 +1,731 @@
+//! `backspace.Backspace`: every operation of SPEC §14 as a method, with keyword arguments and
+//! `at=None`. One object may be shared between threads: the class is frozen and `Sync`, and
+//! each call releases the GIL (`py.detach`) while the store works.
+
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+
+use backspace as bc;
+use bc::SqliteStore;
+use pyo3::prelude::*;
+use pyo3::types::PyType;
+
+use crate::convert::{
+    date, id, money, opt_date, opt_id, opt_instant, opt_money, opt_parse, opt_u32, parse,
+};
+use crate::entities::*;
+use crate::errors::{to_py_err, validation};
+
+type Desk = bc::Desk;
+
+/// A coworking space's front desk over a SQLite file (or `:memory:`).
+#[pyclass(frozen, name = "Backspace", module = "backspace")]
+pub struct PyBackspace {
+    /// `None` once closed.
+    desk: RwLock<Option<Arc<Desk>>>,
+    /// Where the store lives, for `repr`.
+    location: String,
+}
+
+/// Maps a list of core records to their Python classes.
+fn list<A, B: From<A>>(v: Vec<A>) -> Vec<B> {
+    v.into_iter().map(B::from).collect()
+}
+
+/// `Some(None)` for `CLEAR`, `Some(Some(amount))` for money, `None` for `None`.
+fn clearable_money(
+    field: &str,
+    obj: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<Option<bc::Decimal>>> {
+    match obj {
+        None => Ok(None),
+        Some(o) if o.is_none() => Ok(None),
+        Some(o) if o.is_instance_of::<Clear>() => Ok(Some(None)),
+        Some(o) => money(field, o).map(|m| Some(Some(m))),
+    }
+}
+
+impl PyBackspace {
+    fn new(store: SqliteStore, location: String) -> Self {
+        PyBackspace {
+            desk: RwLock::new(Some(Arc::new(bc::Backspace::new(store)))),
+            location,
+        }
+    }
+
+    /// The open desk, or `StorageError("closed")`.
+    fn desk(&self) -> PyResult<Arc<Desk>> {
+        self.desk
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+            .ok_or_else(|| to_py_err(bc::Error::Storage("closed".to_string())))
+    }
+
+    /// Runs one operation with the GIL released, mapping its error.
+    fn run<T, F>(&self, py: Python<'_>, f: F) -> PyResult<T>
+    where
+        T: Send,
+        F: FnOnce(&Desk) -> bc::Result<T> + Send,
+    {
+        let desk = self.desk()?;
+        py.detach(|| f(&desk)).map_err(to_py_err)
+    }
+}
+
+#[pymethods]
+impl PyBackspace {
+    /// Opens (creating if needed) the SQLite file at `path`.
+    #[classmethod]
+    fn open(_cls: &Bound<'_, PyType>, py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        let location = path.display().to_string();
+        let store = py.detach(|| SqliteStore::open(&path)).map_err(to_py_err)?;
+        Ok(Self::new(store, location))
+    }
+
+    /// A fresh desk in memory (`:memory:`), for tests and throwaway desks.
+    #[classmethod]
+    fn in_memory(_cls: &Bound<'_, PyType>, py: Python<'_>) -> PyResult<Self> {
+        let store = py.detach(SqliteStore::in_memory).map_err(to_py_err)?;
+        Ok(Self::new(store, ":memory:".to_string()))
+    }
+
+    /// Closes the store; every later call raises `StorageError` ("closed"). Closing twice is fine.
+    fn close(&self, py: Python<'_>) {
+        let taken = self
+            .desk
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .take();
+        // Dropping the store (closing the connection) may wait for a running call: no GIL held.
+        py.detach(move || drop(taken));
+    }
+
+    /// Whether `close()` was called.
+    #[getter]
+    fn closed(&self) -> bool {
+        self.desk
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .is_none()
+    }
+
+    fn __enter__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    #[pyo3(signature = (_exc_type=None, _exc_value=None, _traceback=None))]
+    fn __exit__(
+        &self,
+        py: Python<'_>,
+        _exc_type: Option<&Bound<'_, PyAny>>,
+        _exc_value: Option<&Bound<'_, PyAny>>,
+        _traceback: Option<&Bound<'_, PyAny>>,
+    ) -> bool {
+        self.close(py);
+        false
+    }
+
+    fn __repr__(&self) -> String {
+        let state = if self.closed() { ", closed" } else { "" };
+        format!("Backspace({:?}{state})", self.location)
+    }
+
+    // ----- settings -----
+
+    /// The space's settings.
+    fn settings(&self, py: Python<'_>) -> PyResult<Settings> {
+        self.run(py, |d| d.settings()).map(Into::into)
+    }
+
+    /// Changes some settings (`None` leaves a field as it is; `CLEAR` removes an optional price or cap).
+    #[pyo3(signature = (
+        time_zone=None, unit_minutes=None, rounding=None, grace_minutes=None, minimum_minutes=None,
+        daily_cap=None, weekly_price=None, half_monthly_price=None, monthly_price=None,
+        invoice_due_days=None, currency=None
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn update_settings(
+        &self,
+        py: Python<'_>,
+        time_zone: Option<String>,
+        unit_minutes: Option<i64>,
+        rounding: Option<&str>,
+        grace_minutes: Option<i64>,
+        minimum_minutes: Option<i64>,
+        daily_cap: Option<&Bound<'_, PyAny>>,
+        weekly_price: Option<&Bound<'_, PyAny>>,
+        half_monthly_price: Option<&Bound<'_, PyAny>>,
+        monthly_price: Option<&Bound<'_, PyAny>>,
+        invoice_due_days: Option<i64>,
+        currency: Option<String>,
+    ) -> PyResult<Settings> {
+        let update = bc::SettingsUpdate {
+            time_zone,
+            unit_minutes: opt_u32("unit_minutes", unit_minutes)?,
+            rounding: opt_parse::<bc::Rounding>(rounding)?,
+            grace_minutes: opt_u32("grace_minutes", grace_minutes)?,
+            minimum_minutes: opt_u32("minimum_minutes", minimum_minutes)?,
+            daily_cap: clearable_money("daily_cap", daily_cap)?,
+            weekly_price: clearable_money("weekly_price", weekly_price)?,
+            half_monthly_price: clearable_money("half_monthly_price", half_monthly_price)?,
+            monthly_price: clearable_money("monthly_price", monthly_price)?,
+            invoice_due_days: opt_u32("invoice_due_days", invoice_due_days)?,
+            currency,
+        };
+        self.run(py, move |d| d.update_settings(update))
+            .map(Into::into)
+    }
+
+    // ----- customers -----
+
+    /// Registers a customer (R-CUST-1..6).
+    #[pyo3(signature = (name, phone, email=None, notes=None, at=None))]
+    fn register_customer(
+        &self,
+        py: Python<'_>,
+        name: &str,
+        phone: &str,
+        email: Option<&str>,
+        notes: Option<&str>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Customer> {
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.register_customer(name, phone, email, notes, at))
+            .map(Into::into)
+    }
+
+    /// A customer by id.
+    fn get_customer(&self, py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<Customer> {
+        let id = crate::convert::id("id", id)?;
+        self.run(py, |d| d.get_customer(id)).map(Into::into)
+    }
+
+    /// A customer by `C-001` id or by phone in any accepted form.
+    fn find_customer(&self, py: Python<'_>, key: &str) -> PyResult<Customer> {
+        self.run(py, |d| d.find_customer(key)).map(Into::into)
+    }
+
+    /// Customers whose name, phone or `C-…` id matches `text` (R-CUST-8).
+    fn search_customers(&self, py: Python<'_>, text: &str) -> PyResult<Vec<Customer>> {
+        self.run(py, |d| d.search_customers(text)).map(list)
+    }
+
+    /// Every customer, by human id.
+    fn list_customers(&self, py: Python<'_>) -> PyResult<Vec<Customer>> {
+        self.run(py, |d| d.list_customers()).map(list)
+    }
+
+    /// Changes a customer; `None` leaves a field as it is, an empty email or notes clears it.
+    #[pyo3(signature = (id, name=None, phone=None, email=None, notes=None))]
+    fn update_customer(
+        &self,
+        py: Python<'_>,
+        id: &Bound<'_, PyAny>,
+        name: Option<String>,
+        phone: Option<String>,
+        email: Option<String>,
+        notes: Option<String>,
+    ) -> PyResult<Customer> {
+        let id = crate::convert::id("id", id)?;
+        let update = bc::CustomerUpdate {
+            name,
+            phone,
+            email,
+            notes,
+        };
+        self.run(py, move |d| d.update_customer(id, update))
+            .map(Into::into)
+    }
+
+    // ----- resources -----
+
+    /// Adds a seat, room or desk (`resource_type`: "seat", "room", "desk").
+    #[pyo3(signature = (name, resource_type, rate_per_hour, at=None))]
+    fn add_resource(
+        &self,
+        py: Python<'_>,
+        name: &str,
+        resource_type: &str,
+        rate_per_hour: &Bound<'_, PyAny>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Resource> {
+        let rate = money("rate_per_hour", rate_per_hour)?;
+        let resource_type = parse::<bc::ResourceType>(resource_type)?;
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.add_resource(name, resource_type, rate, at))
+            .map(Into::into)
+    }
+
+    /// A resource by id.
+    fn get_resource(&self, py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<Resource> {
+        let id = crate::convert::id("id", id)?;
+        self.run(py, |d| d.get_resource(id)).map(Into::into)
+    }
+
+    /// Changes a resource; a new rate applies to sessions started afterwards (R-RES-3).
+    #[pyo3(signature = (id, name=None, resource_type=None, rate_per_hour=None))]
+    fn update_resource(
+        &self,
+        py: Python<'_>,
+        id: &Bound<'_, PyAny>,
+        name: Option<String>,
+        resource_type: Option<&str>,
+        rate_per_hour: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Resource> {
+        let id = crate::convert::id("id", id)?;
+        let update = bc::ResourceUpdate {
+            name,
+            resource_type: opt_parse::<bc::ResourceType>(resource_type)?,
+            rate_per_hour: opt_money("rate_per_hour", rate_per_hour)?,
+        };
+        self.run(py, move |d| d.update_resource(id, update))
+            .map(Into::into)
+    }
+
+    /// Puts a resource in or out of service (R-RES-2).
+    fn set_resource_available(
+        &self,
+        py: Python<'_>,
+        id: &Bound<'_, PyAny>,
+        available: bool,
+    ) -> PyResult<Resource> {
+        let id = crate::convert::id("id", id)?;
+        self.run(py, |d| d.set_resource_available(id, available))
+            .map(Into::into)
+    }
+
+    /// Deletes a resource that never had a session (R-RES-4).
+    fn delete_resource(&self, py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<()> {
+        let id = crate::convert::id("id", id)?;
+        self.run(py, |d| d.delete_resource(id))
+    }
+
+    /// Every resource, by name.
+    fn list_resources(&self, py: Python<'_>) -> PyResult<Vec<Resource>> {
+        self.run(py, |d| d.list_resources()).map(list)
+    }
+
+    // ----- sessions -----
+
+    /// Starts a session of a customer on a resource (R-SESS-1).
+    #[pyo3(signature = (customer_id, resource_id, at=None))]
+    fn start_session(
+        &self,
+        py: Python<'_>,
+        customer_id: &Bound<'_, PyAny>,
+        resource_id: &Bound<'_, PyAny>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Session> {
+        let customer_id = id("customer_id", customer_id)?;
+        let resource_id = id("resource_id", resource_id)?;
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.start_session(customer_id, resource_id, at))
+            .map(Into::into)
+    }
+
+    /// A session by id.
+    fn get_session(&self, py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<Session> {
+        let id = crate::convert::id("id", id)?;
+        self.run(py, |d| d.get_session(id)).map(Into::into)
+    }
+
+    /// What a running session would cost if ended at `at`, without writing (R-SESS-6).
+    #[pyo3(signature = (session_id, at=None))]
+    fn quote_session(
+        &self,
+        py: Python<'_>,
+        session_id: &Bound<'_, PyAny>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Quote> {
+        let session_id = id("session_id", session_id)?;
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.quote_session(session_id, at))
+            .map(Into::into)
+    }
+
+    /// Sells `quantity` of an item to a running session (R-INV-2..4).
+    #[pyo3(signature = (session_id, item_id, quantity=1, at=None))]
+    fn add_consumption(
+        &self,
+        py: Python<'_>,
+        session_id: &Bound<'_, PyAny>,
+        item_id: &Bound<'_, PyAny>,
+        quantity: i64,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<InventoryConsumption> {
+        let session_id = id("session_id", session_id)?;
+        let item_id = id("item_id", item_id)?;
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.add_consumption(session_id, item_id, quantity, at))
+            .map(Into::into)
+    }
+
+    /// Removes a consumption from a running session; its stock comes back (R-INV-5).
+    #[pyo3(signature = (consumption_id, at=None))]
+    fn remove_consumption(
+        &self,
+        py: Python<'_>,
+        consumption_id: &Bound<'_, PyAny>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<InventoryConsumption> {
+        let consumption_id = id("consumption_id", consumption_id)?;
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.remove_consumption(consumption_id, at))
+            .map(Into::into)
+    }
+
+    /// The consumptions of a session.
+    fn session_consumptions(
+        &self,
+        py: Python<'_>,
+        session_id: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<InventoryConsumption>> {
+        let session_id = id("session_id", session_id)?;
+        self.run(py, |d| d.session_consumptions(session_id))
+            .map(list)
+    }
+
+    /// Ends a session and issues its invoice (R-SESS-2, R-INVC-2).
+    #[pyo3(signature = (session_id, at=None, discount_percent=None))]
+    fn end_session(
+        &self,
+        py: Python<'_>,
+        session_id: &Bound<'_, PyAny>,
+        at: Option<&Bound<'_, PyAny>>,
+        discount_percent: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Invoice> {
+        let session_id = id("session_id", session_id)?;
+        let at = opt_instant("at", at)?;
+        let discount = opt_money("discount_percent", discount_percent)?;
+        self.run(py, |d| d.end_session(session_id, at, discount))
+            .map(Into::into)
+    }
+
+    /// Running sessions with elapsed minutes and running charge (R-REP-3).
+    #[pyo3(signature = (at=None))]
+    fn active_sessions(
+        &self,
+        py: Python<'_>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<ActiveSession>> {
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.active_sessions(at)).map(list)
+    }
+
+    // ----- subscriptions -----
+
+    /// Subscribes a customer to a plan ("weekly", "half-monthly", "monthly") and invoices it (§7).
+    #[pyo3(signature = (customer_id, plan, start_date=None, price=None, at=None))]
+    fn subscribe(
+        &self,
+        py: Python<'_>,
+        customer_id: &Bound<'_, PyAny>,
+        plan: &str,
+        start_date: Option<&Bound<'_, PyAny>>,
+        price: Option<&Bound<'_, PyAny>>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Subscription> {
+        let customer_id = id("customer_id", customer_id)?;
+        let plan = parse::<bc::Plan>(plan)?;
+        let start_date = opt_date("start_date", start_date)?;
+        let price = opt_money("price", price)?;
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| {
+            d.subscribe(customer_id, plan, start_date, price, at)
+        })
+        .map(Into::into)
+    }
+
+    /// A subscription by id.
+    fn get_subscription(&self, py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<Subscription> {
+        let id = crate::convert::id("id", id)?;
+        self.run(py, |d| d.get_subscription(id)).map(Into::into)
+    }
+
+    /// A customer's subscriptions.
+    fn list_subscriptions(
+        &self,
+        py: Python<'_>,
+        customer_id: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<Subscription>> {
+        let customer_id = id("customer_id", customer_id)?;
+        self.run(py, |d| d.list_subscriptions(customer_id))
+            .map(list)
+    }
+
+    /// Cancels a subscription (history kept, R-SUB-4).
+    #[pyo3(signature = (id, at=None))]
+    fn cancel_subscription(
+        &self,
+        py: Python<'_>,
+        id: &Bound<'_, PyAny>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Subscription> {
+        let id = crate::convert::id("id", id)?;
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.cancel_subscription(id, at))
+            .map(Into::into)
+    }
+
+    /// Deactivates subscriptions that ended before the business date of `at`; returns them.
+    #[pyo3(signature = (at=None))]
+    fn expire_subscriptions(
+        &self,
+        py: Python<'_>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<Subscription>> {
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.expire_subscriptions(at)).map(list)
+    }
+
+    // ----- inventory -----
+
+    /// Adds a café item (`category`: "beverage", "snack", "meal").
+    #[pyo3(signature = (name, category, price, quantity=0, min_stock=0, at=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn add_inventory_item(
+        &self,
+        py: Python<'_>,
+        name: &str,
+        category: &str,
+        price: &Bound<'_, PyAny>,
+        quantity: i64,
+        min_stock: i64,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<InventoryItem> {
+        let price = money("price", price)?;
+        let category = parse::<bc::Category>(category)?;
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| {
+            d.add_inventory_item(name, category, price, quantity, min_stock, at)
+        })
+        .map(Into::into)
+    }
+
+    /// An item by id.
+    fn get_inventory_item(&self, py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<InventoryItem> {
+        let id = crate::convert::id("id", id)?;
+        self.run(py, |d| d.get_inventory_item(id)).map(Into::into)
+    }
+
+    /// Every item, by name.
+    fn list_inventory_items(&self, py: Python<'_>) -> PyResult<Vec<InventoryItem>> {
+        self.run(py, |d| d.list_inventory_items()).map(list)
+    }
+
+    /// Changes an item; quantity changes through `restock` and `adjust_stock`.
+    #[pyo3(signature = (id, name=None, category=None, price=None, min_stock=None))]
+    fn update_inventory_item(
+        &self,
+        py: Python<'_>,
+        id: &Bound<'_, PyAny>,
+        name: Option<String>,
+        category: Option<&str>,
+        price: Option<&Bound<'_, PyAny>>,
+        min_stock: Option<i64>,
+    ) -> PyResult<InventoryItem> {
+        let id = crate::convert::id("id", id)?;
+        let update = bc::ItemUpdate {
+            name,
+            category: opt_parse::<bc::Category>(category)?,
+            price: opt_money("price", price)?,
+            min_stock,
+        };
+        self.run(py, move |d| d.update_inventory_item(id, update))
+            .map(Into::into)
+    }
+
+    /// Receives `n` (≥ 1) units (R-INV-6).
+    #[pyo3(signature = (id, n, at=None))]
+    fn restock(
+        &self,
+        py: Python<'_>,
+        id: &Bound<'_, PyAny>,
+        n: i64,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<InventoryItem> {
+        let id = crate::convert::id("id", id)?;
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.restock(id, n, at)).map(Into::into)
+    }
+
+    /// Corrects the stock by `delta` (≠ 0) with a reason (R-INV-6).
+    #[pyo3(signature = (id, delta, reason, at=None))]
+    fn adjust_stock(
+        &self,
+        py: Python<'_>,
+        id: &Bound<'_, PyAny>,
+        delta: i64,
+        reason: &str,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<InventoryItem> {
+        let id = crate::convert::id("id", id)?;
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.adjust_stock(id, delta, reason, at))
+            .map(Into::into)
+    }
+
+    /// Items with quantity ≤ min_stock (R-INV-7).
+    fn low_stock(&self, py: Python<'_>) -> PyResult<Vec<InventoryItem>> {
+        self.run(py, |d| d.low_stock()).map(list)
+    }
+
+    /// An item's stock history (R-INV-6).
+    fn stock_movements(
+        &self,
+        py: Python<'_>,
+        id: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<StockMovement>> {
+        let id = crate::convert::id("id", id)?;
+        self.run(py, |d| d.stock_movements(id)).map(list)
+    }
+
+    // ----- invoices, payments, balance -----
+
+    /// An invoice by id.
+    fn get_invoice(&self, py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<Invoice> {
+        let id = crate::convert::id("id", id)?;
+        self.run(py, |d| d.get_invoice(id)).map(Into::into)
+    }
+
+    /// An invoice by number (`INV-0001`).
+    fn find_invoice(&self, py: Python<'_>, number: &str) -> PyResult<Invoice> {
+        self.run(py, |d| d.find_invoice(number)).map(Into::into)
+    }
+
+    /// Invoices, narrowed by customer, status ("unpaid", "pending", "paid") and issue dates
+    /// (`from_` and `to` include both ends).
+    #[pyo3(signature = (customer_id=None, status=None, from_=None, to=None))]
+    fn list_invoices(
+        &self,
+        py: Python<'_>,
+        customer_id: Option<&Bound<'_, PyAny>>,
+        status: Option<&str>,
+        from_: Option<&Bound<'_, PyAny>>,
+        to: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<Invoice>> {
+        let filter = bc::InvoiceFilter {
+            customer_id: opt_id("customer_id", customer_id)?,
+            status: opt_parse::<bc::InvoiceStatus>(status)?,
+            from: opt_date("from_", from_)?,
+            to: opt_date("to", to)?,
+        };
+        self.run(py, |d| d.list_invoices(&filter)).map(list)
+    }
+
+    /// Sets an invoice's discount percentage while nothing is paid (R-INVC-3).
+    #[pyo3(signature = (invoice_id, percent, at=None))]
+    fn set_discount(
+        &self,
+        py: Python<'_>,
+        invoice_id: &Bound<'_, PyAny>,
+        percent: &Bound<'_, PyAny>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Invoice> {
+        let invoice_id = id("invoice_id", invoice_id)?;
+        let percent = money("percent", percent)?;
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.set_discount(invoice_id, percent, at))
+            .map(Into::into)
+    }
+
+    /// Records a payment ("cash", "card", "transfer", "balance") on an invoice (R-INVC-4, R-INVC-7).
+    #[pyo3(signature = (invoice_id, amount, method, at=None, note=None))]
+    fn record_payment(
+        &self,
+        py: Python<'_>,
+        invoice_id: &Bound<'_, PyAny>,
+        amount: &Bound<'_, PyAny>,
+        method: &str,
+        at: Option<&Bound<'_, PyAny>>,
+        note: Option<&str>,
+    ) -> PyResult<Invoice> {
+        let invoice_id = id("invoice_id", invoice_id)?;
+        let amount = money("amount", amount)?;
+        let method = parse::<bc::PaymentMethod>(method)?;
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| {
+            d.record_payment(invoice_id, amount, method, at, note)
+        })
+        .map(Into::into)
+    }
+
+    /// Money left with the space as the customer's credit (R-BAL-2).
+    #[pyo3(signature = (customer_id, amount, method, at=None))]
+    fn deposit(
+        &self,
+        py: Python<'_>,
+        customer_id: &Bound<'_, PyAny>,
+        amount: &Bound<'_, PyAny>,
+        method: &str,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<LedgerEntry> {
+        let customer_id = id("customer_id", customer_id)?;
+        let amount = money("amount", amount)?;
+        let method = parse::<bc::PaymentMethod>(method)?;
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.deposit(customer_id, amount, method, at))
+            .map(Into::into)
+    }
+
+    /// A customer's ledger in order, with the running balance (R-BAL-3).
+    fn statement(
+        &self,
+        py: Python<'_>,
+        customer_id: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<StatementLine>> {
+        let customer_id = id("customer_id", customer_id)?;
+        self.run(py, |d| d.statement(customer_id)).map(list)
+    }
+
+    // ----- reports -----
+
+    /// Revenue per business day, `from_` to `to` inclusive (R-REP-1).
+    fn revenue(
+        &self,
+        py: Python<'_>,
+        from_: &Bound<'_, PyAny>,
+        to: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<RevenueDay>> {
+        let (from, to) = (date("from_", from_)?, date("to", to)?);
+        self.run(py, |d| d.revenue(from, to)).map(list)
+    }
+
+    /// Utilization per resource, `from_` to `to` inclusive (R-REP-2).
+    fn utilization(
+        &self,
+        py: Python<'_>,
+        from_: &Bound<'_, PyAny>,
+        to: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<ResourceUtilization>> {
+        let (from, to) = (date("from_", from_)?, date("to", to)?);
+        self.run(py, |d| d.utilization(from, to)).map(list)
+    }
+
+    /// Invoices not fully paid, with what is due and whether overdue as of `at` (R-REP-3).
+    #[pyo3(signature = (at=None))]
+    fn outstanding_invoices(
+        &self,
+        py: Python<'_>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<OutstandingInvoice>> {
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.outstanding_invoices(at)).map(list)
+    }
+
+    /// The `n` customers with the largest invoiced total, `from_` to `to` inclusive (R-REP-3).
+    #[pyo3(signature = (from_, to, n=10))]
+    fn top_customers(
+        &self,
+        py: Python<'_>,
+        from_: &Bound<'_, PyAny>,
+        to: &Bound<'_, PyAny>,
+        n: i64,
+    ) -> PyResult<Vec<TopCustomer>> {
+        let (from, to) = (date("from_", from_)?, date("to", to)?);
+        let n = usize::try_from(n)
+            .map_err(|_| validation("n", format!("must not be negative, got {n}")))?;
+        self.run(py, |d| d.top_customers(from, to, n)).map(list)
+    }
+}

@@ -1,0 +1,726 @@
+//! The entities as immutable Python classes (`#[pyclass(frozen)]`): readable `__repr__`,
+//! `__eq__`/`__hash__` by value, and `to_dict()`. Money is `decimal.Decimal` of scale 2,
+//! instants are aware UTC `datetime`s, business dates `datetime.date`, ids `uuid.UUID`, enums
+//! lower-case strings.
+
+use backspace as bc;
+use bc::chrono::{DateTime, NaiveDate, Utc};
+use bc::{Decimal, Uuid};
+use pyo3::IntoPyObjectExt;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+/// A value as it appears in `to_dict()`: entities nest as dicts, lists as lists.
+pub trait DictValue {
+    /// The Python value.
+    fn dict_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>>;
+}
+
+macro_rules! plain_dict_value {
+    ($($t:ty),*) => {$(
+        impl DictValue for $t {
+            fn dict_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                self.clone().into_bound_py_any(py)
+            }
+        }
+    )*};
+}
+plain_dict_value!(String, i64, bool, Decimal, Uuid, DateTime<Utc>, NaiveDate);
+
+impl<T: DictValue> DictValue for Option<T> {
+    fn dict_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match self {
+            Some(v) => v.dict_value(py),
+            None => Ok(py.None().into_bound(py)),
+        }
+    }
+}
+
+impl<T: DictValue> DictValue for Vec<T> {
+    fn dict_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let items = self
+            .iter()
+            .map(|v| v.dict_value(py))
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok(PyList::new(py, items)?.into_any())
+    }
+}
+
+/// Declares an entity class: fields (all readable), `to_dict()`, and a `__repr__` showing `repr`.
+macro_rules! entity {
+    (
+        $(#[$m:meta])*
+        $name:ident { $($(#[$fm:meta])* $field:ident : $ty:ty),+ $(,)? }
+        repr($($rf:ident),+)
+        $(methods { $($extra:tt)* })?
+    ) => {
+        $(#[$m])*
+        #[pyclass(frozen, eq, hash, get_all, module = "backspace")]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub struct $name {
+            $($(#[$fm])* pub $field: $ty),+
+        }
+
+        #[pymethods]
+        impl $name {
+            /// The fields as a dict (nested entities as dicts).
+            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+                let d = PyDict::new(py);
+                $(d.set_item(stringify!($field), self.$field.dict_value(py)?)?;)+
+                Ok(d)
+            }
+
+            fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+                let mut parts: Vec<String> = Vec::new();
+                $(parts.push(format!(
+                    "{}={}",
+                    stringify!($rf),
+                    slf.getattr(stringify!($rf))?.repr()?
+                ));)+
+                Ok(format!("{}({})", stringify!($name), parts.join(", ")))
+            }
+
+            $($($extra)*)?
+        }
+
+        impl DictValue for $name {
+            fn dict_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                Ok(self.to_dict(py)?.into_any())
+            }
+        }
+    };
+}
+
+entity! {
+    /// A customer (R-CUST-1).
+    Customer {
+        id: Uuid,
+        human_id: String,
+        name: String,
+        phone: String,
+        email: Option<String>,
+        customer_type: String,
+        balance: Decimal,
+        credit: Decimal,
+        notes: Option<String>,
+        created_at: DateTime<Utc>,
+    }
+    repr(human_id, name, phone, customer_type, balance)
+}
+
+impl From<bc::Customer> for Customer {
+    fn from(c: bc::Customer) -> Self {
+        Customer {
+            id: c.id,
+            human_id: c.human_id,
+            name: c.name,
+            phone: c.phone,
+            email: c.email,
+            customer_type: c.customer_type.as_str().to_string(),
+            balance: c.balance,
+            credit: c.credit,
+            notes: c.notes,
+            created_at: c.created_at,
+        }
+    }
+}
+
+entity! {
+    /// A seat, desk or room (R-RES-1).
+    Resource {
+        id: Uuid,
+        name: String,
+        resource_type: String,
+        rate_per_hour: Decimal,
+        is_available: bool,
+        out_of_service: bool,
+        created_at: DateTime<Utc>,
+    }
+    repr(name, resource_type, rate_per_hour, is_available)
+}
+
+impl From<bc::Resource> for Resource {
+    fn from(r: bc::Resource) -> Self {
+        Resource {
+            id: r.id,
+            name: r.name,
+            resource_type: r.resource_type.as_str().to_string(),
+            rate_per_hour: r.rate_per_hour,
+            is_available: r.is_available,
+            out_of_service: r.out_of_service,
+            created_at: r.created_at,
+        }
+    }
+}
+
+entity! {
+    /// A timed session of a customer on a resource (§5).
+    Session {
+        id: Uuid,
+        customer_id: Uuid,
+        resource_id: Uuid,
+        started_at: DateTime<Utc>,
+        ended_at: Option<DateTime<Utc>>,
+        rate_per_hour: Decimal,
+        is_active: bool,
+        duration_minutes: Option<i64>,
+        billed_minutes: Option<i64>,
+        amount: Option<Decimal>,
+        subscription_id: Option<Uuid>,
+        invoice_id: Option<Uuid>,
+    }
+    repr(id, started_at, ended_at, rate_per_hour, is_active, amount)
+}
+
+impl From<bc::Session> for Session {
+    fn from(s: bc::Session) -> Self {
+        Session {
+            id: s.id,
+            customer_id: s.customer_id,
+            resource_id: s.resource_id,
+            started_at: s.started_at,
+            ended_at: s.ended_at,
+            rate_per_hour: s.rate_per_hour,
+            is_active: s.is_active,
+            duration_minutes: s.duration_minutes,
+            billed_minutes: s.billed_minutes,
+            amount: s.amount,
+            subscription_id: s.subscription_id,
+            invoice_id: s.invoice_id,
+        }
+    }
+}
+
+entity! {
+    /// A café item (R-INV-1).
+    InventoryItem {
+        id: Uuid,
+        name: String,
+        category: String,
+        price: Decimal,
+        quantity: i64,
+        min_stock: i64,
+        created_at: DateTime<Utc>,
+    }
+    repr(name, category, price, quantity, min_stock)
+}
+
+impl From<bc::InventoryItem> for InventoryItem {
+    fn from(i: bc::InventoryItem) -> Self {
+        InventoryItem {
+            id: i.id,
+            name: i.name,
+            category: i.category.as_str().to_string(),
+            price: i.price,
+            quantity: i.quantity,
+            min_stock: i.min_stock,
+            created_at: i.created_at,
+        }
+    }
+}
+
+entity! {
+    /// Items consumed during a session (R-INV-2, R-INV-3).
+    InventoryConsumption {
+        id: Uuid,
+        session_id: Uuid,
+        item_id: Uuid,
+        item_name: String,
+        quantity: i64,
+        price_at_consumption: Decimal,
+        consumed_at: DateTime<Utc>,
+    }
+    repr(item_name, quantity, price_at_consumption, consumed_at)
+}
+
+impl From<bc::InventoryConsumption> for InventoryConsumption {
+    fn from(c: bc::InventoryConsumption) -> Self {
+        InventoryConsumption {
+            id: c.id,
+            session_id: c.session_id,
+            item_id: c.item_id,
+            item_name: c.item_name,
+            quantity: c.quantity,
+            price_at_consumption: c.price_at_consumption,
+            consumed_at: c.consumed_at,
+        }
+    }
+}
+
+entity! {
+    /// One change of an item's stock (R-INV-6).
+    StockMovement {
+        id: Uuid,
+        item_id: Uuid,
+        kind: String,
+        delta: i64,
+        quantity_after: i64,
+        reason: Option<String>,
+        at: DateTime<Utc>,
+    }
+    repr(kind, delta, quantity_after, reason, at)
+}
+
+impl From<bc::StockMovement> for StockMovement {
+    fn from(m: bc::StockMovement) -> Self {
+        StockMovement {
+            id: m.id,
+            item_id: m.item_id,
+            kind: m.kind.as_str().to_string(),
+            delta: m.delta,
+            quantity_after: m.quantity_after,
+            reason: m.reason,
+            at: m.at,
+        }
+    }
+}
+
+entity! {
+    /// A subscription (§7); `invoice_id` names the invoice issued for it.
+    Subscription {
+        id: Uuid,
+        customer_id: Uuid,
+        plan: String,
+        start_date: NaiveDate,
+        end_date: NaiveDate,
+        price: Decimal,
+        is_active: bool,
+        invoice_id: Uuid,
+        created_at: DateTime<Utc>,
+    }
+    repr(plan, start_date, end_date, price, is_active)
+}
+
+impl From<bc::Subscription> for Subscription {
+    fn from(s: bc::Subscription) -> Self {
+        Subscription {
+            id: s.id,
+            customer_id: s.customer_id,
+            plan: s.plan.as_str().to_string(),
+            start_date: s.start_date,
+            end_date: s.end_date,
+            price: s.price,
+            is_active: s.is_active,
+            invoice_id: s.invoice_id,
+            created_at: s.created_at,
+        }
+    }
+}
+
+entity! {
+    /// One line of an invoice (R-INVC-2).
+    InvoiceLine {
+        kind: String,
+        description: String,
+        quantity: i64,
+        unit_price: Decimal,
+        amount: Decimal,
+    }
+    repr(kind, description, quantity, unit_price, amount)
+}
+
+impl From<bc::InvoiceLine> for InvoiceLine {
+    fn from(l: bc::InvoiceLine) -> Self {
+        InvoiceLine {
+            kind: l.kind.as_str().to_string(),
+            description: l.description,
+            quantity: l.quantity,
+            unit_price: l.unit_price,
+            amount: l.amount,
+        }
+    }
+}
+
+entity! {
+    /// A payment on an invoice (R-INVC-7).
+    Payment {
+        id: Uuid,
+        invoice_id: Uuid,
+        amount: Decimal,
+        method: String,
+        paid_at: DateTime<Utc>,
+        note: Option<String>,
+    }
+    repr(amount, method, paid_at, note)
+}
+
+impl From<bc::Payment> for Payment {
+    fn from(p: bc::Payment) -> Self {
+        Payment {
+            id: p.id,
+            invoice_id: p.invoice_id,
+            amount: p.amount,
+            method: p.method.as_str().to_string(),
+            paid_at: p.paid_at,
+            note: p.note,
+        }
+    }
+}
+
+entity! {
+    /// An invoice with its lines and payments (§9).
+    Invoice {
+        id: Uuid,
+        invoice_number: String,
+        customer_id: Uuid,
+        session_id: Option<Uuid>,
+        subscription_id: Option<Uuid>,
+        issued_at: DateTime<Utc>,
+        issue_date: NaiveDate,
+        due_date: NaiveDate,
+        amount: Decimal,
+        discount_percent: Decimal,
+        discount_amount: Decimal,
+        total: Decimal,
+        paid_amount: Decimal,
+        status: String,
+        paid_date: Option<NaiveDate>,
+        lines: Vec<InvoiceLine>,
+        payments: Vec<Payment>,
+    }
+    repr(invoice_number, amount, discount_amount, total, paid_amount, status)
+    methods {
+        /// What is still due: total − paid.
+        #[getter]
+        fn due(&self) -> Decimal {
+            self.total - self.paid_amount
+        }
+    }
+}
+
+impl From<bc::Invoice> for Invoice {
+    fn from(i: bc::Invoice) -> Self {
+        Invoice {
+            id: i.id,
+            invoice_number: i.invoice_number,
+            customer_id: i.customer_id,
+            session_id: i.session_id,
+            subscription_id: i.subscription_id,
+            issued_at: i.issued_at,
+            issue_date: i.issue_date,
+            due_date: i.due_date,
+            amount: i.amount,
+            discount_percent: i.discount_percent,
+            discount_amount: i.discount_amount,
+            total: i.total,
+            paid_amount: i.paid_amount,
+            status: i.status.as_str().to_string(),
+            paid_date: i.paid_date,
+            lines: i.lines.into_iter().map(Into::into).collect(),
+            payments: i.payments.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+entity! {
+    /// A change of a customer's balance (R-BAL-3).
+    LedgerEntry {
+        id: Uuid,
+        customer_id: Uuid,
+        kind: String,
+        amount: Decimal,
+        reference: String,
+        at: DateTime<Utc>,
+    }
+    repr(kind, amount, reference, at)
+}
+
+impl From<bc::LedgerEntry> for LedgerEntry {
+    fn from(e: bc::LedgerEntry) -> Self {
+        LedgerEntry {
+            id: e.id,
+            customer_id: e.customer_id,
+            kind: e.kind.as_str().to_string(),
+            amount: e.amount,
+            reference: e.reference,
+            at: e.at,
+        }
+    }
+}
+
+entity! {
+    /// One line of a customer's statement: an entry and the balance after it.
+    StatementLine {
+        entry: LedgerEntry,
+        balance: Decimal,
+    }
+    repr(entry, balance)
+}
+
+impl From<bc::StatementLine> for StatementLine {
+    fn from(l: bc::StatementLine) -> Self {
+        StatementLine {
+            entry: l.entry.into(),
+            balance: l.balance,
+        }
+    }
+}
+
+entity! {
+    /// A running session as the front desk sees it (R-REP-3).
+    ActiveSession {
+        session: Session,
+        customer_name: String,
+        resource_name: String,
+        elapsed_minutes: i64,
+        running_charge: Decimal,
+    }
+    repr(customer_name, resource_name, elapsed_minutes, running_charge)
+}
+
+impl From<bc::ActiveSession> for ActiveSession {
+    fn from(a: bc::ActiveSession) -> Self {
+        ActiveSession {
+            session: a.session.into(),
+            customer_name: a.customer_name,
+            resource_name: a.resource_name,
+            elapsed_minutes: a.elapsed_minutes,
+            running_charge: a.running_charge,
+        }
+    }
+}
+
+entity! {
+    /// What a running session would cost if ended at `at` (R-SESS-6).
+    Quote {
+        session_id: Uuid,
+        at: DateTime<Utc>,
+        duration_minutes: i64,
+        billed_minutes: i64,
+        charge: Decimal,
+        subscription_id: Option<Uuid>,
+        lines: Vec<InvoiceLine>,
+        amount: Decimal,
+    }
+    repr(at, duration_minutes, billed_minutes, charge, amount)
+}
+
+impl From<bc::Quote> for Quote {
+    fn from(q: bc::Quote) -> Self {
+        Quote {
+            session_id: q.session_id,
+            at: q.at,
+            duration_minutes: q.duration_minutes,
+            billed_minutes: q.billed_minutes,
+            charge: q.charge,
+            subscription_id: q.subscription_id,
+            lines: q.lines.into_iter().map(Into::into).collect(),
+            amount: q.amount,
+        }
+    }
+}
+
+entity! {
+    /// Money of one business day (R-REP-1).
+    RevenueDay {
+        date: NaiveDate,
+        sessions: Decimal,
+        consumptions: Decimal,
+        subscriptions: Decimal,
+        discounts: Decimal,
+        net: Decimal,
+        cash: Decimal,
+        card: Decimal,
+        transfer: Decimal,
+        received: Decimal,
+        credit_applied: Decimal,
+    }
+    repr(date, net, received, credit_applied)
+}
+
+impl From<bc::RevenueDay> for RevenueDay {
+    fn from(r: bc::RevenueDay) -> Self {
+        RevenueDay {
+            date: r.date,
+            sessions: r.sessions,
+            consumptions: r.consumptions,
+            subscriptions: r.subscriptions,
+            discounts: r.discounts,
+            net: r.net,
+            cash: r.cash,
+            card: r.card,
+            transfer: r.transfer,
+            received: r.received,
+            credit_applied: r.credit_applied,
+        }
+    }
+}
+
+entity! {
+    /// Occupancy of one resource over a date range (R-REP-2).
+    ResourceUtilization {
+        resource_id: Uuid,
+        resource_name: String,
+        occupied_minutes: i64,
+        range_minutes: i64,
+        utilization: Decimal,
+    }
+    repr(resource_name, occupied_minutes, range_minutes, utilization)
+}
+
+impl From<bc::ResourceUtilization> for ResourceUtilization {
+    fn from(u: bc::ResourceUtilization) -> Self {
+        ResourceUtilization {
+            resource_id: u.resource_id,
+            resource_name: u.resource_name,
+            occupied_minutes: u.occupied_minutes,
+            range_minutes: u.range_minutes,
+            utilization: u.utilization,
+        }
+    }
+}
+
+entity! {
+    /// A customer ranked by invoiced total (R-REP-3).
+    TopCustomer {
+        customer_id: Uuid,
+        human_id: String,
+        name: String,
+        invoiced: Decimal,
+        invoice_count: i64,
+    }
+    repr(human_id, name, invoiced, invoice_count)
+}
+
+impl From<bc::TopCustomer> for TopCustomer {
+    fn from(t: bc::TopCustomer) -> Self {
+        TopCustomer {
+            customer_id: t.customer_id,
+            human_id: t.human_id,
+            name: t.name,
+            invoiced: t.invoiced,
+            invoice_count: t.invoice_count,
+        }
+    }
+}
+
+entity! {
+    /// An invoice not fully paid (R-REP-3).
+    OutstandingInvoice {
+        invoice: Invoice,
+        customer_human_id: String,
+        customer_name: String,
+        due: Decimal,
+        is_overdue: bool,
+    }
+    repr(invoice, customer_human_id, customer_name, due, is_overdue)
+}
+
+impl From<bc::OutstandingInvoice> for OutstandingInvoice {
+    fn from(o: bc::OutstandingInvoice) -> Self {
+        OutstandingInvoice {
+            invoice: o.invoice.into(),
+            customer_human_id: o.customer_human_id,
+            customer_name: o.customer_name,
+            due: o.due,
+            is_overdue: o.is_overdue,
+        }
+    }
+}
+
+entity! {
+    /// The pricing policy of a space (§6).
+    PricingPolicy {
+        unit_minutes: i64,
+        rounding: String,
+        grace_minutes: i64,
+        minimum_minutes: i64,
+        daily_cap: Option<Decimal>,
+    }
+    repr(unit_minutes, rounding, grace_minutes, minimum_minutes, daily_cap)
+}
+
+impl From<bc::PricingPolicy> for PricingPolicy {
+    fn from(p: bc::PricingPolicy) -> Self {
+        PricingPolicy {
+            unit_minutes: i64::from(p.unit_minutes),
+            rounding: p.rounding.as_str().to_string(),
+            grace_minutes: i64::from(p.grace_minutes),
+            minimum_minutes: i64::from(p.minimum_minutes),
+            daily_cap: p.daily_cap,
+        }
+    }
+}
+
+entity! {
+    /// Default plan prices; `None` means the price must be given when subscribing.
+    PlanPrices {
+        weekly: Option<Decimal>,
+        half_monthly: Option<Decimal>,
+        monthly: Option<Decimal>,
+    }
+    repr(weekly, half_monthly, monthly)
+}
+
+impl From<bc::PlanPrices> for PlanPrices {
+    fn from(p: bc::PlanPrices) -> Self {
+        PlanPrices {
+            weekly: p.weekly,
+            half_monthly: p.half_monthly,
+            monthly: p.monthly,
+        }
+    }
+}
+
+entity! {
+    /// The settings of one space.
+    Settings {
+        time_zone: String,
+        pricing: PricingPolicy,
+        plan_prices: PlanPrices,
+        invoice_due_days: i64,
+        currency: String,
+    }
+    repr(time_zone, pricing, plan_prices, invoice_due_days, currency)
+}
+
+impl From<bc::Settings> for Settings {
+    fn from(s: bc::Settings) -> Self {
+        Settings {
+            time_zone: s.time_zone.name().to_string(),
+            pricing: s.pricing.into(),
+            plan_prices: s.plan_prices.into(),
+            invoice_due_days: i64::from(s.invoice_due_days),
+            currency: s.currency,
+        }
+    }
+}
+
+/// The sentinel that removes an optional setting in `update_settings` (`daily_cap=CLEAR`).
+#[pyclass(frozen, module = "backspace")]
+pub struct Clear;
+
+#[pymethods]
+impl Clear {
+    fn __repr__(&self) -> &'static str {
+        "backspace.CLEAR"
+    }
+}
+
+/// Registers the entity classes on the module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Customer>()?;
+    m.add_class::<Resource>()?;
+    m.add_class::<Session>()?;
+    m.add_class::<InventoryItem>()?;
+    m.add_class::<InventoryConsumption>()?;
+    m.add_class::<StockMovement>()?;
+    m.add_class::<Subscription>()?;
+    m.add_class::<InvoiceLine>()?;
+    m.add_class::<Payment>()?;
+    m.add_class::<Invoice>()?;
+    m.add_class::<LedgerEntry>()?;
+    m.add_class::<StatementLine>()?;
+    m.add_class::<ActiveSession>()?;
+    m.add_class::<Quote>()?;
+    m.add_class::<RevenueDay>()?;
+    m.add_class::<ResourceUtilization>()?;
+    m.add_class::<TopCustomer>()?;
+    m.add_class::<OutstandingInvoice>()?;
+    m.add_class::<PricingPolicy>()?;
+    m.add_class::<PlanPrices>()?;
+    m.add_class::<Settings>()?;
+    m.add_class::<Clear>()?;
+    m.add("CLEAR", Py::new(m.py(), Clear)?)?;
+    Ok(())
+}
