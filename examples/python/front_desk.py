@@ -1,131 +1,281 @@
-"""A day at the front desk of a small Cairo coworking space, through the Python API.
+"""A day at a 20-seat coworking space in Cairo, run on an SQLite file, through the Python API.
 
-Three regulars come in, sit, drink tea; one has a weekly plan, one leaves credit, one gets a
-regular's discount and pays part now. The evening ends with the day's revenue.
+This is a faithful port of the Rust example ``examples/front_desk.rs``: the same settings,
+resources, café items, customers, subscriptions, sessions and payments on the same day, and
+the same end-of-day summary, byte for byte (``bindings/python/tests/test_same_day_as_rust.py``
+checks it).
 
-    python examples/python/front_desk.py [desk.db]
+    python examples/python/front_desk.py [PATH]
 
-Without a path the desk lives in a temporary file. Instants are given explicitly (``at=``) on a
-fixed past day so the output is the same every run; leave ``at`` out to mean "now".
+writes ``front_desk.sqlite`` (or PATH, or ``$BACKSPACE_EXAMPLE_DB``), starting from an empty
+file on every run, and prints the end-of-day summary an owner reads: revenue by category,
+money by method, utilization per resource, low stock and outstanding invoices.
 """
 
 from __future__ import annotations
 
+import io
+import os
 import sys
-import tempfile
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from decimal import Decimal
-from pathlib import Path
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from decimal import ROUND_HALF_EVEN, Decimal
 
-import backspace
-from backspace import Backspace, Invoice
+from backspace import Backspace, Invoice, PaymentMethod, Plan, Resource
 
-DAY = date(2025, 3, 10)
+#: The simulated business date.
+DAY = date(2026, 11, 23)
 
 
-def cairo() -> tzinfo:
-    """Africa/Cairo from the IANA database, or its winter offset where none is installed."""
+def _cairo_zone() -> tzinfo:
+    """Africa/Cairo from the IANA database, or its winter offset (UTC+2, right for November)
+    where no tz data is installed."""
     try:
         from zoneinfo import ZoneInfo
 
         return ZoneInfo("Africa/Cairo")
-    except Exception:  # no zoneinfo module (3.8) or no tz data on this machine
+    except Exception:  # no tz data on this machine (e.g. Windows without the tzdata package)
         return timezone(timedelta(hours=2), "EET")
 
 
-CAIRO = cairo()
+CAIRO = _cairo_zone()
 
 
-def local(hour: int, minute: int) -> datetime:
-    """An instant on DAY, Cairo wall-clock time (the API stores it in UTC)."""
-    return datetime.combine(DAY, time(hour, minute), tzinfo=CAIRO)
+def money(s: str) -> Decimal:
+    return Decimal(s)
 
 
-def show(invoice: Invoice) -> None:
-    print(f"  {invoice.invoice_number}: total {invoice.total} EGP, paid {invoice.paid_amount}, "
-          f"{invoice.status}")
-    for line in invoice.lines:
-        print(f"    {line.kind:<12} {line.description:<24} x{line.quantity:<4} {line.amount:>8}")
+def cairo(h: int, m: int) -> datetime:
+    """An instant on the simulated day, given in Cairo local time (UTC+2 in November).
+
+    Returned in UTC, as the Rust example does, so that adding minutes is plain instant
+    arithmetic."""
+    return datetime(DAY.year, DAY.month, DAY.day, h, m, tzinfo=CAIRO).astimezone(timezone.utc)
 
 
-def day_at_the_desk(bs: Backspace) -> None:
-    bs.update_settings(unit_minutes=15, rounding="up", weekly_price=Decimal("350"))
-    opening = local(8, 30)
-    seats = [bs.add_resource(f"Seat {n}", "seat", Decimal("30"), at=opening) for n in (1, 2, 3)]
-    bs.add_resource("Meeting room", "room", Decimal("120"), at=opening)
-    tea = bs.add_inventory_item("شاي بالنعناع", "beverage", Decimal("10"), 40, 10, at=opening)
-    coffee = bs.add_inventory_item("قهوة تركي", "beverage", Decimal("15.50"), 11, 10, at=opening)
+def minutes(n: int) -> timedelta:
+    return timedelta(minutes=n)
 
-    print("Morning: customers arrive")
-    mona = bs.register_customer("منى عادل", "010 1234 5678", email="mona@example.com", at=local(9, 0))
-    karim = bs.register_customer("كريم مصطفى", "+20 11 2345 6789", at=local(9, 5))
-    yasmin = bs.register_customer("ياسمين حسن", "٠١٢٢٣٤٥٦٧٨٩", notes="prefers the window", at=local(9, 10))
-    for c in (mona, karim, yasmin):
-        print(f"  {c.human_id} {c.name} {c.phone}")
 
-    plan = bs.subscribe(yasmin.id, "weekly", at=local(9, 12))
-    bs.record_payment(plan.invoice_id, plan.price, "card", at=local(9, 13))
-    print(f"  {yasmin.name}: weekly plan {plan.start_date}–{plan.end_date}, {plan.price} EGP by card")
+CUSTOMERS: list[tuple[str, str]] = [
+    ("أحمد سمير", "010 1234 5601"),
+    ("منى عادل", "+20 11 2345 6702"),
+    ("Omar Khaled", "0122 345 6703"),
+    ("فاطمة الزهراء", "01512345604"),
+    ("Sara Nabil", "0020 10 1234 5605"),
+    ("يوسف إبراهيم", "٠١٠١٢٣٤٥٦٠٦"),
+    ("Mariam Fawzy", "01012345607"),
+    ("محمود حسن", "01112345608"),
+    ("Nour El-Din", "01212345609"),
+    ("آية مصطفى", "01512345610"),
+    ("Karim Adel", "01012345611"),
+    ("هبة الله علي", "01112345612"),
+    ("Layla Mansour", "01212345613"),
+    ("إسلام طارق", "01512345614"),
+    ("Hana Youssef", "01012345615"),
+    ("مصطفى كمال", "01112345616"),
+    ("Ziad Hamdy", "01212345617"),
+    ("رنا شريف", "01512345618"),
+    ("Ahmed Fathy", "01012345619"),
+    ("سلمى وائل", "01112345620"),
+    ("Tarek Samy", "01212345621"),
+    ("ندى أشرف", "01512345622"),
+    ("Youssef Amr", "01012345623"),
+    ("دينا ممدوح", "01112345624"),
+    ("Mostafa Ali", "01212345625"),
+    ("ريم جمال", "01512345626"),
+    ("Hassan Reda", "01012345627"),
+    ("شيماء سعيد", "01112345628"),
+    ("Amira Lotfy", "02 2345 6729"),
+    ("عمرو دياب", "03 456 7830"),
+]
 
-    s_mona = bs.start_session(mona.id, seats[0].id, at=local(9, 15))
-    s_karim = bs.start_session(karim.id, seats[1].id, at=local(9, 40))
-    s_yasmin = bs.start_session(yasmin.id, seats[2].id, at=local(10, 0))
-    bs.add_consumption(s_mona.id, tea.id, 2, at=local(10, 30))
-    bs.add_consumption(s_karim.id, coffee.id, 1, at=local(11, 0))
-    bs.add_consumption(s_yasmin.id, tea.id, 1, at=local(11, 5))
 
-    walk_in = bs.register_customer("عمر خالد", "0100 555 1234", at=local(11, 30))
+def business_day() -> date:
+    """The simulated business date."""
+    return DAY
+
+
+def round_dp(d: Decimal, dp: int) -> Decimal:
+    """rust_decimal's ``round_dp``: banker's rounding to ``dp`` places; a number with fewer
+    places is returned unchanged (``0`` stays ``0``, ``5.2`` stays ``5.2``)."""
+    exponent = d.as_tuple().exponent
+    if isinstance(exponent, int) and -exponent <= dp:
+        return d
+    return d.quantize(Decimal(1).scaleb(-dp), rounding=ROUND_HALF_EVEN)
+
+
+def dec(d: Decimal) -> str:
+    """rust_decimal's ``Display``: every digit of the scale, never an exponent."""
+    return format(d, "f")
+
+
+def simulate(path: str) -> Backspace:
+    """Runs the whole day on a fresh SQLite file at ``path`` and returns the desk."""
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            os.remove(f"{path}{suffix}")
+        except FileNotFoundError:
+            pass
+    desk = Backspace.open(path)
     try:
-        bs.start_session(walk_in.id, seats[0].id, at=local(11, 31))
-    except backspace.ConflictError as e:
-        print(f"  Seat 1 for {walk_in.name}? {e}")
+        _run_day(desk)
+    except BaseException:
+        desk.close()
+        raise
+    return desk
 
-    quote = bs.quote_session(s_mona.id, at=local(12, 0))
-    print(f"Noon: {mona.name} so far {quote.billed_minutes} min, {quote.amount} EGP")
-    for a in bs.active_sessions(at=local(12, 0)):
-        print(f"  {a.resource_name}: {a.customer_name}, {a.elapsed_minutes} min, {a.running_charge} EGP")
 
-    print("Afternoon: checkout")
-    mona_invoice = bs.end_session(s_mona.id, at=local(13, 1), discount_percent=Decimal("10"))
-    mona_invoice = bs.record_payment(mona_invoice.id, Decimal("100"), "cash", at=local(13, 2),
-                                     note="the rest tomorrow")
-    show(mona_invoice)
+def _run_day(desk: Backspace) -> None:
+    desk.update_settings(
+        unit_minutes=15,
+        grace_minutes=5,
+        daily_cap=money("150"),
+        weekly_price=money("350"),
+        monthly_price=money("1200"),
+    )
 
-    bs.deposit(karim.id, Decimal("200"), "transfer", at=local(14, 0))
-    karim_invoice = bs.end_session(s_karim.id, at=local(15, 10))
-    karim_invoice = bs.record_payment(karim_invoice.id, karim_invoice.total, "balance", at=local(15, 11))
-    show(karim_invoice)
+    # The floor: 16 open seats, 2 dedicated desks, 2 meeting rooms.
+    at = cairo(8, 0)
+    seats: list[Resource] = []
+    for i in range(1, 17):
+        seats.append(desk.add_resource(f"Seat {i:02}", "seat", money("25"), at=at))
+    for i in range(1, 3):
+        seats.append(desk.add_resource(f"Desk {i}", "desk", money("40"), at=at))
+    nile = desk.add_resource("Room Nile", "room", money("150"), at=at)
+    delta = desk.add_resource("Room Delta", "room", money("120"), at=at)
 
-    yasmin_invoice = bs.end_session(s_yasmin.id, at=local(17, 0))
-    yasmin_invoice = bs.record_payment(yasmin_invoice.id, yasmin_invoice.total, "cash", at=local(17, 1))
-    show(yasmin_invoice)
+    tea = desk.add_inventory_item("Tea", "beverage", money("15"), 60, 10, at=at)
+    coffee = desk.add_inventory_item("Turkish coffee", "beverage", money("25"), 24, 8, at=at)
+    latte = desk.add_inventory_item("Latte", "beverage", money("45"), 30, 5, at=at)
+    croissant = desk.add_inventory_item("Croissant", "snack", money("35"), 12, 4, at=at)
+    sandwich = desk.add_inventory_item("Halloumi sandwich", "meal", money("70"), 10, 3, at=at)
+    menu = [tea, coffee, latte, croissant, sandwich]
 
-    print("Evening: the books")
-    for c in (mona, karim, yasmin):
-        now = bs.get_customer(c.id)
-        print(f"  {now.human_id} {now.name}: balance {now.balance} (credit {now.credit}), {now.customer_type}")
-    for row in bs.revenue(DAY, DAY):
-        print(f"  {row.date}: sessions {row.sessions}, café {row.consumptions}, plans {row.subscriptions}, "
-              f"discounts {row.discounts}, net {row.net}")
-        print(f"  received: cash {row.cash}, card {row.card}, transfer {row.transfer} "
-              f"= {row.received}; credit applied {row.credit_applied}")
-    for o in bs.outstanding_invoices(at=local(20, 0)):
-        print(f"  outstanding {o.invoice.invoice_number} {o.customer_name}: {o.due} EGP due {o.invoice.due_date}")
-    for item in bs.low_stock():
-        print(f"  restock {item.name}: {item.quantity} left (minimum {item.min_stock})")
+    people = [
+        desk.register_customer(name, phone, at=cairo(8, 30)) for name, phone in CUSTOMERS
+    ]
 
-    assert mona_invoice.total == Decimal("126.00"), mona_invoice.total
-    assert mona_invoice.status == "pending"
+    # Subscribers: four weekly, two monthly; one monthly pays half now.
+    for i, person in enumerate(people[:6]):
+        plan: Plan = "weekly" if i < 4 else "monthly"
+        sub = desk.subscribe(person.id, plan, at=cairo(9, 0))
+        price = desk.get_invoice(sub.invoice_id).total
+        paid = price / 2 if i == 5 else price
+        method: PaymentMethod = "card" if i % 2 == 0 else "cash"
+        desk.record_payment(sub.invoice_id, paid, method, at=cairo(9, 1))
+    # A regular leaves credit for the week.
+    desk.deposit(people[10].id, money("500"), "transfer", at=cairo(9, 5))
+
+    # Sessions through the day: 24 people on seats and desks, staggered.
+    invoices: list[Invoice] = []
+    for i, person in enumerate(people[:24]):
+        seat = seats[i % len(seats)]
+        start = cairo(9, 0) + minutes(20 * i)
+        end = start + minutes(95 + 37 * (i % 7))
+        end = min(end, cairo(22, 30))
+        # A seat is reused once its first session has ended.
+        if i >= len(seats):
+            first = invoices[i - len(seats)]
+            start = max(start, first.issued_at + minutes(5))
+        session = desk.start_session(person.id, seat.id, at=start)
+        for k in range(i % 4):
+            item = menu[(i + k) % len(menu)]
+            desk.add_consumption(
+                session.id, item.id, 1 + (k % 2), at=start + minutes(30 + 10 * k)
+            )
+        discount = money("10") if i == 7 else None
+        invoices.append(
+            desk.end_session(
+                session.id, at=max(end, start + minutes(40)), discount_percent=discount
+            )
+        )
+    # Two meetings in the rooms.
+    for room, who, (from_h, from_m), (to_h, to_m) in (
+        (nile, 24, (11, 0), (13, 0)),
+        (delta, 25, (15, 30), (16, 45)),
+    ):
+        s = desk.start_session(people[who].id, room.id, at=cairo(from_h, from_m))
+        desk.add_consumption(s.id, coffee.id, 4, at=cairo(from_h, from_m) + minutes(15))
+        invoices.append(desk.end_session(s.id, at=cairo(to_h, to_m)))
+
+    # Payments: most pay in full, some partly, a few leave it on account.
+    for i, inv in enumerate(invoices):
+        paid_at = inv.issued_at + minutes(1)
+        if inv.total == 0:
+            continue
+        rule = i % 6
+        if rule <= 2:
+            desk.record_payment(inv.id, inv.total, "cash", at=paid_at)
+        elif rule == 3:
+            desk.record_payment(inv.id, inv.total, "card", at=paid_at, note="POS")
+        elif rule == 4:
+            desk.record_payment(inv.id, round_dp(inv.total / 2, 2), "cash", at=paid_at)
+    # The regular with credit pays from it.
+    for inv in desk.list_invoices(customer_id=people[10].id):
+        if inv.status != "paid":
+            desk.record_payment(inv.id, inv.due, "balance", at=inv.issued_at + minutes(2))
+
+
+def print_summary(desk: Backspace, day: date, path: str) -> None:
+    settings = desk.settings()
+    cur = settings.currency
+    print(f"Backspace — end of day {day} ({settings.time_zone})")
+    print(f"file: {path}\n")
+
+    rows = desk.revenue(day, day)
+    if not rows:
+        raise RuntimeError("no revenue row")
+    r = rows[-1]
+    print("Revenue by category")
+    print(f"  sessions        {dec(r.sessions):>10} {cur}")
+    print(f"  café            {dec(r.consumptions):>10} {cur}")
+    print(f"  subscriptions   {dec(r.subscriptions):>10} {cur}")
+    print(f"  discounts       {'-' + dec(r.discounts):>10} {cur}")
+    print(f"  net invoiced    {dec(r.net):>10} {cur}\n")
+
+    print("Money collected")
+    print(f"  cash            {dec(r.cash):>10} {cur}")
+    print(f"  card            {dec(r.card):>10} {cur}")
+    print(f"  transfer        {dec(r.transfer):>10} {cur}")
+    print(f"  total received  {dec(r.received):>10} {cur}")
+    print(
+        f"  credit applied  {dec(r.credit_applied):>10} {cur}  (from deposits, not new money)\n"
+    )
+
+    print("Utilization")
+    for u in desk.utilization(day, day):
+        # rust_decimal's product with zero is a plain 0 (scale 0), printed "0" and not "0.0".
+        pct = u.utilization * 100 if u.utilization else Decimal(0)
+        print(f"  {u.resource_name:<12} {u.occupied_minutes:>5} min  {dec(round_dp(pct, 1)):>6}%")
+
+    print("\nLow stock")
+    for item in desk.low_stock():
+        print(f"  {item.name:<18} {item.quantity:>3} left (minimum {item.min_stock})")
+
+    print("\nOutstanding invoices")
+    outstanding = desk.outstanding_invoices()
+    owed = Decimal(0)
+    for o in outstanding:
+        owed += o.due
+        flag = "  OVERDUE" if o.is_overdue else ""
+        print(
+            f"  {o.invoice.invoice_number}  {o.customer_human_id:<6} {o.customer_name:<16} "
+            f"{dec(o.due):>8} {cur} due {o.invoice.due_date}{flag}"
+        )
+    print(f"  {len(outstanding)} invoices, {dec(owed)} {cur} owed")
 
 
 def main() -> None:
+    # The names are Arabic: write UTF-8 whatever the console's code page, and "\n" line ends,
+    # as the Rust example does.
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8", newline="\n")
     if len(sys.argv) > 1:
-        with Backspace.open(sys.argv[1]) as bs:
-            day_at_the_desk(bs)
-        return
-    with tempfile.TemporaryDirectory() as folder:
-        with Backspace.open(Path(folder) / "desk.db") as bs:
-            day_at_the_desk(bs)
+        path = sys.argv[1]
+    else:
+        path = os.environ.get("BACKSPACE_EXAMPLE_DB", "front_desk.sqlite")
+    with simulate(path) as desk:
+        print_summary(desk, business_day(), path)
 
 
 if __name__ == "__main__":
