@@ -1,0 +1,87 @@
+//! Timed sessions (§5) and their café consumptions (§8).
+
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use uuid::Uuid;
+
+use super::Backspace;
+use crate::error::Result;
+use crate::records::{ActiveSession, InventoryConsumption, Invoice, Quote, Session, list};
+
+#[uniffi::export]
+impl Backspace {
+    /// Starts a session of a customer on a resource (R-SESS-1, R-SESS-3).
+    #[uniffi::method(default(at = None))]
+    pub fn start_session(
+        &self,
+        customer_id: Uuid,
+        resource_id: Uuid,
+        at: Option<DateTime<Utc>>,
+    ) -> Result<Session> {
+        Ok(self
+            .inner
+            .start_session(customer_id, resource_id, at)?
+            .into())
+    }
+
+    /// A session by id.
+    pub fn get_session(&self, id: Uuid) -> Result<Session> {
+        Ok(self.inner.get_session(id)?.into())
+    }
+
+    /// What a running session's invoice would hold if it ended at `at`; writes nothing (R-SESS-6).
+    #[uniffi::method(default(at = None))]
+    pub fn quote_session(&self, session_id: Uuid, at: Option<DateTime<Utc>>) -> Result<Quote> {
+        Ok(self.inner.quote_session(session_id, at)?.into())
+    }
+
+    /// Ends a session: charge, invoice, resource freed, balance updated, all at once (R-SESS-2).
+    #[uniffi::method(default(at = None, discount_percent = None))]
+    pub fn end_session(
+        &self,
+        session_id: Uuid,
+        at: Option<DateTime<Utc>>,
+        discount_percent: Option<Decimal>,
+    ) -> Result<Invoice> {
+        Ok(self
+            .inner
+            .end_session(session_id, at, discount_percent)?
+            .into())
+    }
+
+    /// Running sessions with elapsed minutes and the charge if they ended at `at` (R-REP-3).
+    #[uniffi::method(default(at = None))]
+    pub fn active_sessions(&self, at: Option<DateTime<Utc>>) -> Result<Vec<ActiveSession>> {
+        Ok(list(self.inner.active_sessions(at)?))
+    }
+
+    /// Adds café items to a running session; stock must cover them (R-INV-2..4).
+    #[uniffi::method(default(at = None))]
+    pub fn add_consumption(
+        &self,
+        session_id: Uuid,
+        item_id: Uuid,
+        quantity: i64,
+        at: Option<DateTime<Utc>>,
+    ) -> Result<InventoryConsumption> {
+        Ok(self
+            .inner
+            .add_consumption(session_id, item_id, quantity, at)?
+            .into())
+    }
+
+    /// Removes a consumption from a running session and puts its stock back (R-INV-5).
+    #[uniffi::method(default(at = None))]
+    pub fn remove_consumption(
+        &self,
+        consumption_id: Uuid,
+        at: Option<DateTime<Utc>>,
+    ) -> Result<InventoryConsumption> {
+        Ok(self.inner.remove_consumption(consumption_id, at)?.into())
+    }
+
+    /// A session's consumptions.
+    pub fn session_consumptions(&self, session_id: Uuid) -> Result<Vec<InventoryConsumption>> {
+        Ok(list(self.inner.session_consumptions(session_id)?))
+    }
+}

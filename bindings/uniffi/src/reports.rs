@@ -1,0 +1,168 @@
+//! Mirrors of the report rows (§11).
+
+use backspace_core as bs;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use uuid::Uuid;
+
+use crate::records::Invoice;
+
+/// One business day of revenue (R-REP-1).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RevenueDay {
+    /// The business date.
+    pub date: NaiveDate,
+    /// Invoiced session lines (issue date).
+    pub sessions: Decimal,
+    /// Invoiced consumption lines.
+    pub consumptions: Decimal,
+    /// Invoiced subscription lines.
+    pub subscriptions: Decimal,
+    /// Discounts given on invoices issued that day.
+    pub discounts: Decimal,
+    /// sessions + consumptions + subscriptions − discounts.
+    pub net: Decimal,
+    /// Cash received (payments and deposits).
+    pub cash: Decimal,
+    /// Card received.
+    pub card: Decimal,
+    /// Transfers received.
+    pub transfer: Decimal,
+    /// cash + card + transfer.
+    pub received: Decimal,
+    /// Paid from customers' credit (`balance` payments), apart from money received.
+    pub credit_applied: Decimal,
+}
+
+impl From<bs::RevenueDay> for RevenueDay {
+    fn from(d: bs::RevenueDay) -> Self {
+        let bs::RevenueDay {
+            date,
+            sessions,
+            consumptions,
+            subscriptions,
+            discounts,
+            net,
+            cash,
+            card,
+            transfer,
+            received,
+            credit_applied,
+        } = d;
+        RevenueDay {
+            date,
+            sessions,
+            consumptions,
+            subscriptions,
+            discounts,
+            net,
+            cash,
+            card,
+            transfer,
+            received,
+            credit_applied,
+        }
+    }
+}
+
+/// Occupancy of one resource over a date range (R-REP-2).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ResourceUtilization {
+    /// The resource.
+    pub resource_id: Uuid,
+    /// Its name.
+    pub resource_name: String,
+    /// Minutes occupied by sessions, clipped to the range.
+    pub occupied_minutes: i64,
+    /// Minutes in the range.
+    pub range_minutes: i64,
+    /// occupied ÷ range, 0–1.
+    pub utilization: Decimal,
+}
+
+impl From<bs::ResourceUtilization> for ResourceUtilization {
+    fn from(u: bs::ResourceUtilization) -> Self {
+        let bs::ResourceUtilization {
+            resource_id,
+            resource_name,
+            occupied_minutes,
+            range_minutes,
+            utilization,
+        } = u;
+        ResourceUtilization {
+            resource_id,
+            resource_name,
+            occupied_minutes,
+            range_minutes,
+            utilization,
+        }
+    }
+}
+
+/// A customer ranked by invoiced total (R-REP-3).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct TopCustomer {
+    /// The customer.
+    pub customer_id: Uuid,
+    /// `C-…`.
+    pub human_id: String,
+    /// Name.
+    pub name: String,
+    /// Sum of invoice totals issued in the range.
+    pub invoiced: Decimal,
+    /// Number of those invoices.
+    pub invoice_count: i64,
+}
+
+impl From<bs::TopCustomer> for TopCustomer {
+    fn from(t: bs::TopCustomer) -> Self {
+        let bs::TopCustomer {
+            customer_id,
+            human_id,
+            name,
+            invoiced,
+            invoice_count,
+        } = t;
+        TopCustomer {
+            customer_id,
+            human_id,
+            name,
+            invoiced,
+            invoice_count,
+        }
+    }
+}
+
+/// An invoice not fully paid (R-REP-3).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct OutstandingInvoice {
+    /// The invoice.
+    pub invoice: Invoice,
+    /// Its customer's `C-…`.
+    pub customer_human_id: String,
+    /// Its customer's name.
+    pub customer_name: String,
+    /// total − paid.
+    pub due: Decimal,
+    /// Not paid and due before today (R-INVC-6).
+    pub is_overdue: bool,
+}
+
+impl From<bs::OutstandingInvoice> for OutstandingInvoice {
+    fn from(o: bs::OutstandingInvoice) -> Self {
+        let bs::OutstandingInvoice {
+            invoice,
+            customer_human_id,
+            customer_name,
+            due,
+            is_overdue,
+        } = o;
+        OutstandingInvoice {
+            invoice: invoice.into(),
+            customer_human_id,
+            customer_name,
+            due,
+            is_overdue,
+        }
+    }
+}

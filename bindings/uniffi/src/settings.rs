@@ -1,0 +1,247 @@
+//! Mirrors of the settings (§6) and of a partial change of them.
+//!
+//! Minutes and days are `Int` in Kotlin and Swift (not `UInt`): a negative value is a validation
+//! error. A setting that can be removed (the daily cap, the default plan prices) has a `clear_…`
+//! flag beside it, since Kotlin and Swift have no "null meaning remove" distinct from "left out".
+
+use backspace_core as bs;
+use rust_decimal::Decimal;
+
+use crate::enums::Rounding;
+use crate::error::{BackspaceError, Result, non_negative, to_i32};
+
+/// The pricing policy of a space (§6).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct PricingPolicy {
+    /// Billed minutes are a multiple of this (≥ 1) (R-PRICE-1).
+    pub unit_minutes: i32,
+    /// How elapsed time is rounded to units (R-PRICE-2).
+    pub rounding: Rounding,
+    /// Sessions no longer than this are free (R-PRICE-3).
+    pub grace_minutes: i32,
+    /// A charged session bills at least this (R-PRICE-4).
+    pub minimum_minutes: i32,
+    /// At most this much per business day touched (R-PRICE-6).
+    pub daily_cap: Option<Decimal>,
+}
+
+/// Default prices of the subscription plans; null means the price must be given when subscribing.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct PlanPrices {
+    /// Weekly plan price.
+    pub weekly: Option<Decimal>,
+    /// Half-monthly plan price.
+    pub half_monthly: Option<Decimal>,
+    /// Monthly plan price.
+    pub monthly: Option<Decimal>,
+}
+
+/// The settings of one space.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Settings {
+    /// IANA time zone of business dates (default `Africa/Cairo`).
+    pub time_zone: String,
+    /// Pricing of timed sessions.
+    pub pricing: PricingPolicy,
+    /// Default plan prices.
+    pub plan_prices: PlanPrices,
+    /// Days from issue to due date (default 7).
+    pub invoice_due_days: i32,
+    /// Currency label shown to people (default `EGP`).
+    pub currency: String,
+}
+
+impl From<bs::Settings> for Settings {
+    fn from(s: bs::Settings) -> Self {
+        let bs::Settings {
+            time_zone,
+            pricing,
+            plan_prices,
+            invoice_due_days,
+            currency,
+        } = s;
+        let bs::PricingPolicy {
+            unit_minutes,
+            rounding,
+            grace_minutes,
+            minimum_minutes,
+            daily_cap,
+        } = pricing;
+        let bs::PlanPrices {
+            weekly,
+            half_monthly,
+            monthly,
+        } = plan_prices;
+        Settings {
+            time_zone: time_zone.name().to_string(),
+            pricing: PricingPolicy {
+                unit_minutes: to_i32(unit_minutes),
+                rounding: rounding.into(),
+                grace_minutes: to_i32(grace_minutes),
+                minimum_minutes: to_i32(minimum_minutes),
+                daily_cap,
+            },
+            plan_prices: PlanPrices {
+                weekly,
+                half_monthly,
+                monthly,
+            },
+            invoice_due_days: to_i32(invoice_due_days),
+            currency,
+        }
+    }
+}
+
+/// A partial change of settings: a field left null stays as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
+pub struct SettingsUpdate {
+    /// IANA time zone name, e.g. `Africa/Cairo`.
+    #[uniffi(default = None)]
+    pub time_zone: Option<String>,
+    /// Billing unit in minutes (1–1440).
+    #[uniffi(default = None)]
+    pub unit_minutes: Option<i32>,
+    /// Rounding of elapsed time.
+    #[uniffi(default = None)]
+    pub rounding: Option<Rounding>,
+    /// Grace period in minutes (0–1440).
+    #[uniffi(default = None)]
+    pub grace_minutes: Option<i32>,
+    /// Minimum billed minutes (0–1440).
+    #[uniffi(default = None)]
+    pub minimum_minutes: Option<i32>,
+    /// New daily cap.
+    #[uniffi(default = None)]
+    pub daily_cap: Option<Decimal>,
+    /// Removes the daily cap.
+    #[uniffi(default = false)]
+    pub clear_daily_cap: bool,
+    /// New default weekly price.
+    #[uniffi(default = None)]
+    pub weekly_price: Option<Decimal>,
+    /// Removes the default weekly price.
+    #[uniffi(default = false)]
+    pub clear_weekly_price: bool,
+    /// New default half-monthly price.
+    #[uniffi(default = None)]
+    pub half_monthly_price: Option<Decimal>,
+    /// Removes the default half-monthly price.
+    #[uniffi(default = false)]
+    pub clear_half_monthly_price: bool,
+    /// New default monthly price.
+    #[uniffi(default = None)]
+    pub monthly_price: Option<Decimal>,
+    /// Removes the default monthly price.
+    #[uniffi(default = false)]
+    pub clear_monthly_price: bool,
+    /// Days from issue to due date (0–365).
+    #[uniffi(default = None)]
+    pub invoice_due_days: Option<i32>,
+    /// Currency label (1–10 characters).
+    #[uniffi(default = None)]
+    pub currency: Option<String>,
+}
+
+/// A removable setting: a new value, a removal, or no change; both at once is an error.
+fn removable(field: &str, value: Option<Decimal>, clear: bool) -> Result<Option<Option<Decimal>>> {
+    match (value, clear) {
+        (Some(_), true) => Err(BackspaceError::validation(
+            field,
+            format!("give a new {field} or clear it, not both"),
+        )),
+        (Some(v), false) => Ok(Some(Some(v))),
+        (None, true) => Ok(Some(None)),
+        (None, false) => Ok(None),
+    }
+}
+
+fn count(field: &str, v: Option<i32>) -> Result<Option<u32>> {
+    v.map(|v| non_negative(field, v)).transpose()
+}
+
+impl TryFrom<SettingsUpdate> for bs::SettingsUpdate {
+    type Error = BackspaceError;
+
+    fn try_from(u: SettingsUpdate) -> Result<Self> {
+        let SettingsUpdate {
+            time_zone,
+            unit_minutes,
+            rounding,
+            grace_minutes,
+            minimum_minutes,
+            daily_cap,
+            clear_daily_cap,
+            weekly_price,
+            clear_weekly_price,
+            half_monthly_price,
+            clear_half_monthly_price,
+            monthly_price,
+            clear_monthly_price,
+            invoice_due_days,
+            currency,
+        } = u;
+        Ok(bs::SettingsUpdate {
+            time_zone,
+            unit_minutes: count("unit_minutes", unit_minutes)?,
+            rounding: rounding.map(Into::into),
+            grace_minutes: count("grace_minutes", grace_minutes)?,
+            minimum_minutes: count("minimum_minutes", minimum_minutes)?,
+            daily_cap: removable("daily_cap", daily_cap, clear_daily_cap)?,
+            weekly_price: removable("weekly_price", weekly_price, clear_weekly_price)?,
+            half_monthly_price: removable(
+                "half_monthly_price",
+                half_monthly_price,
+                clear_half_monthly_price,
+            )?,
+            monthly_price: removable("monthly_price", monthly_price, clear_monthly_price)?,
+            invoice_due_days: count("invoice_due_days", invoice_due_days)?,
+            currency,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clear_flags_remove_and_values_set() {
+        let u = SettingsUpdate {
+            daily_cap: Some(Decimal::new(10000, 2)),
+            clear_weekly_price: true,
+            unit_minutes: Some(15),
+            ..SettingsUpdate::default()
+        };
+        let core = bs::SettingsUpdate::try_from(u);
+        assert_eq!(
+            core.map(|c| (c.daily_cap, c.weekly_price, c.unit_minutes, c.monthly_price)),
+            Ok((
+                Some(Some(Decimal::new(10000, 2))),
+                Some(None),
+                Some(15),
+                None
+            ))
+        );
+    }
+
+    #[test]
+    fn both_a_value_and_clear_or_a_negative_count_is_a_validation_error() {
+        let both = SettingsUpdate {
+            daily_cap: Some(Decimal::ONE),
+            clear_daily_cap: true,
+            ..SettingsUpdate::default()
+        };
+        assert!(matches!(
+            bs::SettingsUpdate::try_from(both),
+            Err(BackspaceError::Validation { .. })
+        ));
+        let negative = SettingsUpdate {
+            grace_minutes: Some(-5),
+            ..SettingsUpdate::default()
+        };
+        assert_eq!(
+            bs::SettingsUpdate::try_from(negative).map_err(|e| e.to_string()),
+            Err("invalid grace_minutes: must not be negative, got -5".to_string())
+        );
+    }
+}
