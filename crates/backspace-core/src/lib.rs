@@ -16,6 +16,11 @@
 //! assert_eq!(invoice.invoice_number, "INV-0001");
 //! # Ok::<(), backspace_core::Error>(())
 //! ```
+//!
+//! ## Features
+//!
+//! - `testkit`: the store conformance suite ([`conformance_tests!`]), the invariant checker and
+//!   a settable test clock, for crates that implement [`Store`].
 
 #![warn(missing_docs)]
 
