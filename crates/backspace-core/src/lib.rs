@@ -19,7 +19,7 @@
 //!
 //! ## Features
 //!
-//! - `testkit`: the store conformance suite ([`conformance_tests!`]), the invariant checker and
+//! - `testkit`: the store conformance suite (`conformance_tests!`), the invariant checker and
 //!   a settable test clock, for crates that implement [`Store`].
 
 #![warn(missing_docs)]
