@@ -29,7 +29,7 @@ def test_every_operation_has_a_docstring_in_help() -> None:
     assert len(methods) >= 45
     missing = [name for name in methods if not (getattr(backspace.Backspace, name).__doc__ or "").strip()]
     assert missing == []
-    text = pydoc.render_doc(backspace.Backspace, renderer=pydoc.TextDoc())
+    text = pydoc.plain(pydoc.render_doc(backspace.Backspace))
     assert "record_payment" in text and "front desk" in text
 
 
