@@ -125,7 +125,8 @@ impl<S: Store> Backspace<S> {
         reason: &str,
         at: Option<DateTime<Utc>>,
     ) -> Result<InventoryItem> {
-        if delta == 0 || delta.abs() > MAX_QUANTITY {
+        // `unsigned_abs`: `i64::MIN.abs()` overflows.
+        if delta == 0 || delta.unsigned_abs() > MAX_QUANTITY.unsigned_abs() {
             return Err(Error::validation(
                 "delta",
                 format!("must be non-zero and at most {MAX_QUANTITY} either way, got {delta}"),

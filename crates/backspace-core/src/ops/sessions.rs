@@ -10,7 +10,7 @@ use super::{Backspace, found, quantity};
 use crate::clock::business_date;
 use crate::error::{Error, Result};
 use crate::model::*;
-use crate::money::{parse_percent, to_decimal, to_piastres};
+use crate::money::{MAX_POUNDS, parse_percent, to_decimal, to_piastres};
 use crate::pricing::session_charge;
 use crate::settings::Settings;
 use crate::store::{Store, StoreTx};
@@ -262,6 +262,18 @@ impl<S: Store> Backspace<S> {
                 return Err(Error::validation(
                     "at",
                     "a consumption cannot be before its session started",
+                ));
+            }
+            // A line is an amount like any other: below 1,000,000,000 (R-MONEY-2); this also keeps
+            // quantity × price inside the piastre arithmetic of invoices.
+            let line = i128::from(to_piastres(item.price)) * i128::from(n);
+            if line >= i128::from(MAX_POUNDS) * 100 {
+                return Err(Error::validation(
+                    "quantity",
+                    format!(
+                        "{n} × {} comes to 1,000,000,000 or more for one line",
+                        item.price
+                    ),
                 ));
             }
             if item.quantity < n {
