@@ -8,6 +8,12 @@
 
 use crate::error::{Error, Result};
 
+/// Area codes of two digits followed by a 7-digit subscriber number (`(?:2[2-4]|4[05-8]|5[05]|6[24-689]|8[2468]|9[235-7])\d{7}`).
+const TWO_DIGIT_AREA_CODES: [&str; 25] = [
+    "22", "23", "24", "40", "45", "46", "47", "48", "50", "55", "62", "64", "65", "66", "68", "69",
+    "82", "84", "86", "88", "92", "93", "95", "96", "97",
+];
+
 /// Which kind of Egyptian number a phone is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PhoneKind {
@@ -49,33 +55,7 @@ pub fn classify(national: &str) -> Option<PhoneKind> {
             (p2 == "13" && matches!(d[2], b'2' | b'3'))
                 || p2 == "15"
                 || p2 == "57"
-                || matches!(
-                    p2,
-                    "22" | "23"
-                        | "24"
-                        | "40"
-                        | "45"
-                        | "46"
-                        | "47"
-                        | "48"
-                        | "50"
-                        | "55"
-                        | "62"
-                        | "64"
-                        | "65"
-                        | "66"
-                        | "68"
-                        | "69"
-                        | "82"
-                        | "84"
-                        | "86"
-                        | "88"
-                        | "92"
-                        | "93"
-                        | "95"
-                        | "96"
-                        | "97"
-                )
+                || TWO_DIGIT_AREA_CODES.contains(&p2)
         }
         _ => false,
     };
@@ -94,12 +74,13 @@ fn national_number(input: &str) -> Result<String> {
     }
     let mut digits = String::with_capacity(trimmed.len());
     let mut plus = false;
-    for (i, ch) in trimmed.chars().enumerate() {
+    for ch in trimmed.chars() {
         match ch {
             '0'..='9' => digits.push(ch),
             '\u{0660}'..='\u{0669}' => digits.push(char::from(b'0' + (ch as u32 - 0x0660) as u8)),
             '\u{06F0}'..='\u{06F9}' => digits.push(char::from(b'0' + (ch as u32 - 0x06F0) as u8)),
-            '+' if i == 0 => plus = true,
+            // `+` opens the number: first, or after an opening parenthesis (`(+20) 10 …`).
+            '+' if digits.is_empty() && !plus => plus = true,
             ' ' | '-' | '.' | '(' | ')' | '\u{00A0}' => {}
             _ => {
                 return Err(invalid(
@@ -169,6 +150,7 @@ mod tests {
         ("0882123456", "+20882123456"),
         ("0972123456", "+20972123456"),
         ("0152123456", "+20152123456"),
+        ("(+20) 10 1234 5678", "+201012345678"),
     ];
 
     const REFUSED: &[&str] = &[

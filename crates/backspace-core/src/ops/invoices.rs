@@ -8,7 +8,9 @@ use super::{Backspace, found};
 use crate::clock::business_date;
 use crate::error::{Error, Result};
 use crate::model::*;
-use crate::money::{Zero, parse_amount, parse_percent, percent_of, to_decimal, to_piastres};
+use crate::money::{
+    MAX_POUNDS, Zero, parse_amount, parse_percent, percent_of, to_decimal, to_piastres,
+};
 use crate::settings::Settings;
 use crate::store::{Counter, Store, StoreTx};
 use crate::text::normalize_text;
@@ -83,6 +85,17 @@ pub(crate) fn issue_invoice(
 ) -> Result<Invoice> {
     let issue_date = business_date(at, settings.time_zone);
     let amount: i64 = lines.iter().map(|l| to_piastres(l.amount)).sum();
+    // A computed amount obeys the input limit too (R-MONEY-2), so every balance and report sum
+    // stays far inside integer piastres.
+    if amount >= MAX_POUNDS * 100 {
+        return Err(Error::validation(
+            "amount",
+            format!(
+                "the invoice would come to {}, at or above 1,000,000,000; end the session at an earlier instant",
+                to_decimal(amount)
+            ),
+        ));
+    }
     let mut invoice = Invoice {
         id: Uuid::new_v4(),
         invoice_number: invoice_number(tx.next_number(Counter::Invoice)?),

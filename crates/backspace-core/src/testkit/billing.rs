@@ -426,3 +426,17 @@ pub fn r_err_2_bad_input_changes_nothing<S: Store>(store: S) {
     });
     fails_unchanged(&fx.bs, NotFound, || fx.bs.get_invoice(uuid::Uuid::new_v4()));
 }
+
+pub fn r_money_2_computed_amounts_stay_below_the_limit<S: Store>(store: S) {
+    let fx = Fx::new(store);
+    let a = fx.customer("A", "01000000001");
+    let hall = fx.seat("Hall", "999999999.99");
+    let s = fx.bs.start_session(a.id, hall.id, Some(t(8, 0))).unwrap();
+    let e = fails_unchanged(&fx.bs, ErrorKind::Validation, || {
+        fx.bs.end_session(s.id, Some(t(10, 0)), None)
+    });
+    assert!(e.to_string().contains("1,000,000,000"), "{e}");
+    // Ending it earlier keeps the invoice inside the limit.
+    let inv = fx.bs.end_session(s.id, Some(t(8, 30)), None).unwrap();
+    assert_eq!(inv.total, d("500000000.00"));
+}

@@ -245,6 +245,7 @@ macro_rules! conformance_tests {
             billing::r_bal_2_balance_payment_needs_credit,
             billing::r_bal_3_statement_runs_to_the_stored_balance,
             billing::r_err_2_bad_input_changes_nothing,
+            billing::r_money_2_computed_amounts_stay_below_the_limit,
             reports::r_rep_1_revenue_per_day_by_category_and_method,
             reports::r_rep_1_revenue_across_midnight_and_dst,
             reports::r_rep_2_utilization_clips_sessions_to_the_range,
