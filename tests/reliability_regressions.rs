@@ -74,7 +74,7 @@ fn r_inv_2_a_consumption_line_stays_below_a_billion<S: Store>(store: S) {
         });
         assert!(err.to_string().starts_with("invalid quantity"), "{err}");
     }
-    desk.add_consumption(s.id, gold.id, 1, None).unwrap();
+    let one_gold = desk.add_consumption(s.id, gold.id, 1, None).unwrap();
     let cheap = desk
         .add_inventory_item("Pin", Category::Snack, d("1"), 1_000_000_000, 0, None)
         .unwrap();
@@ -82,15 +82,23 @@ fn r_inv_2_a_consumption_line_stays_below_a_billion<S: Store>(store: S) {
         desk.add_consumption(s.id, cheap.id, 1_000_000_000, None)
     });
     assert!(err.to_string().contains("1,000,000,000"), "{err}");
-    desk.add_consumption(s.id, cheap.id, 999_999_999, None)
+    let pins = desk
+        .add_consumption(s.id, cheap.id, 999_999_999, None)
         .unwrap();
+    // Each line is inside the limit and the quote shows their sum, but the invoice would not be.
     let quote = desk.quote_session(s.id, None).unwrap();
-    let invoice = desk.end_session(s.id, None, None).unwrap();
-    assert_eq!(invoice.amount, quote.amount);
     assert_eq!(
-        invoice.amount,
+        quote.amount,
         d("30.00") + d("999999999.99") + d("999999999.00")
     );
+    let err = fails_unchanged(&desk, ErrorKind::Validation, || {
+        desk.end_session(s.id, None, None)
+    });
+    assert!(err.to_string().contains("1,000,000,000"), "{err}");
+    desk.remove_consumption(one_gold.id, None).unwrap();
+    desk.remove_consumption(pins.id, None).unwrap();
+    let invoice = desk.end_session(s.id, None, None).unwrap();
+    assert_eq!(invoice.amount, d("30.00"));
     check_invariants(&desk);
 }
 
