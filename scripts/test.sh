@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of Backspace: Rust (all crates, doc tests), then the Python package
-# and the Kotlin bindings where they are present. Installs what it needs itself.
+# Runs every test of Backspace: Rust (all crates, doc tests), the Python package, a smoke run
+# of the benchmarks, and the Kotlin and Swift bindings. Installs what it needs itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +11,12 @@ cargo test --workspace --exclude uniffi-bindgen --quiet
 if [ -x scripts/test-python.sh ]; then
   echo "== Python"
   scripts/test-python.sh
+fi
+
+# Every benchmark at tiny sizes, so none of them rots (after Python: one bench drives the wheel).
+if [ -x scripts/bench-smoke.sh ]; then
+  echo "== Benchmarks (smoke run)"
+  scripts/bench-smoke.sh
 fi
 
 if [ -x scripts/test-kotlin.sh ]; then

@@ -55,6 +55,15 @@ pub trait StoreTx {
     fn customer_by_human_id(&mut self, human_id: &str) -> Result<Option<Customer>>;
     /// Every customer.
     fn customers(&mut self) -> Result<Vec<Customer>>;
+    /// The customers with these ids, in any order; ids of no customer are skipped. The
+    /// default asks for each; a store that can fetch many at once overrides it.
+    fn customers_by_ids(&mut self, ids: &[Uuid]) -> Result<Vec<Customer>> {
+        let mut found = Vec::with_capacity(ids.len());
+        for &id in ids {
+            found.extend(self.customer(id)?);
+        }
+        Ok(found)
+    }
 
     /// Adds a resource.
     fn insert_resource(&mut self, resource: &Resource) -> Result<()>;

@@ -18,18 +18,19 @@ macro_rules! select {
     };
 }
 
+/// A customer from the columns of `select!`, by position.
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Customer> {
     Ok(Customer {
-        id: get_uuid(row, "id")?,
-        human_id: row.get("human_id")?,
-        name: row.get("name")?,
-        phone: row.get("phone")?,
-        email: row.get("email")?,
-        customer_type: get_parsed(row, "customer_type")?,
-        balance: get_money(row, "balance_piastres")?,
-        credit: get_money(row, "credit_piastres")?,
-        notes: row.get("notes")?,
-        created_at: get_instant(row, "created_at")?,
+        id: get_uuid(row, 0)?,
+        human_id: row.get(1)?,
+        name: row.get(2)?,
+        phone: row.get(3)?,
+        email: row.get(4)?,
+        customer_type: get_parsed(row, 5)?,
+        balance: get_money(row, 6)?,
+        credit: get_money(row, 7)?,
+        notes: row.get(8)?,
+        created_at: get_instant(row, 9)?,
     })
 }
 
@@ -118,6 +119,24 @@ pub(crate) fn by_phone(conn: &Connection, phone: &str) -> Result<Option<Customer
 /// A customer by `C-…` id.
 pub(crate) fn by_human_id(conn: &Connection, human_id: &str) -> Result<Option<Customer>> {
     one(conn, select!("WHERE human_id = ?1"), [human_id], from_row)
+}
+
+/// The customers with these ids, in one statement (ids sorted, so the primary-key lookups walk
+/// the index in order).
+pub(crate) fn by_ids(conn: &Connection, ids: &[Uuid]) -> Result<Vec<Customer>> {
+    let mut text: Vec<String> = ids.iter().map(|&id| uuid(id)).collect();
+    text.sort_unstable();
+    text.dedup();
+    if text.is_empty() {
+        return Ok(Vec::new());
+    }
+    let json = format!("[\"{}\"]", text.join("\",\""));
+    many(
+        conn,
+        select!("WHERE id IN (SELECT value FROM json_each(?1))"),
+        [json],
+        from_row,
+    )
 }
 
 /// Every customer by human id: shorter first, then by text.

@@ -20,7 +20,7 @@ use rusqlite::{Connection, Row};
 
 use crate::convert::{bad, date, get_date, get_parsed, get_uuid, instant, parse_date};
 use crate::invoices;
-use crate::query::many;
+use crate::query::{many, one};
 
 /// Slots of the per-day sums handed to `revenue_rows`.
 const SESSIONS: usize = 0;
@@ -165,7 +165,18 @@ macro_rules! micros_between {
     };
 }
 
+/// The longest finished session in whole seconds (index `sessions_by_length`), if any.
+const LONGEST_SESSION: &str = "SELECT max(unixepoch(substr(ended_at, 1, 19)) \
+     - unixepoch(substr(started_at, 1, 19))) FROM sessions";
+
 /// Occupied share of each resource over `from..=to`, running sessions up to `now` (R-REP-2).
+///
+/// A finished session reaching into the range started at most the longest finished session
+/// before it (`LONGEST_SESSION`, plus 2 s for the cut fractions), so only sessions that
+/// started from then on are read (`sessions_by_started_at`); running sessions come from a
+/// partial index of active sessions (`+started_at` keeps SQLite from scanning the history by
+/// start instead). Sums are per resource before the join. The scan is the range's sessions,
+/// not the history's.
 pub(crate) fn utilization(
     conn: &Connection,
     from: NaiveDate,
@@ -175,23 +186,37 @@ pub(crate) fn utilization(
 ) -> Result<Vec<ResourceUtilization>> {
     let (start, end) = range_instants(from, to, tz);
     let range_seconds = (end - start).num_seconds();
+    let longest: Option<i64> = one(conn, LONGEST_SESSION, [], |r| r.get(0))?.flatten();
+    let earliest = start - chrono::Duration::seconds(longest.unwrap_or(0).max(0) + 2);
     let rows = many(
         conn,
         concat!(
-            "SELECT r.id AS id, r.name AS name, coalesce(sum(CASE WHEN c.b > c.a THEN ",
-            micros_between!("c.b", "c.a"),
-            " / 1000000 END), 0) AS occupied_seconds
+            "SELECT r.id AS id, r.name AS name, coalesce(o.seconds, 0) AS occupied_seconds
              FROM resources AS r
              LEFT JOIN (
-                 SELECT resource_id, max(started_at, ?1) AS a,
-                        min(coalesce(ended_at, ?3), ?2) AS b
-                 FROM sessions
-                 WHERE started_at < ?2 AND (ended_at IS NULL OR ended_at > ?1)
-             ) AS c ON c.resource_id = r.id
-             GROUP BY r.id
+                 SELECT c.resource_id AS resource_id,
+                        sum(CASE WHEN c.b > c.a THEN ",
+            micros_between!("c.b", "c.a"),
+            " / 1000000 END) AS seconds
+                 FROM (
+                     SELECT resource_id, max(started_at, ?1) AS a, min(ended_at, ?2) AS b
+                     FROM sessions
+                     WHERE started_at >= ?4 AND started_at < ?2 AND ended_at > ?1
+                     UNION ALL
+                     SELECT resource_id, max(started_at, ?1) AS a, min(?3, ?2) AS b
+                     FROM sessions
+                     WHERE is_active = 1 AND ended_at IS NULL AND +started_at < ?2
+                 ) AS c
+                 GROUP BY c.resource_id
+             ) AS o ON o.resource_id = r.id
              ORDER BY r.name, r.id"
         ),
-        [instant(start), instant(end), instant(now)],
+        [
+            instant(start),
+            instant(end),
+            instant(now),
+            instant(earliest),
+        ],
         |r| {
             Ok((
                 get_uuid(r, "id")?,
@@ -229,12 +254,15 @@ pub(crate) fn top_customers(
     let limit = i64::try_from(n).unwrap_or(i64::MAX);
     let mut rows = many(
         conn,
-        "SELECT i.customer_id AS customer_id, c.human_id AS human_id, c.name AS name,
-                sum(i.total_piastres) AS invoiced, count(*) AS invoice_count
-         FROM invoices AS i JOIN customers AS c ON c.id = i.customer_id
-         WHERE i.issue_date BETWEEN ?1 AND ?2
-         GROUP BY i.customer_id
-         ORDER BY invoiced DESC, octet_length(c.human_id), c.human_id
+        // Sums per customer first, then one customer lookup per customer (not per invoice).
+        "SELECT t.customer_id AS customer_id, c.human_id AS human_id, c.name AS name,
+                t.invoiced AS invoiced, t.invoice_count AS invoice_count
+         FROM (
+             SELECT customer_id, sum(total_piastres) AS invoiced, count(*) AS invoice_count
+             FROM invoices WHERE issue_date BETWEEN ?1 AND ?2
+             GROUP BY customer_id
+         ) AS t JOIN customers AS c ON c.id = t.customer_id
+         ORDER BY t.invoiced DESC, octet_length(c.human_id), c.human_id
          LIMIT ?3",
         rusqlite::params![date(from), date(to), limit],
         |r| {

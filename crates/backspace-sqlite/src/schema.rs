@@ -14,7 +14,7 @@ pub const APPLICATION_ID: i32 = 0x4253_5043;
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Every migration, in order; index 0 is version 1.
-const MIGRATIONS: &[&str] = &[V1];
+const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// Version 1: the whole data model.
 const V1: &str = r#"
@@ -194,6 +194,17 @@ CREATE INDEX ledger_entries_by_at ON ledger_entries (at);
 CREATE INDEX ledger_entries_by_customer ON ledger_entries (customer_id, at);
 "#;
 
+/// Version 2: indexes that keep two reports bounded by their range on a long history.
+const V2: &str = r#"
+-- Utilization: the longest finished session (whole seconds) bounds how long before a range a
+-- session reaching into it can have started, so the report scans the range, not the history.
+-- The expression is the one `reports::utilization` asks the maximum of.
+CREATE INDEX sessions_by_length
+    ON sessions ((unixepoch(substr(ended_at, 1, 19)) - unixepoch(substr(started_at, 1, 19))));
+-- Revenue: deposits of a range without visiting every ledger entry of it.
+CREATE INDEX ledger_deposits_by_at ON ledger_entries (at) WHERE kind = 'deposit';
+"#;
+
 /// The file's `PRAGMA user_version`.
 fn version(conn: &Connection) -> Result<i64> {
     conn.pragma_query_value(None, "user_version", |r| r.get(0))
@@ -283,6 +294,37 @@ mod tests {
         for v in values {
             assert!(V1.contains(&format!("'{v}'")), "{v} missing from a CHECK");
         }
+    }
+
+    /// Every table, index and trigger with its SQL, for comparing two files' schemas.
+    fn schema_of(conn: &Connection) -> Vec<(String, String, Option<String>)> {
+        let mut stmt = conn
+            .prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name")
+            .expect("prepare");
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .expect("query")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows")
+    }
+
+    /// R-DB-2: a file left at any earlier version is upgraded to exactly the schema of a new file.
+    #[test]
+    fn r_db_2_every_earlier_version_upgrades_to_the_fresh_schema() -> Result<()> {
+        let mut fresh = Connection::open_in_memory().db()?;
+        migrate(&mut fresh)?;
+        for earlier in 1..SCHEMA_VERSION {
+            let mut old = Connection::open_in_memory().db()?;
+            old.pragma_update(None, "application_id", APPLICATION_ID)
+                .db()?;
+            for sql in &MIGRATIONS[..earlier as usize] {
+                old.execute_batch(sql).db()?;
+            }
+            old.pragma_update(None, "user_version", earlier).db()?;
+            migrate(&mut old)?;
+            assert_eq!(version(&old)?, SCHEMA_VERSION, "from version {earlier}");
+            assert_eq!(schema_of(&old), schema_of(&fresh), "from version {earlier}");
+        }
+        Ok(())
     }
 
     #[test]

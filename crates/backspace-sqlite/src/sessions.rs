@@ -24,20 +24,21 @@ macro_rules! select {
     };
 }
 
+/// A session from the columns of `select!`, by position.
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
     Ok(Session {
-        id: get_uuid(row, "id")?,
-        customer_id: get_uuid(row, "customer_id")?,
-        resource_id: get_uuid(row, "resource_id")?,
-        started_at: get_instant(row, "started_at")?,
-        ended_at: get_opt_instant(row, "ended_at")?,
-        rate_per_hour: get_money(row, "rate_per_hour_piastres")?,
-        is_active: get_flag(row, "is_active")?,
-        duration_minutes: row.get("duration_minutes")?,
-        billed_minutes: row.get("billed_minutes")?,
-        amount: get_opt_money(row, "amount_piastres")?,
-        subscription_id: get_opt_uuid(row, "subscription_id")?,
-        invoice_id: get_opt_uuid(row, "invoice_id")?,
+        id: get_uuid(row, 0)?,
+        customer_id: get_uuid(row, 1)?,
+        resource_id: get_uuid(row, 2)?,
+        started_at: get_instant(row, 3)?,
+        ended_at: get_opt_instant(row, 4)?,
+        rate_per_hour: get_money(row, 5)?,
+        is_active: get_flag(row, 6)?,
+        duration_minutes: row.get(7)?,
+        billed_minutes: row.get(8)?,
+        amount: get_opt_money(row, 9)?,
+        subscription_id: get_opt_uuid(row, 10)?,
+        invoice_id: get_opt_uuid(row, 11)?,
     })
 }
 

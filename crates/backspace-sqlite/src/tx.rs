@@ -52,6 +52,9 @@ impl StoreTx for SqliteTx<'_> {
     fn customers(&mut self) -> Result<Vec<Customer>> {
         customers::all(self.conn)
     }
+    fn customers_by_ids(&mut self, ids: &[Uuid]) -> Result<Vec<Customer>> {
+        customers::by_ids(self.conn, ids)
+    }
 
     fn insert_resource(&mut self, r: &Resource) -> Result<()> {
         resources::insert(self.conn, r)

@@ -1,5 +1,6 @@
-//! Opening files: fresh files get schema version 1, newer files are refused, reopening is
-//! idempotent, foreign files are refused (R-DB-2).
+//! Opening files: fresh files get the current schema version (2), version-1 files are
+//! upgraded, newer files are refused, reopening is idempotent, foreign files are refused
+//! (R-DB-2).
 
 #![allow(clippy::unwrap_used)]
 
@@ -30,12 +31,12 @@ fn tables(conn: &Connection) -> Vec<String> {
 }
 
 #[test]
-fn fresh_file_has_version_1_wal_and_every_table() {
+fn fresh_file_has_version_2_wal_and_every_table() {
     let db = TempDb::new("fresh");
     drop(open(&db));
     let conn = raw(&db);
-    assert_eq!(SCHEMA_VERSION, 1);
-    assert_eq!(user_version(&conn), 1);
+    assert_eq!(SCHEMA_VERSION, 2);
+    assert_eq!(user_version(&conn), 2);
     let app: i32 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
         .unwrap();
@@ -88,9 +89,40 @@ fn report_indexes_exist() {
         "stock_movements_by_item",
         "sessions_one_active_per_resource",
         "sessions_one_active_per_customer",
+        "sessions_by_length",
+        "ledger_deposits_by_at",
     ] {
         assert!(names.iter().any(|n| n == wanted), "missing index {wanted}");
     }
+}
+
+#[test]
+fn a_version_1_file_is_upgraded_in_place() {
+    let db = TempDb::new("upgrade");
+    let (bs, _) = common::desk(open(&db));
+    let mona = bs
+        .register_customer("Mona", "010 1234 5678", None, None, None)
+        .unwrap();
+    drop(bs);
+    // Back to what version 1 left: no version-2 indexes, user_version 1.
+    raw(&db)
+        .execute_batch(
+            "DROP INDEX sessions_by_length; DROP INDEX ledger_deposits_by_at; \
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    let store = open(&db);
+    assert_eq!(user_version(&raw(&db)), 2);
+    let indexes: i64 = raw(&db)
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'index' \
+             AND name IN ('sessions_by_length', 'ledger_deposits_by_at')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(indexes, 2);
+    assert_eq!(store.read(|tx| tx.customer(mona.id)).unwrap(), Some(mona));
 }
 
 #[test]
@@ -102,7 +134,7 @@ fn newer_schema_version_is_a_clear_storage_error() {
     assert_eq!(err.kind(), ErrorKind::Storage);
     let msg = err.to_string();
     assert!(
-        msg.contains("database schema version 99 is newer than this Backspace supports (1)"),
+        msg.contains("database schema version 99 is newer than this Backspace supports (2)"),
         "{msg}"
     );
     assert!(msg.contains("upgrade Backspace"), "{msg}");
@@ -120,7 +152,7 @@ fn opening_twice_is_idempotent() {
     drop(bs);
     let first = open(&db);
     let second = open(&db); // two connections at once, both migrated
-    assert_eq!(user_version(&raw(&db)), 1);
+    assert_eq!(user_version(&raw(&db)), SCHEMA_VERSION);
     let again = first.read(|tx| tx.customer(mona.id)).unwrap();
     assert_eq!(again, Some(mona.clone()));
     assert_eq!(second.read(|tx| tx.customers()).unwrap(), vec![mona]);

@@ -255,3 +255,95 @@ fn many_invoices_sort_by_number_like_the_scan() {
     let listed = bs.store().read(|tx| tx.customers()).unwrap();
     assert_eq!(listed[9].human_id, "C-010");
 }
+
+#[test]
+fn utilization_finds_long_sessions_that_started_long_before_the_range() {
+    let (bs, clock) = desk(SqliteStore::in_memory().unwrap());
+    clock.set(utc(2026, 12, 31, 0, 0, 0));
+    let seats: Vec<_> = (1..=4)
+        .map(|i| {
+            bs.add_resource(&format!("Seat {i}"), ResourceType::Seat, dec("30"), None)
+                .unwrap()
+        })
+        .collect();
+    let people: Vec<_> = (1..=4)
+        .map(|i| {
+            bs.register_customer(
+                &format!("P{i}"),
+                &format!("010 1234 500{i}"),
+                None,
+                None,
+                None,
+            )
+            .unwrap()
+        })
+        .collect();
+    // Many short sessions long before the range, so the longest one decides the bound.
+    for h in 0..20 {
+        let at = utc(2026, 9, 1, 8, 0, 0) + chrono::Duration::hours(h);
+        let s = bs
+            .start_session(people[0].id, seats[0].id, Some(at))
+            .unwrap();
+        bs.end_session(s.id, Some(at + chrono::Duration::minutes(50)), None)
+            .unwrap();
+    }
+    // 40 days long, across the whole of November, with sub-second ends.
+    let s = bs
+        .start_session(
+            people[1].id,
+            seats[1].id,
+            Some(utc_us(2026, 10, 20, 9, 0, 0, 999_999)),
+        )
+        .unwrap();
+    bs.end_session(s.id, Some(utc_us(2026, 11, 29, 9, 0, 1, 1)), None)
+        .unwrap();
+    // Ends a second into the range after a month.
+    let s = bs
+        .start_session(people[2].id, seats[2].id, Some(utc(2026, 10, 1, 0, 0, 0)))
+        .unwrap();
+    bs.end_session(s.id, Some(utc(2026, 10, 31, 22, 0, 1)), None)
+        .unwrap();
+    // Running since September.
+    bs.start_session(people[3].id, seats[3].id, Some(utc(2026, 9, 15, 0, 0, 0)))
+        .unwrap();
+    let now = utc(2026, 12, 31, 0, 0, 0);
+    for (from, to) in [
+        (day(2026, 11, 1), day(2026, 11, 30)),
+        (day(2026, 11, 10), day(2026, 11, 10)),
+        (day(2026, 11, 29), day(2026, 12, 5)),
+        (day(2026, 9, 1), day(2026, 9, 1)),
+    ] {
+        same_as_scan(bs.store(), from, to, now);
+    }
+    let rows = bs
+        .utilization(day(2026, 11, 10), day(2026, 11, 10))
+        .unwrap();
+    let minutes: Vec<i64> = rows.iter().map(|r| r.occupied_minutes).collect();
+    assert_eq!(minutes, [0, 24 * 60, 0, 24 * 60]);
+    let rows = bs.utilization(day(2026, 11, 1), day(2026, 11, 1)).unwrap();
+    assert_eq!(rows[2].occupied_minutes, 0, "one second is no minute");
+}
+
+#[test]
+fn customers_by_ids_skips_unknown_ids_and_repeats() {
+    let (bs, _) = desk(SqliteStore::in_memory().unwrap());
+    let a = bs
+        .register_customer("A", "010 1234 5601", None, None, None)
+        .unwrap();
+    let b = bs
+        .register_customer("B", "010 1234 5602", None, None, None)
+        .unwrap();
+    let unknown = backspace_core::Uuid::new_v4();
+    let mut found = bs
+        .store()
+        .read(|tx| tx.customers_by_ids(&[b.id, unknown, a.id, b.id]))
+        .unwrap();
+    found.sort_by(|x, y| x.human_id.cmp(&y.human_id));
+    assert_eq!(found, vec![a, b]);
+    assert!(
+        bs.store()
+            .read(|tx| tx.customers_by_ids(&[]))
+            .unwrap()
+            .is_empty()
+    );
+}

@@ -1,6 +1,9 @@
 //! Reports in business dates (§11).
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
+use uuid::Uuid;
 
 use super::Backspace;
 use crate::clock::business_date;
@@ -51,20 +54,30 @@ impl<S: Store> Backspace<S> {
     ) -> Result<Vec<OutstandingInvoice>> {
         self.read_at(at, |tx, at| {
             let today = business_date(at, tx.settings()?.time_zone);
-            let mut out = Vec::new();
-            for invoice in tx.outstanding_invoices()? {
-                let customer = tx.customer(invoice.customer_id)?;
-                let (customer_human_id, customer_name) =
-                    customer.map(|c| (c.human_id, c.name)).unwrap_or_default();
-                out.push(OutstandingInvoice {
-                    due: invoice.due(),
-                    is_overdue: invoice.is_overdue(today),
-                    invoice,
-                    customer_human_id,
-                    customer_name,
-                });
-            }
-            Ok(out)
+            let invoices = tx.outstanding_invoices()?;
+            // Every billed customer in one request, not one per invoice.
+            let mut ids: Vec<Uuid> = invoices.iter().map(|i| i.customer_id).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            let names: HashMap<Uuid, (String, String)> = tx
+                .customers_by_ids(&ids)?
+                .into_iter()
+                .map(|c| (c.id, (c.human_id, c.name)))
+                .collect();
+            Ok(invoices
+                .into_iter()
+                .map(|invoice| {
+                    let (customer_human_id, customer_name) =
+                        names.get(&invoice.customer_id).cloned().unwrap_or_default();
+                    OutstandingInvoice {
+                        due: invoice.due(),
+                        is_overdue: invoice.is_overdue(today),
+                        invoice,
+                        customer_human_id,
+                        customer_name,
+                    }
+                })
+                .collect())
         })
     }
 
