@@ -114,10 +114,11 @@ const NEXT_NUMBER: &str = "INSERT INTO counters (name, value) VALUES (?1, 1)
 const INSERT_INVOICE: &str =
     "INSERT INTO invoices (id, invoice_number, customer_id, session_id, subscription_id,
              issued_at, issue_date, due_date, amount_piastres, discount_basis_points,
-             discount_amount_piastres, total_piastres, paid_amount_piastres, status, paid_date)
+             discount_amount_piastres, total_piastres, paid_amount_piastres, status, paid_date,
+             sessions_piastres, consumptions_piastres, subscriptions_piastres)
          VALUES (:id, :number, :customer_id, :session_id, :subscription_id, :issued_at,
              :issue_date, :due_date, :amount, :discount, :discount_amount, :total, :paid,
-             :status, :paid_date)";
+             :status, :paid_date, :sessions, :consumptions, :subscriptions)";
 const INSERT_LINE: &str =
     "INSERT INTO invoice_lines (invoice_id, position, kind, description, quantity,
                  unit_price_piastres, amount_piastres)
@@ -516,6 +517,8 @@ impl FloorDesk {
             .query_row(["invoice"], |r| r.get(0))?;
         let number = invoice_number(n as u64);
         let amount: i64 = lines.iter().map(|l| l.4).sum();
+        let kind_sum =
+            |kind: &str| -> i64 { lines.iter().filter(|l| l.0 == kind).map(|l| l.4).sum() };
         let total = amount;
         let issue = business_date(at, s.tz);
         let due = issue
@@ -539,6 +542,9 @@ impl FloorDesk {
             ":paid": 0,
             ":status": if paid { "paid" } else { "unpaid" },
             ":paid_date": paid.then(|| date(issue)),
+            ":sessions": kind_sum("session"),
+            ":consumptions": kind_sum("consumption"),
+            ":subscriptions": kind_sum("subscription"),
         })?;
         for (position, (kind, description, quantity, unit, line)) in lines.iter().enumerate() {
             tx.prepare_cached(INSERT_LINE)?.execute(named_params! {
@@ -704,7 +710,10 @@ fn day_bounds(from: NaiveDate, to: NaiveDate, tz: Tz) -> String {
 /// card, transfer, credit applied (piastres).
 pub type RevenueRow = (String, [i64; 8]);
 
-/// Revenue per business day of `from..=to`, every day listed: one statement.
+/// Revenue per business day of `from..=to`, every day listed: one statement. What was invoiced
+/// is summed from the invoices' sums by kind and discounts (one range of the covering
+/// `invoices_by_issue_date`), what was received per day and method from
+/// `payments_by_method_and_paid_at`, deposits from the partial index of deposits.
 pub fn revenue(
     conn: &Connection,
     from: NaiveDate,
@@ -715,27 +724,13 @@ pub fn revenue(
         WITH days AS (
             SELECT value ->> 0 AS day, value ->> 1 AS a, value ->> 2 AS b FROM json_each(?3)
         ),
-        lines AS (
-            SELECT i.issue_date AS day,
-                   sum(CASE WHEN l.kind = 'session' THEN l.amount_piastres ELSE 0 END) AS sessions,
-                   sum(CASE WHEN l.kind = 'consumption' THEN l.amount_piastres ELSE 0 END) AS consumptions,
-                   sum(CASE WHEN l.kind = 'subscription' THEN l.amount_piastres ELSE 0 END) AS subscriptions
-            FROM invoices AS i JOIN invoice_lines AS l ON l.invoice_id = i.id
-            WHERE i.issue_date BETWEEN ?1 AND ?2
-            GROUP BY i.issue_date
-        ),
-        discounts AS (
-            SELECT issue_date AS day, sum(discount_amount_piastres) AS discounts
-            FROM invoices WHERE issue_date BETWEEN ?1 AND ?2 GROUP BY issue_date
-        ),
-        paid AS (
-            SELECT d.day AS day,
-                   sum(CASE WHEN p.method = 'cash' THEN p.amount_piastres ELSE 0 END) AS cash,
-                   sum(CASE WHEN p.method = 'card' THEN p.amount_piastres ELSE 0 END) AS card,
-                   sum(CASE WHEN p.method = 'transfer' THEN p.amount_piastres ELSE 0 END) AS transfer,
-                   sum(CASE WHEN p.method = 'balance' THEN p.amount_piastres ELSE 0 END) AS credit
-            FROM days AS d JOIN payments AS p ON p.paid_at >= d.a AND p.paid_at < d.b
-            GROUP BY d.day
+        invoiced AS (
+            SELECT issue_date AS day, sum(sessions_piastres) AS sessions,
+                   sum(consumptions_piastres) AS consumptions,
+                   sum(subscriptions_piastres) AS subscriptions,
+                   sum(discount_amount_piastres) AS discounts
+            FROM invoices WHERE issue_date BETWEEN ?1 AND ?2
+            GROUP BY issue_date
         ),
         deposited AS (
             SELECT d.day AS day,
@@ -747,16 +742,21 @@ pub fn revenue(
             GROUP BY d.day
         )
         SELECT days.day,
-               coalesce(lines.sessions, 0), coalesce(lines.consumptions, 0),
-               coalesce(lines.subscriptions, 0), coalesce(discounts.discounts, 0),
-               coalesce(paid.cash, 0) + coalesce(deposited.cash, 0),
-               coalesce(paid.card, 0) + coalesce(deposited.card, 0),
-               coalesce(paid.transfer, 0) + coalesce(deposited.transfer, 0),
-               coalesce(paid.credit, 0)
+               coalesce(invoiced.sessions, 0), coalesce(invoiced.consumptions, 0),
+               coalesce(invoiced.subscriptions, 0), coalesce(invoiced.discounts, 0),
+               (SELECT coalesce(sum(amount_piastres), 0) FROM payments
+                WHERE method = 'cash' AND paid_at >= days.a AND paid_at < days.b)
+                   + coalesce(deposited.cash, 0),
+               (SELECT coalesce(sum(amount_piastres), 0) FROM payments
+                WHERE method = 'card' AND paid_at >= days.a AND paid_at < days.b)
+                   + coalesce(deposited.card, 0),
+               (SELECT coalesce(sum(amount_piastres), 0) FROM payments
+                WHERE method = 'transfer' AND paid_at >= days.a AND paid_at < days.b)
+                   + coalesce(deposited.transfer, 0),
+               (SELECT coalesce(sum(amount_piastres), 0) FROM payments
+                WHERE method = 'balance' AND paid_at >= days.a AND paid_at < days.b)
         FROM days
-        LEFT JOIN lines ON lines.day = days.day
-        LEFT JOIN discounts ON discounts.day = days.day
-        LEFT JOIN paid ON paid.day = days.day
+        LEFT JOIN invoiced ON invoiced.day = days.day
         LEFT JOIN deposited ON deposited.day = days.day
         ORDER BY days.day";
     let bounds = day_bounds(from, to, tz);

@@ -32,7 +32,8 @@
 //!   discount. 94 % are paid in full within minutes (cash 60 %, card 32 %, transfer 8 %, or
 //!   from credit when the customer has enough: 70 % of those times), 2 % half now and the rest
 //!   1–14 days later, 3.7 % in full 1–21 days later, 0.3 % never. What is still unpaid when
-//!   the history ends is the outstanding-invoices report.
+//!   the history ends is the outstanding-invoices report. Each invoice row carries its
+//!   lines' amounts summed by kind, as the store writes them (schema version 3).
 //! * **Subscriptions**: 8 % of customers subscribe when they arrive (weekly 30 %, half-monthly
 //!   30 %, monthly 40 %, at the settings' prices), renew back to back 85 % of the time, else
 //!   come back 7–60 days later 40 % of the time. Sessions on covered dates cost nothing (their
@@ -47,10 +48,10 @@
 //!
 //! All randomness comes from [`crate::prng::Rng`] (SplitMix64) seeded by `seed`, drawn in a
 //! fixed order, so one (N, seed, days, last_day) gives the same rows every time
-//! ([`GEN_VERSION`] changes when the recipe does). The generator keeps per customer a few
-//! numbers, per day its sessions, and the pending late payments — nothing that grows with N
-//! beyond the customer count (capped) — and SQLite's page cache is fixed at 64 MiB, so its
-//! peak memory is flat as the history grows.
+//! ([`GEN_VERSION`] changes when the recipe or the schema does). The generator keeps per
+//! customer a few numbers, per day its sessions, and the pending late payments — nothing that
+//! grows with N beyond the customer count (capped) — and SQLite's page cache is fixed at
+//! 64 MiB, so its peak memory is flat as the history grows.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -79,8 +80,9 @@ pub fn human_id(n: u64) -> String {
     format!("C-{n:03}")
 }
 
-/// Version of the generation recipe; part of cached file names.
-pub const GEN_VERSION: u32 = 2;
+/// Version of the generation recipe and of the schema it writes; part of cached file names
+/// (3: schema version 3, the invoices' sums by kind).
+pub const GEN_VERSION: u32 = 3;
 
 /// The space's time zone.
 pub const TZ: Tz = backspace_core::chrono_tz::Africa::Cairo;
@@ -572,13 +574,18 @@ fn insert_invoice(w: &mut Writer, inv: &NewInvoice<'_>) -> rusqlite::Result<()> 
     } else {
         None
     };
+    // The lines' amounts summed by kind, stored on the invoice (schema version 3).
+    let kind_sum =
+        |kind: &str| -> i64 { inv.lines.iter().filter(|l| l.0 == kind).map(|l| l.4).sum() };
     w.stats.invoices += 1;
     let id = uuid_text(inv.id);
     w.exec(
         "INSERT INTO invoices (id, invoice_number, customer_id, session_id, subscription_id,
              issued_at, issue_date, due_date, amount_piastres, discount_basis_points,
-             discount_amount_piastres, total_piastres, paid_amount_piastres, status, paid_date)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+             discount_amount_piastres, total_piastres, paid_amount_piastres, status, paid_date,
+             sessions_piastres, consumptions_piastres, subscriptions_piastres)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+             ?18)",
         params![
             id,
             invoice_number(inv.number),
@@ -594,7 +601,10 @@ fn insert_invoice(w: &mut Writer, inv: &NewInvoice<'_>) -> rusqlite::Result<()> 
             total,
             inv.paid,
             st,
-            paid_date
+            paid_date,
+            kind_sum("session"),
+            kind_sum("consumption"),
+            kind_sum("subscription")
         ],
     )?;
     for (position, (kind, description, quantity, unit, line_amount)) in inv.lines.iter().enumerate()
@@ -616,6 +626,27 @@ fn insert_invoice(w: &mut Writer, inv: &NewInvoice<'_>) -> rusqlite::Result<()> 
         )?;
     }
     Ok(())
+}
+
+/// How many invoices of a file carry sums by kind (`sessions_piastres`, …) other than their
+/// lines' amounts summed by kind (the tests check the generator, Backspace and the floor
+/// keep them equal).
+pub fn invoices_with_wrong_kind_sums(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row(
+        "SELECT count(*) FROM invoices AS i
+         LEFT JOIN (
+             SELECT invoice_id,
+                    coalesce(sum(amount_piastres) FILTER (WHERE kind = 'session'), 0) AS s,
+                    coalesce(sum(amount_piastres) FILTER (WHERE kind = 'consumption'), 0) AS c,
+                    coalesce(sum(amount_piastres) FILTER (WHERE kind = 'subscription'), 0) AS b
+             FROM invoice_lines GROUP BY invoice_id
+         ) AS l ON l.invoice_id = i.id
+         WHERE i.sessions_piastres <> coalesce(l.s, 0)
+            OR i.consumptions_piastres <> coalesce(l.c, 0)
+            OR i.subscriptions_piastres <> coalesce(l.b, 0)",
+        [],
+        |r| r.get(0),
+    )
 }
 
 /// Generates a history into a new file at `path` (an existing file is replaced).

@@ -6,7 +6,7 @@ use backspace::{InvoiceStatus, LineKind, PaymentMethod};
 use backspace_bench::cycle::{BackspaceRunner, Fixture, FloorRunner, backspace_cycle};
 use backspace_bench::data::remove_db;
 use backspace_bench::floor::{self, FloorDesk};
-use backspace_bench::generator::{GenConfig, TZ, generate};
+use backspace_bench::generator::{GenConfig, TZ, generate, invoices_with_wrong_kind_sums};
 use backspace_core::money::to_piastres;
 use backspace_core::testkit::invariants::check_invariants;
 
@@ -81,6 +81,9 @@ fn floor_cycles_write_what_backspace_writes() {
         .get_session(theirs.session_id.expect("session"))
         .expect("session");
     assert!(!session.is_active && session.invoice_id == Some(theirs.id));
+    // Both wrote each invoice's sums by kind from its lines.
+    let wrong = invoices_with_wrong_kind_sums(floor_desk.conn()).expect("sums by kind");
+    assert_eq!(wrong, 0);
     drop(floor_desk);
     drop(fl);
     check_invariants(&desk);

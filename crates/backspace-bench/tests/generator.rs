@@ -2,7 +2,7 @@
 //! file for the same seed.
 
 use backspace_bench::data::remove_db;
-use backspace_bench::generator::{GenConfig, generate};
+use backspace_bench::generator::{GenConfig, generate, invoices_with_wrong_kind_sums};
 use backspace_core::testkit::invariants::check_invariants;
 use rusqlite::Connection;
 
@@ -79,6 +79,17 @@ fn a_generated_history_keeps_every_invariant() {
             free > 0 && paid_late > 0,
             "{free} free sessions, {paid_late} paid late"
         );
+        let wrong = invoices_with_wrong_kind_sums(&conn).expect("sums by kind");
+        assert_eq!(wrong, 0, "invoices whose sums by kind are not their lines'");
+        let (consumed, subscribed): (i64, i64) = conn
+            .query_row(
+                "SELECT sum(consumptions_piastres > 0), sum(subscriptions_piastres > 0) \
+                 FROM invoices",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .expect("kinds");
+        assert!(consumed > 0 && subscribed > 0, "{consumed} {subscribed}");
     }
     let desk = backspace::open(&path).expect("backspace opens the file");
     check_invariants(&desk);

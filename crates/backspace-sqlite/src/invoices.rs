@@ -1,9 +1,11 @@
 //! `invoices` with their `invoice_lines` (by position) and `payments` (by insertion `seq`).
-//! The discount percentage is stored in basis points (hundredths of a percent).
+//! The discount percentage is stored in basis points (hundredths of a percent). An invoice row
+//! also carries its lines' amounts summed by kind (`sessions_piastres`, …), written with it
+//! from the lines, for the revenue report.
 
 use std::collections::HashMap;
 
-use backspace_core::{Error, Invoice, InvoiceFilter, InvoiceLine, Payment, Result, Uuid};
+use backspace_core::{Error, Invoice, InvoiceFilter, InvoiceLine, LineKind, Payment, Result, Uuid};
 use rusqlite::{Connection, Row, named_params};
 
 use crate::convert::{
@@ -98,16 +100,31 @@ fn completed(conn: &Connection, header: Option<Invoice>) -> Result<Option<Invoic
     header.map(|h| complete(conn, h)).transpose()
 }
 
-/// Adds an invoice with its lines and payments.
+/// The amounts of `lines` summed by kind: (sessions, consumptions, subscriptions) in
+/// piastres, as stored on the invoice for the revenue report (schema version 3).
+fn kind_sums(lines: &[InvoiceLine]) -> (i64, i64, i64) {
+    lines.iter().fold((0, 0, 0), |(s, c, b), line| {
+        let amount = piastres(line.amount);
+        match line.kind {
+            LineKind::Session => (s + amount, c, b),
+            LineKind::Consumption => (s, c + amount, b),
+            LineKind::Subscription => (s, c, b + amount),
+        }
+    })
+}
+
+/// Adds an invoice with its lines (and their sums by kind) and payments.
 pub(crate) fn insert(conn: &Connection, inv: &Invoice) -> Result<()> {
+    let (sessions, consumptions, subscriptions) = kind_sums(&inv.lines);
     exec(
         conn,
         "INSERT INTO invoices (id, invoice_number, customer_id, session_id, subscription_id,
              issued_at, issue_date, due_date, amount_piastres, discount_basis_points,
-             discount_amount_piastres, total_piastres, paid_amount_piastres, status, paid_date)
+             discount_amount_piastres, total_piastres, paid_amount_piastres, status, paid_date,
+             sessions_piastres, consumptions_piastres, subscriptions_piastres)
          VALUES (:id, :number, :customer_id, :session_id, :subscription_id, :issued_at,
              :issue_date, :due_date, :amount, :discount, :discount_amount, :total, :paid,
-             :status, :paid_date)",
+             :status, :paid_date, :sessions, :consumptions, :subscriptions)",
         named_params! {
             ":id": uuid(inv.id),
             ":number": inv.invoice_number,
@@ -124,6 +141,9 @@ pub(crate) fn insert(conn: &Connection, inv: &Invoice) -> Result<()> {
             ":paid": piastres(inv.paid_amount),
             ":status": inv.status.as_str(),
             ":paid_date": opt_date(inv.paid_date),
+            ":sessions": sessions,
+            ":consumptions": consumptions,
+            ":subscriptions": subscriptions,
         },
     )
     .map_err(|e| {

@@ -3,8 +3,8 @@
 //!
 //! Payments and deposits carry instants, not business dates, so they are bucketed by the
 //! instants at which each business day starts: the days go to SQLite as a JSON array of
-//! `[date, start, end]` and each day is one range seek on `payments(paid_at)` /
-//! `ledger_entries(at)`.
+//! `[date, start, end]` and each day is one range seek on `payments(method, paid_at)` (per
+//! method) / `ledger_entries(at)`.
 
 use std::collections::BTreeMap;
 
@@ -14,7 +14,7 @@ use backspace_core::reports::{
     ResourceUtilization, RevenueDay, TopCustomer, dates, day_start, fraction, range_instants,
     revenue_rows, sort_top,
 };
-use backspace_core::{Invoice, LineKind, PaymentMethod, Result};
+use backspace_core::{Invoice, PaymentMethod, Result};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, Row};
 
@@ -64,7 +64,21 @@ fn bucket_day(row: &Row<'_>) -> rusqlite::Result<NaiveDate> {
     parse_date(&text).ok_or_else(|| bad(row, "day", format!("{text:?} is not a date")))
 }
 
+/// `["cash", "card", …]`: every payment method.
+fn methods() -> String {
+    let names: Vec<String> = PaymentMethod::ALL
+        .iter()
+        .map(|m| format!("\"{}\"", m.as_str()))
+        .collect();
+    format!("[{}]", names.join(","))
+}
+
 /// Revenue per business day of `from..=to` (R-REP-1).
+///
+/// What was invoiced comes from one range of `invoices_by_issue_date`, which covers each
+/// invoice's sums by kind and its discount; what was received, from one range of
+/// `payments_by_method_and_paid_at` per (day, method), read from the index alone; deposits,
+/// from the partial index of deposits by instant.
 pub(crate) fn revenue(
     conn: &Connection,
     from: NaiveDate,
@@ -72,54 +86,45 @@ pub(crate) fn revenue(
     tz: Tz,
 ) -> Result<Vec<RevenueDay>> {
     let mut days: BTreeMap<NaiveDate, [i64; 8]> = BTreeMap::new();
-    let range = [date(from), date(to)];
-    let lines = many(
+    let invoiced = many(
         conn,
-        "SELECT i.issue_date AS day, l.kind AS kind, sum(l.amount_piastres) AS total
-         FROM invoices AS i JOIN invoice_lines AS l ON l.invoice_id = i.id
-         WHERE i.issue_date BETWEEN ?1 AND ?2
-         GROUP BY i.issue_date, l.kind",
-        [&range[0], &range[1]],
+        "SELECT issue_date, sum(sessions_piastres), sum(consumptions_piastres),
+                sum(subscriptions_piastres), sum(discount_amount_piastres)
+         FROM invoices WHERE issue_date BETWEEN ?1 AND ?2
+         GROUP BY issue_date",
+        [date(from), date(to)],
         |r| {
             Ok((
-                get_date(r, "day")?,
-                get_parsed::<LineKind>(r, "kind")?,
-                r.get::<_, i64>("total")?,
+                get_date(r, 0)?,
+                [r.get::<_, i64>(1)?, r.get(2)?, r.get(3)?, r.get(4)?],
             ))
         },
     )?;
-    for (day, kind, total) in lines {
-        let slot = match kind {
-            LineKind::Session => SESSIONS,
-            LineKind::Consumption => CONSUMPTIONS,
-            LineKind::Subscription => SUBSCRIPTIONS,
-        };
-        days.entry(day).or_default()[slot] += total;
-    }
-    let discounts = many(
-        conn,
-        "SELECT issue_date AS day, sum(discount_amount_piastres) AS total
-         FROM invoices WHERE issue_date BETWEEN ?1 AND ?2
-         GROUP BY issue_date",
-        [&range[0], &range[1]],
-        |r| Ok((get_date(r, "day")?, r.get::<_, i64>("total")?)),
-    )?;
-    for (day, total) in discounts {
-        days.entry(day).or_default()[DISCOUNTS] += total;
+    for (day, sums) in invoiced {
+        let slots = days.entry(day).or_default();
+        for (slot, sum) in [SESSIONS, CONSUMPTIONS, SUBSCRIPTIONS, DISCOUNTS]
+            .into_iter()
+            .zip(sums)
+        {
+            slots[slot] += sum;
+        }
     }
     let bounds = day_bounds(from, to, tz);
     let payments = many(
         conn,
-        "SELECT d.value ->> 0 AS day, p.method AS method, sum(p.amount_piastres) AS total
-         FROM json_each(?1) AS d
-         JOIN payments AS p ON p.paid_at >= (d.value ->> 1) AND p.paid_at < (d.value ->> 2)
-         GROUP BY day, p.method",
-        [&bounds],
+        "WITH d (day, a, b) AS (
+             SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?1)
+         )
+         SELECT d.day AS day, m.value AS method,
+                (SELECT sum(p.amount_piastres) FROM payments AS p
+                 WHERE p.method = m.value AND p.paid_at >= d.a AND p.paid_at < d.b) AS total
+         FROM d, json_each(?2) AS m",
+        [&bounds, &methods()],
         |r| {
             Ok((
                 bucket_day(r)?,
                 get_parsed::<PaymentMethod>(r, "method")?,
-                r.get::<_, i64>("total")?,
+                r.get::<_, Option<i64>>("total")?.unwrap_or(0),
             ))
         },
     )?;
@@ -244,7 +249,8 @@ pub(crate) fn outstanding(conn: &Connection) -> Result<Vec<Invoice>> {
     invoices::unpaid(conn)
 }
 
-/// Customers by invoiced total over issue dates `from..=to`, at most `n`.
+/// Customers by invoiced total over issue dates `from..=to`, at most `n`. The sums come from
+/// one range of `invoices_by_issue_date`, which covers customer and total.
 pub(crate) fn top_customers(
     conn: &Connection,
     from: NaiveDate,

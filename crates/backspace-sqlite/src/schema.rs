@@ -14,7 +14,7 @@ pub const APPLICATION_ID: i32 = 0x4253_5043;
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Every migration, in order; index 0 is version 1.
-const MIGRATIONS: &[&str] = &[V1, V2];
+const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// Version 1: the whole data model.
 const V1: &str = r#"
@@ -203,6 +203,62 @@ CREATE INDEX sessions_by_length
     ON sessions ((unixepoch(substr(ended_at, 1, 19)) - unixepoch(substr(started_at, 1, 19))));
 -- Revenue: deposits of a range without visiting every ledger entry of it.
 CREATE INDEX ledger_deposits_by_at ON ledger_entries (at) WHERE kind = 'deposit';
+"#;
+
+/// Version 3: the revenue and top-customers reports of a range of days read index ranges
+/// only, instead of looking up every invoice's lines and row.
+const V3: &str = r#"
+-- Each invoice's lines summed by kind, kept on the invoice: a month's category sums and
+-- discounts come from one range of `invoices_by_issue_date` (which covers them, below)
+-- instead of a lookup per invoice into `invoice_lines`, whose key starts with a random id.
+-- The lines stay the record: they never change once the invoice is written, and the store
+-- writes these sums from them in the same statement as the invoice. Files of earlier
+-- versions get them summed from their lines here.
+ALTER TABLE invoices ADD COLUMN sessions_piastres INTEGER NOT NULL DEFAULT 0
+    CHECK (sessions_piastres >= 0);
+ALTER TABLE invoices ADD COLUMN consumptions_piastres INTEGER NOT NULL DEFAULT 0
+    CHECK (consumptions_piastres >= 0);
+ALTER TABLE invoices ADD COLUMN subscriptions_piastres INTEGER NOT NULL DEFAULT 0
+    CHECK (subscriptions_piastres >= 0);
+UPDATE invoices
+SET sessions_piastres = l.sessions,
+    consumptions_piastres = l.consumptions,
+    subscriptions_piastres = l.subscriptions
+FROM (
+    SELECT invoice_id,
+           coalesce(sum(amount_piastres) FILTER (WHERE kind = 'session'), 0) AS sessions,
+           coalesce(sum(amount_piastres) FILTER (WHERE kind = 'consumption'), 0) AS consumptions,
+           coalesce(sum(amount_piastres) FILTER (WHERE kind = 'subscription'), 0) AS subscriptions
+    FROM invoice_lines
+    GROUP BY invoice_id
+) AS l
+WHERE l.invoice_id = invoices.id;
+-- An invoice's amount is the sum of its lines, so its sums by kind add up to it: a writer that
+-- leaves them out (or gets them wrong) is refused. (A CHECK added by ALTER TABLE would be
+-- tested against the rows before they are summed above, hence triggers.)
+CREATE TRIGGER invoices_kind_sums_on_insert BEFORE INSERT ON invoices
+WHEN NEW.sessions_piastres + NEW.consumptions_piastres + NEW.subscriptions_piastres
+    <> NEW.amount_piastres
+BEGIN
+    SELECT RAISE(ABORT, 'invoice sums by kind do not add up to its amount');
+END;
+CREATE TRIGGER invoices_kind_sums_on_update
+BEFORE UPDATE OF amount_piastres, sessions_piastres, consumptions_piastres,
+    subscriptions_piastres ON invoices
+WHEN NEW.sessions_piastres + NEW.consumptions_piastres + NEW.subscriptions_piastres
+    <> NEW.amount_piastres
+BEGIN
+    SELECT RAISE(ABORT, 'invoice sums by kind do not add up to its amount');
+END;
+-- The index of issue dates covers the two reports of a range of them: revenue (sums by kind,
+-- discounts) and top customers (customer, total), so neither visits the invoices themselves.
+DROP INDEX invoices_by_issue_date;
+CREATE INDEX invoices_by_issue_date ON invoices (issue_date, customer_id, total_piastres,
+    sessions_piastres, consumptions_piastres, subscriptions_piastres, discount_amount_piastres);
+-- Money received per method and day: one range per (method, day), read from the index alone.
+-- It replaces `payments_by_paid_at`, which only the revenue report used.
+DROP INDEX payments_by_paid_at;
+CREATE INDEX payments_by_method_and_paid_at ON payments (method, paid_at, amount_piastres);
 "#;
 
 /// The file's `PRAGMA user_version`.

@@ -128,6 +128,70 @@ fn raw_sql_cannot_break_stock_phone_enums_money_or_references() {
     }
 }
 
+/// An invoice's sums by kind (schema version 3) add up to its amount: a writer that leaves
+/// them out or changes one alone is refused, one that keeps them adding up is not.
+#[test]
+fn raw_sql_cannot_write_invoice_sums_by_kind_that_miss_the_amount() {
+    let db = TempDb::new("raw-kind-sums");
+    let (bs, _) = desk(open(&db));
+    let mona = bs
+        .register_customer("Mona", "010 1234 5678", None, None, None)
+        .unwrap();
+    let seat = bs
+        .add_resource("Seat 1", ResourceType::Seat, dec("30"), None)
+        .unwrap();
+    let s = bs
+        .start_session(mona.id, seat.id, Some(utc(2026, 11, 24, 9, 0, 0)))
+        .unwrap();
+    let inv = bs
+        .end_session(s.id, Some(utc(2026, 11, 24, 11, 0, 0)), None)
+        .unwrap();
+    assert_eq!(inv.amount, dec("60"));
+    drop(bs);
+    let conn = raw(&db);
+    let insert = |sums: &str| {
+        format!(
+            "INSERT INTO invoices (id, invoice_number, customer_id, issued_at, issue_date, \
+                 due_date, amount_piastres, discount_basis_points, discount_amount_piastres, \
+                 total_piastres, paid_amount_piastres, status{}) \
+             VALUES ('{}', 'INV-9999', '{}', '2026-11-24T12:00:00.000000Z', '2026-11-24', \
+                 '2026-11-24', 500, 0, 0, 500, 0, 'unpaid'{})",
+            if sums.is_empty() {
+                ""
+            } else {
+                ", sessions_piastres, consumptions_piastres, subscriptions_piastres"
+            },
+            Uuid::new_v4(),
+            mona.id,
+            sums
+        )
+    };
+    let id = inv.id;
+    for sql in [
+        insert(""),
+        insert(", 400, 0, 0"),
+        format!("UPDATE invoices SET sessions_piastres = 0 WHERE id = '{id}'"),
+        format!("UPDATE invoices SET amount_piastres = 7000 WHERE id = '{id}'"),
+        format!(
+            "UPDATE invoices SET consumptions_piastres = -6000, sessions_piastres = 12000 WHERE id = '{id}'"
+        ),
+    ] {
+        let err = conn.execute(&sql, []).unwrap_err();
+        assert!(
+            err.to_string().contains("sums by kind") || err.to_string().contains("CHECK"),
+            "{sql}: {err}"
+        );
+    }
+    conn.execute(&insert(", 300, 150, 50"), []).unwrap();
+    conn.execute(
+        &format!(
+            "UPDATE invoices SET status = 'paid', paid_amount_piastres = 6000 WHERE id = '{id}'"
+        ),
+        [],
+    )
+    .unwrap();
+}
+
 #[test]
 fn duplicate_phone_is_a_conflict_naming_the_owner() {
     let store = SqliteStore::in_memory().unwrap();

@@ -1,6 +1,6 @@
-//! Opening files: fresh files get the current schema version (2), version-1 files are
-//! upgraded, newer files are refused, reopening is idempotent, foreign files are refused
-//! (R-DB-2).
+//! Opening files: fresh files get the current schema version (3), version-1 and version-2
+//! files are upgraded in place (version 3's sums by kind summed from the lines already there),
+//! newer files are refused, reopening is idempotent, foreign files are refused (R-DB-2).
 
 #![allow(clippy::unwrap_used)]
 
@@ -8,7 +8,7 @@ mod common;
 
 use backspace_core::{ErrorKind, Store};
 use backspace_sqlite::{APPLICATION_ID, SCHEMA_VERSION, SqliteOptions, SqliteStore, Synchronous};
-use common::{TempDb, open};
+use common::{TempDb, invoices_with_wrong_kind_sums, open};
 use rusqlite::Connection;
 
 fn raw(db: &TempDb) -> Connection {
@@ -31,12 +31,12 @@ fn tables(conn: &Connection) -> Vec<String> {
 }
 
 #[test]
-fn fresh_file_has_version_2_wal_and_every_table() {
+fn fresh_file_has_version_3_wal_and_every_table() {
     let db = TempDb::new("fresh");
     drop(open(&db));
     let conn = raw(&db);
-    assert_eq!(SCHEMA_VERSION, 2);
-    assert_eq!(user_version(&conn), 2);
+    assert_eq!(SCHEMA_VERSION, 3);
+    assert_eq!(user_version(&conn), 3);
     let app: i32 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
         .unwrap();
@@ -80,7 +80,7 @@ fn report_indexes_exist() {
         .unwrap();
     for wanted in [
         "invoices_by_issue_date",
-        "payments_by_paid_at",
+        "payments_by_method_and_paid_at",
         "ledger_entries_by_at",
         "ledger_entries_by_customer",
         "sessions_by_started_at",
@@ -96,6 +96,31 @@ fn report_indexes_exist() {
     }
 }
 
+/// Takes a current file back to what version 2 left, rows and all: no sums by kind on the
+/// invoices, no triggers guarding them, the version-2 indexes of issue dates and payments.
+const BACK_TO_VERSION_2: &str = "
+    DROP TRIGGER invoices_kind_sums_on_insert;
+    DROP TRIGGER invoices_kind_sums_on_update;
+    DROP INDEX invoices_by_issue_date;
+    DROP INDEX payments_by_method_and_paid_at;
+    ALTER TABLE invoices DROP COLUMN sessions_piastres;
+    ALTER TABLE invoices DROP COLUMN consumptions_piastres;
+    ALTER TABLE invoices DROP COLUMN subscriptions_piastres;
+    CREATE INDEX invoices_by_issue_date ON invoices (issue_date);
+    CREATE INDEX payments_by_paid_at ON payments (paid_at);
+    PRAGMA user_version = 2;";
+
+/// Every table, index and trigger of a file with its SQL.
+fn schema(conn: &Connection) -> Vec<(String, String, Option<String>)> {
+    let mut stmt = conn
+        .prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
 #[test]
 fn a_version_1_file_is_upgraded_in_place() {
     let db = TempDb::new("upgrade");
@@ -105,6 +130,7 @@ fn a_version_1_file_is_upgraded_in_place() {
         .unwrap();
     drop(bs);
     // Back to what version 1 left: no version-2 indexes, user_version 1.
+    raw(&db).execute_batch(BACK_TO_VERSION_2).unwrap();
     raw(&db)
         .execute_batch(
             "DROP INDEX sessions_by_length; DROP INDEX ledger_deposits_by_at; \
@@ -112,17 +138,94 @@ fn a_version_1_file_is_upgraded_in_place() {
         )
         .unwrap();
     let store = open(&db);
-    assert_eq!(user_version(&raw(&db)), 2);
+    assert_eq!(user_version(&raw(&db)), SCHEMA_VERSION);
     let indexes: i64 = raw(&db)
         .query_row(
             "SELECT count(*) FROM sqlite_schema WHERE type = 'index' \
-             AND name IN ('sessions_by_length', 'ledger_deposits_by_at')",
+             AND name IN ('sessions_by_length', 'ledger_deposits_by_at', \
+                 'invoices_by_issue_date', 'payments_by_method_and_paid_at')",
             [],
             |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(indexes, 2);
+    assert_eq!(indexes, 4);
     assert_eq!(store.read(|tx| tx.customer(mona.id)).unwrap(), Some(mona));
+}
+
+/// A version-2 file with invoices of every kind of line gets each invoice's sums by kind from
+/// its lines, and reports as it did before the upgrade.
+#[test]
+fn a_version_2_file_is_upgraded_in_place_with_its_sums_by_kind() {
+    let db = TempDb::new("upgrade-2");
+    let (bs, _) = common::desk(open(&db));
+    common::populate(&bs);
+    let (from, to) = (
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+    );
+    let revenue = bs.revenue(from, to).unwrap();
+    let before = common::everything(bs.store());
+    drop(bs);
+    let fresh = TempDb::new("upgrade-2-fresh");
+    drop(open(&fresh));
+
+    raw(&db).execute_batch(BACK_TO_VERSION_2).unwrap();
+    let kinds: i64 = raw(&db)
+        .query_row(
+            "SELECT count(DISTINCT kind) FROM invoice_lines WHERE amount_piastres > 0",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(kinds, 3, "lines of every kind to sum");
+
+    let (bs, _) = common::desk(open(&db));
+    let conn = raw(&db);
+    assert_eq!(user_version(&conn), 3);
+    assert_eq!(invoices_with_wrong_kind_sums(&conn), 0);
+    let summed: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM invoices WHERE sessions_piastres > 0 \
+             OR consumptions_piastres > 0 OR subscriptions_piastres > 0",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(summed > 0);
+    // The same tables, indexes and triggers as a new file, up to the text of `invoices`,
+    // where the dropped and re-added columns leave other spaces.
+    let squeeze = |s: Vec<(String, String, Option<String>)>| -> Vec<_> {
+        s.into_iter()
+            .map(|(t, n, sql)| (t, n, sql.map(|q| q.split_whitespace().collect::<String>())))
+            .collect()
+    };
+    assert_eq!(squeeze(schema(&conn)), squeeze(schema(&raw(&fresh))));
+    assert_eq!(common::everything(bs.store()), before);
+    assert_eq!(bs.revenue(from, to).unwrap(), revenue);
+    assert!(revenue.iter().any(|r| r.subscriptions > common::dec("0")));
+    assert!(revenue.iter().any(|r| r.consumptions > common::dec("0")));
+}
+
+/// What the store writes keeps each invoice's sums by kind equal to its lines'.
+#[test]
+fn written_invoices_carry_their_lines_sums_by_kind() {
+    let db = TempDb::new("kind-sums");
+    let (bs, _) = common::desk(open(&db));
+    common::populate(&bs);
+    let conn = raw(&db);
+    assert_eq!(invoices_with_wrong_kind_sums(&conn), 0);
+    let (invoices, with_two_kinds): (i64, i64) = conn
+        .query_row(
+            "SELECT count(*), sum((sessions_piastres > 0) + (consumptions_piastres > 0) \
+                 + (subscriptions_piastres > 0) >= 2) FROM invoices",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(
+        invoices >= 4 && with_two_kinds >= 1,
+        "{invoices} {with_two_kinds}"
+    );
 }
 
 #[test]
@@ -134,7 +237,7 @@ fn newer_schema_version_is_a_clear_storage_error() {
     assert_eq!(err.kind(), ErrorKind::Storage);
     let msg = err.to_string();
     assert!(
-        msg.contains("database schema version 99 is newer than this Backspace supports (2)"),
+        msg.contains("database schema version 99 is newer than this Backspace supports (3)"),
         "{msg}"
     );
     assert!(msg.contains("upgrade Backspace"), "{msg}");

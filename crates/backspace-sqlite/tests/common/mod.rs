@@ -274,3 +274,24 @@ pub fn everything<S: Store>(store: &S) -> Everything {
 pub fn open(db: &TempDb) -> SqliteStore {
     SqliteStore::open(db.path()).unwrap()
 }
+
+/// How many invoices of the file behind `conn` carry sums by kind (`sessions_piastres`, …,
+/// schema version 3) other than their lines' amounts summed by kind.
+pub fn invoices_with_wrong_kind_sums(conn: &rusqlite::Connection) -> i64 {
+    conn.query_row(
+        "SELECT count(*) FROM invoices AS i
+         LEFT JOIN (
+             SELECT invoice_id,
+                    coalesce(sum(amount_piastres) FILTER (WHERE kind = 'session'), 0) AS s,
+                    coalesce(sum(amount_piastres) FILTER (WHERE kind = 'consumption'), 0) AS c,
+                    coalesce(sum(amount_piastres) FILTER (WHERE kind = 'subscription'), 0) AS b
+             FROM invoice_lines GROUP BY invoice_id
+         ) AS l ON l.invoice_id = i.id
+         WHERE i.sessions_piastres <> coalesce(l.s, 0)
+            OR i.consumptions_piastres <> coalesce(l.c, 0)
+            OR i.subscriptions_piastres <> coalesce(l.b, 0)",
+        [],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
