@@ -56,14 +56,11 @@ fn clash(conn: &Connection, e: rusqlite::Error, c: &Customer) -> Error {
     storage(e)
 }
 
-/// Adds a customer.
-pub(crate) fn insert(conn: &Connection, c: &Customer) -> Result<()> {
+/// Runs `sql`, the insert or the update, with every column of `c` bound by name.
+fn write(conn: &Connection, sql: &str, c: &Customer) -> rusqlite::Result<usize> {
     exec(
         conn,
-        "INSERT INTO customers (id, human_id, name, phone, email, customer_type,
-             balance_piastres, credit_piastres, notes, created_at)
-         VALUES (:id, :human_id, :name, :phone, :email, :customer_type,
-             :balance, :credit, :notes, :created_at)",
+        sql,
         named_params! {
             ":id": uuid(c.id),
             ":human_id": c.human_id,
@@ -77,30 +74,31 @@ pub(crate) fn insert(conn: &Connection, c: &Customer) -> Result<()> {
             ":created_at": instant(c.created_at),
         },
     )
+}
+
+/// Adds a customer.
+pub(crate) fn insert(conn: &Connection, c: &Customer) -> Result<()> {
+    write(
+        conn,
+        "INSERT INTO customers (id, human_id, name, phone, email, customer_type,
+             balance_piastres, credit_piastres, notes, created_at)
+         VALUES (:id, :human_id, :name, :phone, :email, :customer_type,
+             :balance, :credit, :notes, :created_at)",
+        c,
+    )
     .map_err(|e| clash(conn, e, c))
     .map(|_| ())
 }
 
 /// Saves a changed customer.
 pub(crate) fn update(conn: &Connection, c: &Customer) -> Result<()> {
-    let changed = exec(
+    let changed = write(
         conn,
         "UPDATE customers SET human_id = :human_id, name = :name, phone = :phone,
              email = :email, customer_type = :customer_type, balance_piastres = :balance,
              credit_piastres = :credit, notes = :notes, created_at = :created_at
          WHERE id = :id",
-        named_params! {
-            ":id": uuid(c.id),
-            ":human_id": c.human_id,
-            ":name": c.name,
-            ":phone": c.phone,
-            ":email": c.email,
-            ":customer_type": c.customer_type.as_str(),
-            ":balance": piastres(c.balance),
-            ":credit": piastres(c.credit),
-            ":notes": c.notes,
-            ":created_at": instant(c.created_at),
-        },
+        c,
     )
     .map_err(|e| clash(conn, e, c))?;
     touched(changed, "customer", c.id)

@@ -77,13 +77,11 @@ fn stock_error(e: rusqlite::Error, item: &InventoryItem) -> Error {
     storage(e)
 }
 
-/// Adds an item.
-pub(crate) fn insert_item(conn: &Connection, item: &InventoryItem) -> Result<()> {
+/// Runs `sql`, the insert or the update, with every column of `item` bound by name.
+fn write(conn: &Connection, sql: &str, item: &InventoryItem) -> rusqlite::Result<usize> {
     exec(
         conn,
-        "INSERT INTO inventory_items (id, name, category, price_piastres, quantity,
-             min_stock, created_at)
-         VALUES (:id, :name, :category, :price, :quantity, :min_stock, :created_at)",
+        sql,
         named_params! {
             ":id": uuid(item.id),
             ":name": item.name,
@@ -94,26 +92,29 @@ pub(crate) fn insert_item(conn: &Connection, item: &InventoryItem) -> Result<()>
             ":created_at": instant(item.created_at),
         },
     )
+}
+
+/// Adds an item.
+pub(crate) fn insert_item(conn: &Connection, item: &InventoryItem) -> Result<()> {
+    write(
+        conn,
+        "INSERT INTO inventory_items (id, name, category, price_piastres, quantity,
+             min_stock, created_at)
+         VALUES (:id, :name, :category, :price, :quantity, :min_stock, :created_at)",
+        item,
+    )
     .map_err(|e| stock_error(e, item))
     .map(|_| ())
 }
 
 /// Saves a changed item; a negative quantity is refused by the schema.
 pub(crate) fn update_item(conn: &Connection, item: &InventoryItem) -> Result<()> {
-    let changed = exec(
+    let changed = write(
         conn,
         "UPDATE inventory_items SET name = :name, category = :category, price_piastres = :price,
              quantity = :quantity, min_stock = :min_stock, created_at = :created_at
          WHERE id = :id",
-        named_params! {
-            ":id": uuid(item.id),
-            ":name": item.name,
-            ":category": item.category.as_str(),
-            ":price": piastres(item.price),
-            ":quantity": item.quantity,
-            ":min_stock": item.min_stock,
-            ":created_at": instant(item.created_at),
-        },
+        item,
     )
     .map_err(|e| stock_error(e, item))?;
     touched(changed, "inventory item", item.id)

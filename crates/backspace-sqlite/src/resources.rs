@@ -43,13 +43,11 @@ fn clash(e: rusqlite::Error, r: &Resource) -> Error {
     storage(e)
 }
 
-/// Adds a resource.
-pub(crate) fn insert(conn: &Connection, r: &Resource) -> Result<()> {
+/// Runs `sql`, the insert or the update, with every column of `r` bound by name.
+fn write(conn: &Connection, sql: &str, r: &Resource) -> rusqlite::Result<usize> {
     exec(
         conn,
-        "INSERT INTO resources (id, name, resource_type, rate_per_hour_piastres,
-             is_available, out_of_service, created_at)
-         VALUES (:id, :name, :resource_type, :rate, :is_available, :out_of_service, :created_at)",
+        sql,
         named_params! {
             ":id": uuid(r.id),
             ":name": r.name,
@@ -60,27 +58,30 @@ pub(crate) fn insert(conn: &Connection, r: &Resource) -> Result<()> {
             ":created_at": instant(r.created_at),
         },
     )
+}
+
+/// Adds a resource.
+pub(crate) fn insert(conn: &Connection, r: &Resource) -> Result<()> {
+    write(
+        conn,
+        "INSERT INTO resources (id, name, resource_type, rate_per_hour_piastres,
+             is_available, out_of_service, created_at)
+         VALUES (:id, :name, :resource_type, :rate, :is_available, :out_of_service, :created_at)",
+        r,
+    )
     .map_err(|e| clash(e, r))
     .map(|_| ())
 }
 
 /// Saves a changed resource.
 pub(crate) fn update(conn: &Connection, r: &Resource) -> Result<()> {
-    let changed = exec(
+    let changed = write(
         conn,
         "UPDATE resources SET name = :name, resource_type = :resource_type,
              rate_per_hour_piastres = :rate, is_available = :is_available,
              out_of_service = :out_of_service, created_at = :created_at
          WHERE id = :id",
-        named_params! {
-            ":id": uuid(r.id),
-            ":name": r.name,
-            ":resource_type": r.resource_type.as_str(),
-            ":rate": piastres(r.rate_per_hour),
-            ":is_available": r.is_available,
-            ":out_of_service": r.out_of_service,
-            ":created_at": instant(r.created_at),
-        },
+        r,
     )
     .map_err(|e| clash(e, r))?;
     touched(changed, "resource", r.id)

@@ -62,15 +62,11 @@ fn clash(e: rusqlite::Error, s: &Session) -> Error {
     storage(e)
 }
 
-/// Adds a session.
-pub(crate) fn insert(conn: &Connection, s: &Session) -> Result<()> {
+/// Runs `sql`, the insert or the update, with every column of `s` bound by name.
+fn write(conn: &Connection, sql: &str, s: &Session) -> rusqlite::Result<usize> {
     exec(
         conn,
-        "INSERT INTO sessions (id, customer_id, resource_id, started_at, ended_at,
-             rate_per_hour_piastres, is_active, duration_minutes, billed_minutes,
-             amount_piastres, subscription_id, invoice_id)
-         VALUES (:id, :customer_id, :resource_id, :started_at, :ended_at, :rate, :is_active,
-             :duration_minutes, :billed_minutes, :amount, :subscription_id, :invoice_id)",
+        sql,
         named_params! {
             ":id": uuid(s.id),
             ":customer_id": uuid(s.customer_id),
@@ -86,13 +82,26 @@ pub(crate) fn insert(conn: &Connection, s: &Session) -> Result<()> {
             ":invoice_id": opt_uuid(s.invoice_id),
         },
     )
+}
+
+/// Adds a session.
+pub(crate) fn insert(conn: &Connection, s: &Session) -> Result<()> {
+    write(
+        conn,
+        "INSERT INTO sessions (id, customer_id, resource_id, started_at, ended_at,
+             rate_per_hour_piastres, is_active, duration_minutes, billed_minutes,
+             amount_piastres, subscription_id, invoice_id)
+         VALUES (:id, :customer_id, :resource_id, :started_at, :ended_at, :rate, :is_active,
+             :duration_minutes, :billed_minutes, :amount, :subscription_id, :invoice_id)",
+        s,
+    )
     .map_err(|e| clash(e, s))
     .map(|_| ())
 }
 
 /// Saves a changed session.
 pub(crate) fn update(conn: &Connection, s: &Session) -> Result<()> {
-    let changed = exec(
+    let changed = write(
         conn,
         "UPDATE sessions SET customer_id = :customer_id, resource_id = :resource_id,
              started_at = :started_at, ended_at = :ended_at, rate_per_hour_piastres = :rate,
@@ -100,20 +109,7 @@ pub(crate) fn update(conn: &Connection, s: &Session) -> Result<()> {
              billed_minutes = :billed_minutes, amount_piastres = :amount,
              subscription_id = :subscription_id, invoice_id = :invoice_id
          WHERE id = :id",
-        named_params! {
-            ":id": uuid(s.id),
-            ":customer_id": uuid(s.customer_id),
-            ":resource_id": uuid(s.resource_id),
-            ":started_at": instant(s.started_at),
-            ":ended_at": opt_instant(s.ended_at),
-            ":rate": piastres(s.rate_per_hour),
-            ":is_active": s.is_active,
-            ":duration_minutes": s.duration_minutes,
-            ":billed_minutes": s.billed_minutes,
-            ":amount": opt_piastres(s.amount),
-            ":subscription_id": opt_uuid(s.subscription_id),
-            ":invoice_id": opt_uuid(s.invoice_id),
-        },
+        s,
     )
     .map_err(|e| clash(e, s))?;
     touched(changed, "session", s.id)

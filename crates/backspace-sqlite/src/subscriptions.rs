@@ -34,14 +34,11 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Subscription> {
     })
 }
 
-/// Adds a subscription.
-pub(crate) fn insert(conn: &Connection, s: &Subscription) -> Result<()> {
+/// Runs `sql`, the insert or the update, with every column of `s` bound by name.
+fn write(conn: &Connection, sql: &str, s: &Subscription) -> rusqlite::Result<usize> {
     exec(
         conn,
-        "INSERT INTO subscriptions (id, customer_id, plan, start_date, end_date,
-             price_piastres, is_active, invoice_id, created_at)
-         VALUES (:id, :customer_id, :plan, :start_date, :end_date, :price, :is_active,
-             :invoice_id, :created_at)",
+        sql,
         named_params! {
             ":id": uuid(s.id),
             ":customer_id": uuid(s.customer_id),
@@ -54,29 +51,31 @@ pub(crate) fn insert(conn: &Connection, s: &Subscription) -> Result<()> {
             ":created_at": instant(s.created_at),
         },
     )
+}
+
+/// Adds a subscription.
+pub(crate) fn insert(conn: &Connection, s: &Subscription) -> Result<()> {
+    write(
+        conn,
+        "INSERT INTO subscriptions (id, customer_id, plan, start_date, end_date,
+             price_piastres, is_active, invoice_id, created_at)
+         VALUES (:id, :customer_id, :plan, :start_date, :end_date, :price, :is_active,
+             :invoice_id, :created_at)",
+        s,
+    )
     .map_err(storage)
     .map(|_| ())
 }
 
 /// Saves a changed subscription.
 pub(crate) fn update(conn: &Connection, s: &Subscription) -> Result<()> {
-    let changed = exec(
+    let changed = write(
         conn,
         "UPDATE subscriptions SET customer_id = :customer_id, plan = :plan,
              start_date = :start_date, end_date = :end_date, price_piastres = :price,
              is_active = :is_active, invoice_id = :invoice_id, created_at = :created_at
          WHERE id = :id",
-        named_params! {
-            ":id": uuid(s.id),
-            ":customer_id": uuid(s.customer_id),
-            ":plan": s.plan.as_str(),
-            ":start_date": date(s.start_date),
-            ":end_date": date(s.end_date),
-            ":price": piastres(s.price),
-            ":is_active": s.is_active,
-            ":invoice_id": uuid(s.invoice_id),
-            ":created_at": instant(s.created_at),
-        },
+        s,
     )
     .map_err(storage)?;
     touched(changed, "subscription", s.id)
