@@ -137,11 +137,7 @@ const INVOICE_EXISTS: &str = "SELECT 1 FROM invoices WHERE id = ?1";
 const INSERT_PAYMENT: &str =
     "INSERT INTO payments (id, invoice_id, amount_piastres, method, paid_at, note)
          VALUES (:id, :invoice_id, :amount, :method, :paid_at, :note)";
-const UPDATE_INVOICE: &str =
-    "UPDATE invoices SET invoice_number = :number, customer_id = :customer_id,
-             session_id = :session_id, subscription_id = :subscription_id,
-             issued_at = :issued_at, issue_date = :issue_date, due_date = :due_date,
-             amount_piastres = :amount, discount_basis_points = :discount,
+const UPDATE_INVOICE: &str = "UPDATE invoices SET discount_basis_points = :discount,
              discount_amount_piastres = :discount_amount, total_piastres = :total,
              paid_amount_piastres = :paid, status = :status, paid_date = :paid_date
          WHERE id = :id";
@@ -618,18 +614,10 @@ impl FloorDesk {
             })
             .optional()?
             .ok_or_else(|| fail(format!("invoice {invoice_id} not found")))?;
-        let (
-            number,
-            customer_id,
-            session_id,
-            subscription_id,
-            issued_at,
-            issue_date,
-            due_date,
-            money,
-            status,
-        ) = h;
-        let [inv_amount, discount, discount_amount, total, paid] = money;
+        // The store reads the whole invoice too; only these columns are written back.
+        let (number, customer_id, _session_id, _subscription_id, issued_at, _, _, money, status) =
+            h;
+        let [_amount, discount, discount_amount, total, paid] = money;
         {
             let mut stmt = tx.prepare_cached(INVOICE_LINES)?;
             let mut rows = stmt.query([invoice_id])?;
@@ -664,14 +652,6 @@ impl FloorDesk {
         };
         tx.prepare_cached(UPDATE_INVOICE)?.execute(named_params! {
             ":id": invoice_id,
-            ":number": number,
-            ":customer_id": customer_id,
-            ":session_id": session_id,
-            ":subscription_id": subscription_id,
-            ":issued_at": issued_at,
-            ":issue_date": issue_date,
-            ":due_date": due_date,
-            ":amount": inv_amount,
             ":discount": discount,
             ":discount_amount": discount_amount,
             ":total": total,

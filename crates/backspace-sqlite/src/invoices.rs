@@ -187,23 +187,14 @@ pub(crate) fn insert(conn: &Connection, inv: &Invoice) -> Result<()> {
 pub(crate) fn update(conn: &Connection, inv: &Invoice) -> Result<()> {
     let changed = exec(
         conn,
-        "UPDATE invoices SET invoice_number = :number, customer_id = :customer_id,
-             session_id = :session_id, subscription_id = :subscription_id,
-             issued_at = :issued_at, issue_date = :issue_date, due_date = :due_date,
-             amount_piastres = :amount, discount_basis_points = :discount,
+        // Only what changes after issue (discount, totals, payments): the number, customer,
+        // dates and lines are fixed, and leaving them out of SET spares their indexes.
+        "UPDATE invoices SET discount_basis_points = :discount,
              discount_amount_piastres = :discount_amount, total_piastres = :total,
              paid_amount_piastres = :paid, status = :status, paid_date = :paid_date
          WHERE id = :id",
         named_params! {
             ":id": uuid(inv.id),
-            ":number": inv.invoice_number,
-            ":customer_id": uuid(inv.customer_id),
-            ":session_id": opt_uuid(inv.session_id),
-            ":subscription_id": opt_uuid(inv.subscription_id),
-            ":issued_at": instant(inv.issued_at),
-            ":issue_date": date(inv.issue_date),
-            ":due_date": date(inv.due_date),
-            ":amount": piastres(inv.amount),
             ":discount": piastres(inv.discount_percent),
             ":discount_amount": piastres(inv.discount_amount),
             ":total": piastres(inv.total),
