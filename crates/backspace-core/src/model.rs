@@ -560,3 +560,9 @@ pub struct ItemUpdate {
     /// New low-stock threshold.
     pub min_stock: Option<i64>,
 }
+
+/// A new record id: UUID v7 (R-CUST-1), time-ordered so that new rows land at the end of every
+/// index. Ids written before 0.2 (UUID v4) stay as they are; nothing depends on an id's version.
+pub fn new_id() -> Uuid {
+    Uuid::now_v7()
+}

@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use super::{Backspace, found};
 use crate::error::{Error, Result};
-use crate::model::{Customer, CustomerType, CustomerUpdate};
+use crate::model::{Customer, CustomerType, CustomerUpdate, new_id};
 use crate::phone::normalize_phone;
 use crate::store::{Counter, Store, StoreTx};
 use crate::text::{fold, normalize_email, normalize_name, normalize_text};
@@ -42,7 +42,7 @@ impl<S: Store> Backspace<S> {
         self.write(at, |tx, at| {
             duplicate_phone(tx, &phone, None)?;
             let customer = Customer {
-                id: Uuid::new_v4(),
+                id: new_id(),
                 human_id: human_id(tx.next_number(Counter::Customer)?),
                 name,
                 phone,

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::{Backspace, MAX_QUANTITY, found, quantity};
 use crate::error::{Error, Result};
-use crate::model::{Category, InventoryItem, ItemUpdate, MovementKind, StockMovement};
+use crate::model::{Category, InventoryItem, ItemUpdate, MovementKind, StockMovement, new_id};
 use crate::money::{Zero, normalize_amount};
 use crate::store::{Store, StoreTx};
 use crate::text::{normalize_name, normalize_text};
@@ -20,7 +20,7 @@ fn record(
     at: DateTime<Utc>,
 ) -> Result<()> {
     tx.insert_movement(&StockMovement {
-        id: Uuid::new_v4(),
+        id: new_id(),
         item_id: item.id,
         kind,
         delta,
@@ -47,7 +47,7 @@ impl<S: Store> Backspace<S> {
         let min_stock = quantity("min_stock", min_stock, 0)?;
         self.write(at, |tx, at| {
             let item = InventoryItem {
-                id: Uuid::new_v4(),
+                id: new_id(),
                 name,
                 category,
                 price,

@@ -34,7 +34,7 @@ fn post(
     if delta != 0 {
         customer.balance = to_decimal(to_piastres(customer.balance) + delta);
         let e = LedgerEntry {
-            id: Uuid::new_v4(),
+            id: new_id(),
             customer_id: customer.id,
             kind,
             amount: to_decimal(delta),
@@ -97,7 +97,7 @@ pub(crate) fn issue_invoice(
         ));
     }
     let mut invoice = Invoice {
-        id: Uuid::new_v4(),
+        id: new_id(),
         invoice_number: invoice_number(tx.next_number(Counter::Invoice)?),
         customer_id: customer.id,
         session_id,
@@ -235,7 +235,7 @@ impl<S: Store> Backspace<S> {
                 });
             }
             let payment = Payment {
-                id: Uuid::new_v4(),
+                id: new_id(),
                 invoice_id,
                 amount: to_decimal(paid),
                 method,

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::{Backspace, found};
 use crate::error::{Error, Result};
-use crate::model::{Resource, ResourceType, ResourceUpdate};
+use crate::model::{Resource, ResourceType, ResourceUpdate, new_id};
 use crate::money::{Zero, normalize_amount};
 use crate::store::{Store, StoreTx};
 use crate::text::normalize_name;
@@ -40,7 +40,7 @@ impl<S: Store> Backspace<S> {
         self.write(at, |tx, at| {
             duplicate_name(tx, &name, None)?;
             let r = Resource {
-                id: Uuid::new_v4(),
+                id: new_id(),
                 name,
                 resource_type,
                 rate_per_hour,

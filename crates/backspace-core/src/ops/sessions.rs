@@ -122,7 +122,7 @@ impl<S: Store> Backspace<S> {
                 )));
             }
             let session = Session {
-                id: Uuid::new_v4(),
+                id: new_id(),
                 customer_id,
                 resource_id,
                 started_at: at,
@@ -286,7 +286,7 @@ impl<S: Store> Backspace<S> {
             item.quantity -= n;
             tx.update_item(&item)?;
             let consumption = InventoryConsumption {
-                id: Uuid::new_v4(),
+                id: new_id(),
                 session_id,
                 item_id,
                 item_name: item.name.clone(),
@@ -296,7 +296,7 @@ impl<S: Store> Backspace<S> {
             };
             tx.insert_consumption(&consumption)?;
             tx.insert_movement(&StockMovement {
-                id: Uuid::new_v4(),
+                id: new_id(),
                 item_id,
                 kind: MovementKind::Consumption,
                 delta: -n,
@@ -326,7 +326,7 @@ impl<S: Store> Backspace<S> {
             tx.update_item(&item)?;
             tx.delete_consumption(c.id)?;
             tx.insert_movement(&StockMovement {
-                id: Uuid::new_v4(),
+                id: new_id(),
                 item_id: item.id,
                 kind: MovementKind::ConsumptionRemoved,
                 delta: c.quantity,

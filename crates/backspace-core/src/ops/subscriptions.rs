@@ -72,7 +72,7 @@ impl<S: Store> Backspace<S> {
                 .ok_or_else(|| {
                     Error::validation("start_date", format!("{start} is out of range"))
                 })?;
-            let subscription_id = Uuid::new_v4();
+            let subscription_id = new_id();
             let line = InvoiceLine {
                 kind: LineKind::Subscription,
                 description: format!("{} plan {start}–{end}", plan.label()),

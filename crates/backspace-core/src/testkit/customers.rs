@@ -24,8 +24,11 @@ pub fn r_cust_1_register_returns_every_field<S: Store>(store: S) {
     assert_eq!(c.balance.to_string(), "0.00");
     assert_eq!(c.notes.as_deref(), Some("likes the window"));
     assert_eq!(c.created_at, t(7, 0));
-    assert_eq!(c.id.get_version_num(), 4);
+    assert_eq!(c.id.get_version_num(), 7);
     assert_eq!(fx.bs.get_customer(c.id).unwrap(), c);
+    // Time-ordered: a later registration has a larger id.
+    let later = fx.customer("B", "01000000009");
+    assert!(later.id > c.id, "{} then {}", c.id, later.id);
 }
 
 pub fn r_cust_2_human_ids_are_gapless_and_never_reused<S: Store>(store: S) {
