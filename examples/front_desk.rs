@@ -5,6 +5,7 @@
 //! end-of-day summary an owner reads: revenue by category, money by method,
 //! utilization per resource, low stock and outstanding invoices.
 
+use backspace::{EndSession, NewCustomer, NewPayment, NewSubscription};
 use std::error::Error;
 use std::str::FromStr;
 
@@ -99,38 +100,57 @@ pub fn simulate(path: &str) -> Result<backspace::Desk, Box<dyn Error>> {
     let at = Some(cairo(8, 0));
     let mut seats: Vec<Resource> = Vec::new();
     for i in 1..=16 {
-        seats.push(desk.add_resource(
+        seats.push(desk.at(at).add_resource(
             &format!("Seat {i:02}"),
             ResourceType::Seat,
             money("25"),
-            at,
         )?);
     }
     for i in 1..=2 {
-        seats.push(desk.add_resource(&format!("Desk {i}"), ResourceType::Desk, money("40"), at)?);
+        seats.push(desk.at(at).add_resource(
+            &format!("Desk {i}"),
+            ResourceType::Desk,
+            money("40"),
+        )?);
     }
-    let nile = desk.add_resource("Room Nile", ResourceType::Room, money("150"), at)?;
-    let delta = desk.add_resource("Room Delta", ResourceType::Room, money("120"), at)?;
+    let nile = desk
+        .at(at)
+        .add_resource("Room Nile", ResourceType::Room, money("150"))?;
+    let delta = desk
+        .at(at)
+        .add_resource("Room Delta", ResourceType::Room, money("120"))?;
 
-    let tea = desk.add_inventory_item("Tea", Category::Beverage, money("15"), 60, 10, at)?;
+    let tea = desk
+        .at(at)
+        .add_inventory_item("Tea", Category::Beverage, money("15"), 60, 10)?;
     let coffee =
-        desk.add_inventory_item("Turkish coffee", Category::Beverage, money("25"), 24, 8, at)?;
-    let latte = desk.add_inventory_item("Latte", Category::Beverage, money("45"), 30, 5, at)?;
+        desk.at(at)
+            .add_inventory_item("Turkish coffee", Category::Beverage, money("25"), 24, 8)?;
+    let latte = desk
+        .at(at)
+        .add_inventory_item("Latte", Category::Beverage, money("45"), 30, 5)?;
     let croissant =
-        desk.add_inventory_item("Croissant", Category::Snack, money("35"), 12, 4, at)?;
+        desk.at(at)
+            .add_inventory_item("Croissant", Category::Snack, money("35"), 12, 4)?;
     let sandwich =
-        desk.add_inventory_item("Halloumi sandwich", Category::Meal, money("70"), 10, 3, at)?;
+        desk.at(at)
+            .add_inventory_item("Halloumi sandwich", Category::Meal, money("70"), 10, 3)?;
     let menu: [&InventoryItem; 5] = [&tea, &coffee, &latte, &croissant, &sandwich];
 
     let mut people = Vec::new();
     for (name, phone) in CUSTOMERS {
-        people.push(desk.register_customer(name, phone, None, None, Some(cairo(8, 30)))?);
+        people.push(
+            desk.at(cairo(8, 30))
+                .register_customer(NewCustomer::new(*name, *phone))?,
+        );
     }
 
     // Subscribers: four weekly, two monthly; one monthly pays half now.
     for (i, person) in people.iter().enumerate().take(6) {
         let plan = if i < 4 { Plan::Weekly } else { Plan::Monthly };
-        let sub = desk.subscribe(person.id, plan, None, None, Some(cairo(9, 0)))?;
+        let sub = desk
+            .at(cairo(9, 0))
+            .subscribe(NewSubscription::new(person.id, plan))?;
         let price = desk.get_invoice(sub.invoice_id)?.total;
         let paid = if i == 5 { price / Decimal::TWO } else { price };
         let method = if i % 2 == 0 {
@@ -138,15 +158,12 @@ pub fn simulate(path: &str) -> Result<backspace::Desk, Box<dyn Error>> {
         } else {
             PaymentMethod::Cash
         };
-        desk.record_payment(sub.invoice_id, paid, method, Some(cairo(9, 1)), None)?;
+        desk.at(cairo(9, 1))
+            .record_payment(sub.invoice_id, NewPayment::new(paid, method))?;
     }
     // A regular leaves credit for the week.
-    desk.deposit(
-        people[10].id,
-        money("500"),
-        PaymentMethod::Transfer,
-        Some(cairo(9, 5)),
-    )?;
+    desk.at(cairo(9, 5))
+        .deposit(people[10].id, money("500"), PaymentMethod::Transfer)?;
 
     // Sessions through the day: 24 people on seats and desks, staggered.
     let mut invoices: Vec<Invoice> = Vec::new();
@@ -162,36 +179,32 @@ pub fn simulate(path: &str) -> Result<backspace::Desk, Box<dyn Error>> {
         } else {
             start
         };
-        let session = desk.start_session(person.id, seat.id, Some(start))?;
+        let session = desk.at(start).start_session(person.id, seat.id)?;
         for k in 0..(i % 4) {
             let item = menu[(i + k) % menu.len()];
-            desk.add_consumption(
-                session.id,
-                item.id,
-                1 + (k as i64 % 2),
-                Some(start + Duration::minutes(30 + 10 * k as i64)),
-            )?;
+            desk.at(start + Duration::minutes(30 + 10 * k as i64))
+                .add_consumption(session.id, item.id, 1 + (k as i64 % 2))?;
         }
         let discount = (i == 7).then(|| money("10"));
-        invoices.push(desk.end_session(
-            session.id,
-            Some(end.max(start + Duration::minutes(40))),
-            discount,
-        )?);
+        invoices.push(
+            desk.at(end.max(start + Duration::minutes(40)))
+                .end_session(session.id, EndSession { discount: discount })?,
+        );
     }
     // Two meetings in the rooms.
     for (room, who, from, to) in [
         (&nile, 24, (11, 0), (13, 0)),
         (&delta, 25, (15, 30), (16, 45)),
     ] {
-        let s = desk.start_session(people[who].id, room.id, Some(cairo(from.0, from.1)))?;
-        desk.add_consumption(
-            s.id,
-            coffee.id,
-            4,
-            Some(cairo(from.0, from.1) + Duration::minutes(15)),
-        )?;
-        invoices.push(desk.end_session(s.id, Some(cairo(to.0, to.1)), None)?);
+        let s = desk
+            .at(cairo(from.0, from.1))
+            .start_session(people[who].id, room.id)?;
+        desk.at(cairo(from.0, from.1) + Duration::minutes(15))
+            .add_consumption(s.id, coffee.id, 4)?;
+        invoices.push(
+            desk.at(cairo(to.0, to.1))
+                .end_session(s.id, EndSession::default())?,
+        );
     }
 
     // Payments: most pay in full, some partly, a few leave it on account.
@@ -202,18 +215,21 @@ pub fn simulate(path: &str) -> Result<backspace::Desk, Box<dyn Error>> {
         }
         match i % 6 {
             0..=2 => desk
-                .record_payment(inv.id, inv.total, PaymentMethod::Cash, at, None)
+                .at(at)
+                .record_payment(inv.id, NewPayment::new(inv.total, PaymentMethod::Cash))
                 .map(drop)?,
             3 => desk
-                .record_payment(inv.id, inv.total, PaymentMethod::Card, at, Some("POS"))
-                .map(drop)?,
-            4 => desk
+                .at(at)
                 .record_payment(
                     inv.id,
-                    (inv.total / Decimal::TWO).round_dp(2),
-                    PaymentMethod::Cash,
-                    at,
-                    None,
+                    NewPayment::new(inv.total, PaymentMethod::Card).note("POS"),
+                )
+                .map(drop)?,
+            4 => desk
+                .at(at)
+                .record_payment(
+                    inv.id,
+                    NewPayment::new((inv.total / Decimal::TWO).round_dp(2), PaymentMethod::Cash),
                 )
                 .map(drop)?,
             _ => {}
@@ -225,13 +241,8 @@ pub fn simulate(path: &str) -> Result<backspace::Desk, Box<dyn Error>> {
         ..Default::default()
     })? {
         if inv.status != backspace::InvoiceStatus::Paid {
-            desk.record_payment(
-                inv.id,
-                inv.due(),
-                PaymentMethod::Balance,
-                Some(inv.issued_at + Duration::minutes(2)),
-                None,
-            )?;
+            desk.at(inv.issued_at + Duration::minutes(2))
+                .record_payment(inv.id, NewPayment::new(inv.due(), PaymentMethod::Balance))?;
         }
     }
 
@@ -289,7 +300,7 @@ fn print_summary(desk: &backspace::Desk, day: NaiveDate, path: &str) -> Result<(
     }
 
     println!("\nOutstanding invoices");
-    let outstanding = desk.outstanding_invoices(None)?;
+    let outstanding = desk.outstanding_invoices()?;
     let mut owed = Decimal::ZERO;
     for o in &outstanding {
         owed += o.due;

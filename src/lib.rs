@@ -10,14 +10,14 @@
 //! use backspace::prelude::*;
 //!
 //! let desk = Backspace::in_memory()?; // or Backspace::open("space.sqlite")?
-//! let mona = desk.register_customer("منى عادل", "010 1234 5678", None, None, None)?;
-//! let seat = desk.add_resource("Seat 1", ResourceType::Seat, Decimal::new(3000, 2), None)?;
+//! let mona = desk.register_customer(NewCustomer::new("منى عادل", "010 1234 5678"))?;
+//! let seat = desk.add_resource("Seat 1", ResourceType::Seat, Decimal::new(3000, 2))?;
 //! let now = desk.now();
 //! let an_hour_ago = now - backspace::chrono::Duration::hours(1);
-//! let session = desk.start_session(mona.id, seat.id, Some(an_hour_ago))?;
-//! let invoice = desk.end_session(session.id, Some(now), None)?; // 60 minutes at 30.00 an hour
+//! let session = desk.at(an_hour_ago).start_session(mona.id, seat.id)?;
+//! let invoice = desk.at(now).end_session(session.id, EndSession::default())?; // 60 minutes at 30.00 an hour
 //! assert_eq!((invoice.invoice_number.as_str(), invoice.total), ("INV-0001", Decimal::new(3000, 2)));
-//! desk.record_payment(invoice.id, invoice.total, PaymentMethod::Cash, None, None)?;
+//! desk.record_payment(invoice.id, NewPayment::new(invoice.total, PaymentMethod::Cash))?;
 //! # Ok::<(), backspace::Error>(())
 //! ```
 //!
@@ -70,8 +70,9 @@ impl BackspaceSqlite for Backspace<SqliteStore> {
 pub mod prelude {
     pub use crate::{BackspaceSqlite, Desk, SqliteOptions, SqliteStore, Synchronous};
     pub use backspace_core::{
-        Backspace, Category, Customer, CustomerType, Decimal, Error, ErrorKind, Invoice,
-        InvoiceFilter, InvoiceStatus, PaymentMethod, Plan, Resource, ResourceType, Result, Session,
-        Settings, SettingsUpdate, Uuid,
+        Backspace, Category, Checkout, Customer, CustomerType, Decimal, EndSession, Error,
+        ErrorKind, Invoice, InvoiceFilter, InvoiceStatus, NewCustomer, NewPayment, NewSubscription,
+        PaymentMethod, Plan, Resource, ResourceType, Result, Session, Settings, SettingsUpdate,
+        Uuid,
     };
 }

@@ -36,7 +36,7 @@ fn r_rep_1_example_summary_matches_its_records() {
     let lines = |kind: LineKind| -> Decimal {
         invoices
             .iter()
-            .flat_map(|i| &i.lines)
+            .flat_map(|i| &i.line_items)
             .filter(|l| l.kind == kind)
             .map(|l| l.amount)
             .sum()
@@ -71,7 +71,7 @@ fn r_rep_1_example_summary_matches_its_records() {
     assert!(r.credit_applied > Decimal::ZERO && r.discounts > Decimal::ZERO);
 
     let owed: Decimal = desk
-        .outstanding_invoices(None)
+        .outstanding_invoices()
         .expect("outstanding")
         .iter()
         .map(|o| o.due)

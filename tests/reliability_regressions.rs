@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+use backspace::{EndSession, NewCustomer};
 use std::str::FromStr;
 
 use backspace::{
@@ -20,7 +21,7 @@ fn d(s: &str) -> Decimal {
 fn r_inv_6_extreme_adjustments_are_validation_errors<S: Store>(store: S) {
     let desk = Backspace::new(store);
     let tea = desk
-        .add_inventory_item("Tea", Category::Beverage, d("7.50"), 10, 2, None)
+        .add_inventory_item("Tea", Category::Beverage, d("7.50"), 10, 2)
         .unwrap();
     for delta in [
         i64::MIN,
@@ -30,12 +31,12 @@ fn r_inv_6_extreme_adjustments_are_validation_errors<S: Store>(store: S) {
         -1_000_000_001,
     ] {
         let err = fails_unchanged(&desk, ErrorKind::Validation, || {
-            desk.adjust_stock(tea.id, delta, "count", None)
+            desk.adjust_stock(tea.id, delta, "count")
         });
         assert!(err.to_string().starts_with("invalid delta"), "{err}");
     }
     let err = fails_unchanged(&desk, ErrorKind::InsufficientStock, || {
-        desk.adjust_stock(tea.id, -1_000_000_000, "count", None)
+        desk.adjust_stock(tea.id, -1_000_000_000, "count")
     });
     assert!(err.to_string().contains("1000000000 requested"), "{err}");
 }
@@ -46,58 +47,46 @@ fn r_inv_6_extreme_adjustments_are_validation_errors<S: Store>(store: S) {
 fn r_inv_2_a_consumption_line_stays_below_a_billion<S: Store>(store: S) {
     let desk = Backspace::new(store);
     let c = desk
-        .register_customer("Mona", "01012345678", None, None, None)
+        .register_customer(NewCustomer::new("Mona", "01012345678"))
         .unwrap();
     let seat = desk
-        .add_resource("Seat", ResourceType::Seat, d("30"), None)
+        .add_resource("Seat", ResourceType::Seat, d("30"))
         .unwrap();
     let gold = desk
-        .add_inventory_item(
-            "Gold",
-            Category::Snack,
-            d("999999999.99"),
-            1_000_000_000,
-            0,
-            None,
-        )
+        .add_inventory_item("Gold", Category::Snack, d("999999999.99"), 1_000_000_000, 0)
         .unwrap();
     let s = desk
-        .start_session(
-            c.id,
-            seat.id,
-            Some(desk.now() - chrono::Duration::minutes(60)),
-        )
+        .at(desk.now() - chrono::Duration::minutes(60))
+        .start_session(c.id, seat.id)
         .unwrap();
     for n in [2, 1_000_000_000] {
         let err = fails_unchanged(&desk, ErrorKind::Validation, || {
-            desk.add_consumption(s.id, gold.id, n, None)
+            desk.add_consumption(s.id, gold.id, n)
         });
         assert!(err.to_string().starts_with("invalid quantity"), "{err}");
     }
-    let one_gold = desk.add_consumption(s.id, gold.id, 1, None).unwrap();
+    let one_gold = desk.add_consumption(s.id, gold.id, 1).unwrap();
     let cheap = desk
-        .add_inventory_item("Pin", Category::Snack, d("1"), 1_000_000_000, 0, None)
+        .add_inventory_item("Pin", Category::Snack, d("1"), 1_000_000_000, 0)
         .unwrap();
     let err = fails_unchanged(&desk, ErrorKind::Validation, || {
-        desk.add_consumption(s.id, cheap.id, 1_000_000_000, None)
+        desk.add_consumption(s.id, cheap.id, 1_000_000_000)
     });
     assert!(err.to_string().contains("1,000,000,000"), "{err}");
-    let pins = desk
-        .add_consumption(s.id, cheap.id, 999_999_999, None)
-        .unwrap();
+    let pins = desk.add_consumption(s.id, cheap.id, 999_999_999).unwrap();
     // Each line is inside the limit and the quote shows their sum, but the invoice would not be.
-    let quote = desk.quote_session(s.id, None).unwrap();
+    let quote = desk.quote_session(s.id).unwrap();
     assert_eq!(
         quote.amount,
         d("30.00") + d("999999999.99") + d("999999999.00")
     );
     let err = fails_unchanged(&desk, ErrorKind::Validation, || {
-        desk.end_session(s.id, None, None)
+        desk.end_session(s.id, EndSession::default())
     });
     assert!(err.to_string().contains("1,000,000,000"), "{err}");
-    desk.remove_consumption(one_gold.id, None).unwrap();
-    desk.remove_consumption(pins.id, None).unwrap();
-    let invoice = desk.end_session(s.id, None, None).unwrap();
+    desk.remove_consumption(one_gold.id).unwrap();
+    desk.remove_consumption(pins.id).unwrap();
+    let invoice = desk.end_session(s.id, EndSession::default()).unwrap();
     assert_eq!(invoice.amount, d("30.00"));
     check_invariants(&desk);
 }

@@ -18,6 +18,7 @@
 
 mod common;
 
+use backspace::{EndSession, NewCustomer, NewPayment, NewSubscription};
 use std::str::FromStr;
 use std::sync::Arc;
 
@@ -339,11 +340,11 @@ impl Pair {
             })
             .unwrap();
             for (name, rate) in [("Seat 1", 3000), ("Room A", 12_050), ("Desk 3", 1_575)] {
-                d.add_resource(name, ResourceType::Seat, Decimal::new(rate, 2), None)
+                d.add_resource(name, ResourceType::Seat, Decimal::new(rate, 2))
                     .unwrap();
             }
             for (name, price, qty) in [("شاي", 750, 6), ("Cake", 3_333, 2)] {
-                d.add_inventory_item(name, Category::Snack, Decimal::new(price, 2), qty, 2, None)
+                d.add_inventory_item(name, Category::Snack, Decimal::new(price, 2), qty, 2)
                     .unwrap();
             }
             for (name, phone) in [
@@ -351,7 +352,7 @@ impl Pair {
                 ("Ali", "01222222222"),
                 ("Sara", "0223456789"),
             ] {
-                d.register_customer(name, phone, None, None, None).unwrap();
+                d.register_customer(NewCustomer::new(name, phone)).unwrap();
             }
         }
         on(&self.mem);
@@ -373,11 +374,11 @@ impl Pair {
         let (from, to) = (self.first_day, self.now.date_naive() + Duration::days(1));
         both!(self, "revenue", |d, side| d.revenue(from, to));
         both!(self, "utilization", |d, side| d.utilization(from, to));
-        both!(self, "outstanding", |d, side| d.outstanding_invoices(None));
+        both!(self, "outstanding", |d, side| d.outstanding_invoices());
         both!(self, "top customers", |d, side| d
             .top_customers(from, to, 5));
         both!(self, "low stock", |d, side| d.low_stock_report());
-        both!(self, "active sessions", |d, side| d.active_sessions(None));
+        both!(self, "active sessions", |d, side| d.active_sessions());
         both!(self, "unpaid invoices", |d, side| d.list_invoices(
             &InvoiceFilter {
                 status: Some(backspace::InvoiceStatus::Unpaid),
@@ -430,13 +431,11 @@ impl Pair {
                     text_of(t, TEXTS),
                 );
                 let at = self.at(a);
-                both!(self, w, |d, side| d.register_customer(
-                    &name,
-                    &phone,
-                    Some(email.as_str()).filter(|_| e % 3 != 0),
-                    Some(notes.as_str()).filter(|_| t % 2 == 0),
-                    at
-                ))
+                both!(self, w, |d, side| d.at(at).register_customer(NewCustomer {
+                    email: Some(email.clone()).filter(|_| e % 3 != 0),
+                    notes: Some(notes.clone()).filter(|_| t % 2 == 0),
+                    ..NewCustomer::new(&name, &phone)
+                }))
             }
             Op::UpdateCustomer(c, n, p, e, t) => {
                 let update = CustomerUpdate {
@@ -453,8 +452,7 @@ impl Pair {
                 both!(self, w, |d, side| d.add_resource(
                     &name,
                     KINDS[usize::from(kind)],
-                    rate,
-                    None
+                    rate
                 ))
             }
             Op::UpdateResource(r, n, kind, rate) => {
@@ -478,8 +476,7 @@ impl Pair {
                     CATEGORIES[usize::from(c)],
                     price,
                     q,
-                    m,
-                    None
+                    m
                 ))
             }
             Op::UpdateItem(i, n, price, m) => {
@@ -494,19 +491,17 @@ impl Pair {
             }
             Op::Start(c, r, a) => {
                 let at = self.at(a);
-                both!(self, w, |d, side| d.start_session(
+                both!(self, w, |d, side| d.at(at).start_session(
                     id!(customers, c, side),
-                    id!(resources, r, side),
-                    at
+                    id!(resources, r, side)
                 ))
             }
             Op::Consume(s, i, q, a) => {
                 let at = self.at(a);
-                both!(self, w, |d, side| d.add_consumption(
+                both!(self, w, |d, side| d.at(at).add_consumption(
                     id!(active, s, side),
                     id!(items, i, side),
-                    q,
-                    at
+                    q
                 ))
             }
             Op::RemoveConsumption(s, c) => {
@@ -518,19 +513,19 @@ impl Pair {
                         .map(|s| self.sql.session_consumptions(s.id).unwrap())
                         .unwrap_or_default(),
                 );
-                both!(self, w, |d, side| d
-                    .remove_consumption(id!(lists, c, side), None))
+                both!(self, w, |d, side| d.remove_consumption(id!(lists, c, side)))
             }
             Op::Quote(s, a) => {
                 let at = self.at(a);
-                both!(self, w, |d, side| d.quote_session(id!(active, s, side), at))
+                both!(self, w, |d, side| d
+                    .at(at)
+                    .quote_session(id!(active, s, side)))
             }
             Op::End(s, a, discount) => {
                 let at = self.at(a);
-                both!(self, w, |d, side| d.end_session(
+                both!(self, w, |d, side| d.at(at).end_session(
                     id!(active, s, side),
-                    at,
-                    discount
+                    EndSession { discount: discount }
                 ))
             }
             Op::Pay(i, fraction, amount, m, a, note) => {
@@ -548,55 +543,51 @@ impl Pair {
                     }
                     None => Decimal::ONE,
                 });
-                both!(self, w, |d, side| d.record_payment(
+                both!(self, w, |d, side| d.at(at).record_payment(
                     id!(invoices, i, side),
-                    amount,
-                    METHODS[usize::from(m)],
-                    at,
-                    note.as_deref()
+                    NewPayment {
+                        note: note.as_deref().map(Into::into),
+                        ..NewPayment::new(amount, METHODS[usize::from(m)])
+                    }
                 ))
             }
             Op::Deposit(c, amount, m, a) => {
                 let at = self.at(a);
-                both!(self, w, |d, side| d.deposit(
+                both!(self, w, |d, side| d.at(at).deposit(
                     id!(customers, c, side),
                     amount,
-                    METHODS[usize::from(m)],
-                    at
+                    METHODS[usize::from(m)]
                 ))
             }
             Op::Discount(i, p, a) => {
                 let at = self.at(a);
-                both!(self, w, |d, side| d.set_discount(
-                    id!(invoices, i, side),
-                    p,
-                    at
-                ))
+                both!(self, w, |d, side| d
+                    .at(at)
+                    .set_discount(id!(invoices, i, side), p))
             }
             Op::Restock(i, n, a) => {
                 let at = self.at(a);
-                both!(self, w, |d, side| d.restock(id!(items, i, side), n, at))
+                both!(self, w, |d, side| d.at(at).restock(id!(items, i, side), n))
             }
             Op::Adjust(i, n, r, a) => {
                 let at = self.at(a);
                 let reason = text_of(r, TEXTS);
-                both!(self, w, |d, side| d.adjust_stock(
+                both!(self, w, |d, side| d.at(at).adjust_stock(
                     id!(items, i, side),
                     n,
-                    &reason,
-                    at
+                    &reason
                 ))
             }
             Op::Subscribe(c, p, start, price, a) => {
                 let at = self.at(a);
                 let start = start.map(|s| self.now.date_naive() + Duration::days(s));
-                both!(self, w, |d, side| d.subscribe(
-                    id!(customers, c, side),
-                    PLANS[usize::from(p)],
-                    start,
-                    price,
-                    at
-                ))
+                both!(self, w, |d, side| d.at(at).subscribe(NewSubscription {
+                    price: price,
+                    ..NewSubscription {
+                        start_date: start,
+                        ..NewSubscription::new(id!(customers, c, side), PLANS[usize::from(p)])
+                    }
+                }))
             }
             Op::Cancel(c, s, a) => {
                 let at = self.at(a);
@@ -609,11 +600,12 @@ impl Pair {
                         .unwrap_or_default(),
                 );
                 both!(self, w, |d, side| d
-                    .cancel_subscription(id!(lists, s, side), at))
+                    .at(at)
+                    .cancel_subscription(id!(lists, s, side)))
             }
             Op::Expire(a) => {
                 let at = self.at(a);
-                both!(self, w, |d, side| d.expire_subscriptions(at))
+                both!(self, w, |d, side| d.at(at).expire_subscriptions())
             }
             Op::Settings(unit, rounding, grace, minimum, cap, due, zone) => {
                 let update = SettingsUpdate {
@@ -653,13 +645,10 @@ impl Pair {
             Op::Unknown(i) => {
                 let id = Uuid::from_u128(u128::from(i) << 64 | 0x4000_8000_0000_0000);
                 both!(self, w, |d, side| d.get_customer(id));
-                both!(self, w, |d, side| d.start_session(id, id, None));
+                both!(self, w, |d, side| d.start_session(id, id));
                 both!(self, w, |d, side| d.record_payment(
                     id,
-                    Decimal::ONE,
-                    PaymentMethod::Cash,
-                    None,
-                    None
+                    NewPayment::new(Decimal::ONE, PaymentMethod::Cash)
                 ));
                 both!(self, w, |d, side| d.stock_movements(id));
                 both!(self, w, |d, side| d.statement(id))

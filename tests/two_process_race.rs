@@ -3,6 +3,7 @@
 //!
 //! The test re-runs its own binary as the two racers (`BACKSPACE_RACE_DB` tells it so).
 
+use backspace::NewCustomer;
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -23,7 +24,7 @@ fn racer(db: &str, who: usize) {
         let me = desk
             .find_customer(&format!("C-{:03}", round * 2 + who + 1))
             .expect("customer");
-        let outcome = match desk.start_session(me.id, seat.id, None) {
+        let outcome = match desk.start_session(me.id, seat.id) {
             Ok(_) => "won".to_string(),
             Err(e) if e.kind() == ErrorKind::Conflict => "conflict".to_string(),
             Err(e) => format!("error {e}"),
@@ -54,17 +55,13 @@ fn r_sess_1_two_processes_never_share_a_seat() {
                 &format!("Seat {i:03}"),
                 ResourceType::Seat,
                 Decimal::new(2500, 2),
-                None,
             )
             .expect("seat");
             for who in 0..2 {
-                desk.register_customer(
+                desk.register_customer(NewCustomer::new(
                     &format!("Racer {i}-{who}"),
                     &format!("010{:08}", i * 2 + who),
-                    None,
-                    None,
-                    None,
-                )
+                ))
                 .expect("customer");
             }
         }
@@ -110,7 +107,7 @@ fn r_sess_1_two_processes_never_share_a_seat() {
         assert_eq!(o, ["conflict", "won"], "round {round}");
     }
     let desk = backspace::open(&db).expect("reopen");
-    assert_eq!(desk.active_sessions(None).expect("active").len(), ROUNDS);
+    assert_eq!(desk.active_sessions().expect("active").len(), ROUNDS);
     drop(desk);
     for suffix in ["", "-wal", "-shm", ".go"] {
         let _ = std::fs::remove_file(format!("{db}{suffix}"));

@@ -8,6 +8,7 @@
 
 #![allow(dead_code, clippy::unwrap_used)]
 
+use backspace::{EndSession, NewCustomer, NewPayment, NewSubscription};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{File, OpenOptions};
 use std::io::Write;
@@ -138,19 +139,12 @@ pub fn seed_db(path: &Path) {
             1 => (ResourceType::Desk, 4_000),
             _ => (ResourceType::Seat, 2_575),
         };
-        desk.add_resource(&format!("Seat {i:02}"), kind, Decimal::new(rate, 2), None)
+        desk.add_resource(&format!("Seat {i:02}"), kind, Decimal::new(rate, 2))
             .unwrap();
     }
     for (name, price, qty) in ITEMS {
-        desk.add_inventory_item(
-            name,
-            Category::Beverage,
-            price.parse().unwrap(),
-            qty,
-            20,
-            None,
-        )
-        .unwrap();
+        desk.add_inventory_item(name, Category::Beverage, price.parse().unwrap(), qty, 20)
+            .unwrap();
     }
 }
 
@@ -280,7 +274,7 @@ fn step(
         0..=7 => {
             let phone = format!("010{:08}", rng.below(3_000));
             let name = format!("عميل {tag}-{n} O'Brien\"; DROP TABLE customers;--");
-            let c = desk.register_customer(&name, &phone, None, Some("ملاحظة"), None)?;
+            let c = desk.register_customer(NewCustomer::new(&name, &phone).notes("ملاحظة"))?;
             journal.done(format!("customer {} {}", c.id, c.human_id));
         }
         // start a session (now: sessions never overlap on a seat)
@@ -290,7 +284,7 @@ fn step(
             let (Some(c), Some(r)) = (rng.pick(&customers), rng.pick(&seats)) else {
                 return Ok(());
             };
-            let s = desk.start_session(c.id, r.id, None)?;
+            let s = desk.start_session(c.id, r.id)?;
             journal.done(format!("session {}", s.id));
         }
         // add a consumption
@@ -300,7 +294,7 @@ fn step(
             let (Some(s), Some(i)) = (rng.pick(&active), rng.pick(&items)) else {
                 return Ok(());
             };
-            let c = desk.add_consumption(s.id, i.id, rng.range(1, 4), None)?;
+            let c = desk.add_consumption(s.id, i.id, rng.range(1, 4))?;
             journal.done(format!("consume {} {}", c.id, s.id));
         }
         // remove a consumption
@@ -314,7 +308,7 @@ fn step(
                 return Ok(());
             };
             journal.intent(format!("unconsume {}", c.id));
-            desk.remove_consumption(c.id, None)?;
+            desk.remove_consumption(c.id)?;
             journal.done(format!("unconsume {}", c.id));
         }
         // end a session, sometimes with a discount
@@ -326,7 +320,7 @@ fn step(
             let discount = rng
                 .chance(25)
                 .then(|| Decimal::new(rng.range(0, 10_000), 2));
-            let inv = desk.end_session(s.id, None, discount)?;
+            let inv = desk.end_session(s.id, EndSession { discount: discount })?;
             journal.done(format!(
                 "end {} {} {} {}",
                 s.id, inv.id, inv.invoice_number, inv.amount
@@ -355,10 +349,7 @@ fn step(
             let method = METHODS[rng.below(4) as usize];
             let paid = desk.record_payment(
                 inv.id,
-                money(amount),
-                method,
-                None,
-                Some("'); DELETE FROM payments;--"),
+                NewPayment::new(money(amount), method).note("'); DELETE FROM payments;--"),
             )?;
             let p = paid.payments.last().unwrap();
             journal.done(format!("pay {} {}", inv.id, p.id));
@@ -373,7 +364,6 @@ fn step(
                 c.id,
                 money(rng.range(100, 50_000)),
                 METHODS[rng.below(3) as usize],
-                None,
             )?;
             journal.done(format!("deposit {} {}", c.id, e.id));
         }
@@ -386,7 +376,7 @@ fn step(
             let Some(inv) = rng.pick(&open) else {
                 return Ok(());
             };
-            desk.set_discount(inv.id, Decimal::new(rng.range(0, 5_000), 2), None)?;
+            desk.set_discount(inv.id, Decimal::new(rng.range(0, 5_000), 2))?;
             journal.done(format!("discount {}", inv.id));
         }
         // restock or adjust
@@ -397,12 +387,12 @@ fn step(
             };
             if rng.chance(50) {
                 let k = rng.range(1, 40);
-                desk.restock(i.id, k, None)?;
+                desk.restock(i.id, k)?;
                 journal.done(format!("restock {} {k}", i.id));
             } else {
                 let delta = rng.range(-30, 30);
                 let reason = format!("count {tag}-{n} ‏جرد‏");
-                desk.adjust_stock(i.id, delta, &reason, None)?;
+                desk.adjust_stock(i.id, delta, &reason)?;
                 journal.done(format!("adjust {} {delta} {reason}", i.id));
             }
         }
@@ -417,7 +407,10 @@ fn step(
                 1 => (Plan::HalfMonthly, Some(money(45_000))),
                 _ => (Plan::Monthly, Some(money(80_000))),
             };
-            let s = desk.subscribe(c.id, plan, None, price, None)?;
+            let s = desk.subscribe(NewSubscription {
+                price: price,
+                ..NewSubscription::new(c.id, plan)
+            })?;
             journal.done(format!("subscribe {} {}", s.id, s.invoice_id));
         }
         // cancel a subscription
@@ -430,19 +423,19 @@ fn step(
             let Some(s) = rng.pick(&subs) else {
                 return Ok(());
             };
-            desk.cancel_subscription(s.id, None)?;
+            desk.cancel_subscription(s.id)?;
             journal.done(format!("cancel {}", s.id));
         }
         // expire, or a report (reads must not fail either)
         97 => {
-            desk.expire_subscriptions(None)?;
+            desk.expire_subscriptions()?;
         }
         _ => {
             let today = now.date_naive();
             match rng.below(4) {
                 0 => drop(desk.revenue(today - Minutes::days(2), today)?),
-                1 => drop(desk.active_sessions(None)?),
-                2 => drop(desk.outstanding_invoices(None)?),
+                1 => drop(desk.active_sessions()?),
+                2 => drop(desk.outstanding_invoices()?),
                 _ => drop(desk.utilization(today - Minutes::days(1), today)?),
             }
         }

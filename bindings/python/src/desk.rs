@@ -2,6 +2,7 @@
 //! `at=None`. One object may be shared between threads: the class is frozen and `Sync`, and
 //! each call releases the GIL (`py.detach`) while the store works.
 
+use backspace::{EndSession, NewCustomer, NewPayment, NewSubscription};
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 
@@ -191,8 +192,16 @@ impl PyBackspace {
         at: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Customer> {
         let at = opt_instant("at", at)?;
-        self.run(py, |d| d.register_customer(name, phone, email, notes, at))
-            .map(Into::into)
+        self.run(py, |d| {
+            d.at(at).register_customer(NewCustomer {
+                notes: notes.map(Into::into),
+                ..NewCustomer {
+                    email: email.map(Into::into),
+                    ..NewCustomer::new(name, phone)
+                }
+            })
+        })
+        .map(Into::into)
     }
 
     /// A customer by id.
@@ -253,7 +262,7 @@ impl PyBackspace {
         let rate = money("rate_per_hour", rate_per_hour)?;
         let resource_type = parse::<bc::ResourceType>(resource_type)?;
         let at = opt_instant("at", at)?;
-        self.run(py, |d| d.add_resource(name, resource_type, rate, at))
+        self.run(py, |d| d.at(at).add_resource(name, resource_type, rate))
             .map(Into::into)
     }
 
@@ -320,7 +329,7 @@ impl PyBackspace {
         let customer_id = id("customer_id", customer_id)?;
         let resource_id = id("resource_id", resource_id)?;
         let at = opt_instant("at", at)?;
-        self.run(py, |d| d.start_session(customer_id, resource_id, at))
+        self.run(py, |d| d.at(at).start_session(customer_id, resource_id))
             .map(Into::into)
     }
 
@@ -340,7 +349,7 @@ impl PyBackspace {
     ) -> PyResult<Quote> {
         let session_id = id("session_id", session_id)?;
         let at = opt_instant("at", at)?;
-        self.run(py, |d| d.quote_session(session_id, at))
+        self.run(py, |d| d.at(at).quote_session(session_id))
             .map(Into::into)
     }
 
@@ -357,8 +366,10 @@ impl PyBackspace {
         let session_id = id("session_id", session_id)?;
         let item_id = id("item_id", item_id)?;
         let at = opt_instant("at", at)?;
-        self.run(py, |d| d.add_consumption(session_id, item_id, quantity, at))
-            .map(Into::into)
+        self.run(py, |d| {
+            d.at(at).add_consumption(session_id, item_id, quantity)
+        })
+        .map(Into::into)
     }
 
     /// Removes a consumption from a running session; its stock comes back (R-INV-5).
@@ -371,7 +382,7 @@ impl PyBackspace {
     ) -> PyResult<InventoryConsumption> {
         let consumption_id = id("consumption_id", consumption_id)?;
         let at = opt_instant("at", at)?;
-        self.run(py, |d| d.remove_consumption(consumption_id, at))
+        self.run(py, |d| d.at(at).remove_consumption(consumption_id))
             .map(Into::into)
     }
 
@@ -398,8 +409,11 @@ impl PyBackspace {
         let session_id = id("session_id", session_id)?;
         let at = opt_instant("at", at)?;
         let discount = opt_money("discount_percent", discount_percent)?;
-        self.run(py, |d| d.end_session(session_id, at, discount))
-            .map(Into::into)
+        self.run(py, |d| {
+            d.at(at)
+                .end_session(session_id, EndSession { discount: discount })
+        })
+        .map(Into::into)
     }
 
     /// Running sessions with elapsed minutes and running charge (R-REP-3).
@@ -410,7 +424,7 @@ impl PyBackspace {
         at: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<ActiveSession>> {
         let at = opt_instant("at", at)?;
-        self.run(py, |d| d.active_sessions(at)).map(list)
+        self.run(py, |d| d.at(at).active_sessions()).map(list)
     }
 
     // ----- subscriptions -----
@@ -432,7 +446,13 @@ impl PyBackspace {
         let price = opt_money("price", price)?;
         let at = opt_instant("at", at)?;
         self.run(py, |d| {
-            d.subscribe(customer_id, plan, start_date, price, at)
+            d.at(at).subscribe(NewSubscription {
+                price: price,
+                ..NewSubscription {
+                    start_date: start_date,
+                    ..NewSubscription::new(customer_id, plan)
+                }
+            })
         })
         .map(Into::into)
     }
@@ -464,7 +484,7 @@ impl PyBackspace {
     ) -> PyResult<Subscription> {
         let id = crate::convert::id("id", id)?;
         let at = opt_instant("at", at)?;
-        self.run(py, |d| d.cancel_subscription(id, at))
+        self.run(py, |d| d.at(at).cancel_subscription(id))
             .map(Into::into)
     }
 
@@ -476,7 +496,7 @@ impl PyBackspace {
         at: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Subscription>> {
         let at = opt_instant("at", at)?;
-        self.run(py, |d| d.expire_subscriptions(at)).map(list)
+        self.run(py, |d| d.at(at).expire_subscriptions()).map(list)
     }
 
     // ----- inventory -----
@@ -498,7 +518,8 @@ impl PyBackspace {
         let category = parse::<bc::Category>(category)?;
         let at = opt_instant("at", at)?;
         self.run(py, |d| {
-            d.add_inventory_item(name, category, price, quantity, min_stock, at)
+            d.at(at)
+                .add_inventory_item(name, category, price, quantity, min_stock)
         })
         .map(Into::into)
     }
@@ -547,7 +568,7 @@ impl PyBackspace {
     ) -> PyResult<InventoryItem> {
         let id = crate::convert::id("id", id)?;
         let at = opt_instant("at", at)?;
-        self.run(py, |d| d.restock(id, n, at)).map(Into::into)
+        self.run(py, |d| d.at(at).restock(id, n)).map(Into::into)
     }
 
     /// Corrects the stock by `delta` (≠ 0) with a reason (R-INV-6).
@@ -562,7 +583,7 @@ impl PyBackspace {
     ) -> PyResult<InventoryItem> {
         let id = crate::convert::id("id", id)?;
         let at = opt_instant("at", at)?;
-        self.run(py, |d| d.adjust_stock(id, delta, reason, at))
+        self.run(py, |d| d.at(at).adjust_stock(id, delta, reason))
             .map(Into::into)
     }
 
@@ -626,7 +647,7 @@ impl PyBackspace {
         let invoice_id = id("invoice_id", invoice_id)?;
         let percent = money("percent", percent)?;
         let at = opt_instant("at", at)?;
-        self.run(py, |d| d.set_discount(invoice_id, percent, at))
+        self.run(py, |d| d.at(at).set_discount(invoice_id, percent))
             .map(Into::into)
     }
 
@@ -646,7 +667,13 @@ impl PyBackspace {
         let method = parse::<bc::PaymentMethod>(method)?;
         let at = opt_instant("at", at)?;
         self.run(py, |d| {
-            d.record_payment(invoice_id, amount, method, at, note)
+            d.at(at).record_payment(
+                invoice_id,
+                NewPayment {
+                    note: note.map(Into::into),
+                    ..NewPayment::new(amount, method)
+                },
+            )
         })
         .map(Into::into)
     }
@@ -665,7 +692,7 @@ impl PyBackspace {
         let amount = money("amount", amount)?;
         let method = parse::<bc::PaymentMethod>(method)?;
         let at = opt_instant("at", at)?;
-        self.run(py, |d| d.deposit(customer_id, amount, method, at))
+        self.run(py, |d| d.at(at).deposit(customer_id, amount, method))
             .map(Into::into)
     }
 
@@ -711,7 +738,7 @@ impl PyBackspace {
         at: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<OutstandingInvoice>> {
         let at = opt_instant("at", at)?;
-        self.run(py, |d| d.outstanding_invoices(at)).map(list)
+        self.run(py, |d| d.at(at).outstanding_invoices()).map(list)
     }
 
     /// The `n` customers with the largest invoiced total, `from_` to `to` inclusive (R-REP-3).

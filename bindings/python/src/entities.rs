@@ -280,7 +280,7 @@ entity! {
     Subscription {
         id: Uuid,
         customer_id: Uuid,
-        plan: String,
+        plan_type: String,
         start_date: NaiveDate,
         end_date: NaiveDate,
         price: Decimal,
@@ -288,7 +288,7 @@ entity! {
         invoice_id: Uuid,
         created_at: DateTime<Utc>,
     }
-    repr(plan, start_date, end_date, price, is_active)
+    repr(plan_type, start_date, end_date, price, is_active)
 }
 
 impl From<bc::Subscription> for Subscription {
@@ -296,7 +296,7 @@ impl From<bc::Subscription> for Subscription {
         Subscription {
             id: s.id,
             customer_id: s.customer_id,
-            plan: s.plan.as_str().to_string(),
+            plan_type: s.plan_type.as_str().to_string(),
             start_date: s.start_date,
             end_date: s.end_date,
             price: s.price,
@@ -369,13 +369,13 @@ entity! {
         issue_date: NaiveDate,
         due_date: NaiveDate,
         amount: Decimal,
-        discount_percent: Decimal,
+        discount: Decimal,
         discount_amount: Decimal,
         total: Decimal,
         paid_amount: Decimal,
         status: String,
         paid_date: Option<NaiveDate>,
-        lines: Vec<InvoiceLine>,
+        line_items: Vec<InvoiceLine>,
         payments: Vec<Payment>,
     }
     repr(invoice_number, amount, discount_amount, total, paid_amount, status)
@@ -400,13 +400,13 @@ impl From<bc::Invoice> for Invoice {
             issue_date: i.issue_date,
             due_date: i.due_date,
             amount: i.amount,
-            discount_percent: i.discount_percent,
+            discount: i.discount,
             discount_amount: i.discount_amount,
             total: i.total,
             paid_amount: i.paid_amount,
             status: i.status.as_str().to_string(),
             paid_date: i.paid_date,
-            lines: i.lines.into_iter().map(Into::into).collect(),
+            line_items: i.line_items.into_iter().map(Into::into).collect(),
             payments: i.payments.into_iter().map(Into::into).collect(),
         }
     }

@@ -304,8 +304,8 @@ pub struct Subscription {
     pub id: Uuid,
     /// Subscriber.
     pub customer_id: Uuid,
-    /// Plan.
-    pub plan: Plan,
+    /// Plan (the data model's `planType`).
+    pub plan_type: Plan,
     /// First covered business date.
     pub start_date: NaiveDate,
     /// Last covered business date (inclusive).
@@ -325,7 +325,7 @@ impl From<bs::Subscription> for Subscription {
         let bs::Subscription {
             id,
             customer_id,
-            plan,
+            plan_type,
             start_date,
             end_date,
             price,
@@ -336,7 +336,7 @@ impl From<bs::Subscription> for Subscription {
         Subscription {
             id,
             customer_id,
-            plan: plan.into(),
+            plan_type: plan_type.into(),
             start_date,
             end_date,
             price,
@@ -441,7 +441,7 @@ pub struct Invoice {
     /// Sum of lines.
     pub amount: Decimal,
     /// Discount percentage, 0–100.
-    pub discount_percent: Decimal,
+    pub discount: Decimal,
     /// round(amount × discount / 100).
     pub discount_amount: Decimal,
     /// amount − discount amount.
@@ -453,7 +453,7 @@ pub struct Invoice {
     /// Business date of the payment that completed it.
     pub paid_date: Option<NaiveDate>,
     /// Lines, in order.
-    pub lines: Vec<InvoiceLine>,
+    pub line_items: Vec<InvoiceLine>,
     /// Payments, in order.
     pub payments: Vec<Payment>,
 }
@@ -470,13 +470,13 @@ impl From<bs::Invoice> for Invoice {
             issue_date,
             due_date,
             amount,
-            discount_percent,
+            discount,
             discount_amount,
             total,
             paid_amount,
             status,
             paid_date,
-            lines,
+            line_items,
             payments,
         } = i;
         Invoice {
@@ -489,13 +489,13 @@ impl From<bs::Invoice> for Invoice {
             issue_date,
             due_date,
             amount,
-            discount_percent,
+            discount,
             discount_amount,
             total,
             paid_amount,
             status: status.into(),
             paid_date,
-            lines: list(lines),
+            line_items: list(line_items),
             payments: list(payments),
         }
     }

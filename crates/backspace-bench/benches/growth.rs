@@ -64,11 +64,7 @@ fn run() -> BenchResult<()> {
             ),
             (
                 "outstanding",
-                Box::new(|| {
-                    desk.outstanding_invoices(None)
-                        .map(drop)
-                        .map_err(Into::into)
-                }),
+                Box::new(|| desk.outstanding_invoices().map(drop).map_err(Into::into)),
                 Box::new(|| floor::outstanding(&conn).map(drop)),
             ),
             (

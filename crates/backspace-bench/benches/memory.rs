@@ -51,7 +51,7 @@ fn child(what: &str) -> BenchResult<()> {
             let (from, to) = cfg.report_month();
             let rows = desk.revenue(from, to)?.len()
                 + desk.utilization(from, to)?.len()
-                + desk.outstanding_invoices(None)?.len()
+                + desk.outstanding_invoices()?.len()
                 + desk.top_customers(from, to, 10)?.len();
             eprintln!("  every report: {rows} rows");
         }

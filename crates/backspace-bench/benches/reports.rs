@@ -54,7 +54,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "outstanding invoices",
-        backspace: |d, _, _| Ok(d.outstanding_invoices(None)?.len()),
+        backspace: |d, _, _| Ok(d.outstanding_invoices()?.len()),
         floor: |c, _, _| Ok(floor::outstanding(c)?.len()),
     },
     Case {

@@ -5,6 +5,7 @@
 //! the invoice), pay the invoice in cash — five write transactions.
 
 use backspace::{Category, Decimal, Desk, PaymentMethod, ResourceType, Uuid};
+use backspace::{EndSession, NewCustomer, NewPayment};
 use chrono::Duration;
 
 use crate::BenchResult;
@@ -18,12 +19,15 @@ pub fn backspace_cycle(
     items: [Uuid; 2],
 ) -> backspace::Result<Decimal> {
     let started = desk.now() - Duration::hours(1);
-    let session = desk.start_session(customer, resource, Some(started))?;
-    desk.add_consumption(session.id, items[0], 1, None)?;
-    desk.add_consumption(session.id, items[1], 1, None)?;
-    let invoice = desk.end_session(session.id, None, None)?;
+    let session = desk.at(started).start_session(customer, resource)?;
+    desk.add_consumption(session.id, items[0], 1)?;
+    desk.add_consumption(session.id, items[1], 1)?;
+    let invoice = desk.end_session(session.id, EndSession::default())?;
     if !invoice.total.is_zero() {
-        desk.record_payment(invoice.id, invoice.total, PaymentMethod::Cash, None, None)?;
+        desk.record_payment(
+            invoice.id,
+            NewPayment::new(invoice.total, PaymentMethod::Cash),
+        )?;
     }
     Ok(invoice.total)
 }
@@ -53,7 +57,7 @@ impl Fixture {
             .map(|r| r.id)
             .collect();
         let busy: Vec<Uuid> = desk
-            .active_sessions(None)?
+            .active_sessions()?
             .into_iter()
             .map(|a| a.session.customer_id)
             .collect();
@@ -67,7 +71,7 @@ impl Fixture {
         let mut items = Vec::new();
         for item in desk.list_inventory_items()? {
             if item.quantity < STOCK {
-                desk.restock(item.id, STOCK - item.quantity, None)?;
+                desk.restock(item.id, STOCK - item.quantity)?;
             }
             items.push(item.id);
         }
@@ -90,37 +94,21 @@ impl Fixture {
                 &format!("Bench Seat {i:02}"),
                 ResourceType::Seat,
                 Decimal::new(3000, 2),
-                None,
             )?;
             resources.push(r.id);
         }
         let mut customers = Vec::new();
         for i in 1..=40 {
-            let c = desk.register_customer(
+            let c = desk.register_customer(NewCustomer::new(
                 &format!("Bench Customer {i}"),
                 &format!("0100000{i:04}"),
-                None,
-                None,
-                None,
-            )?;
+            ))?;
             customers.push(c.id);
         }
-        let tea = desk.add_inventory_item(
-            "Tea",
-            Category::Beverage,
-            Decimal::new(2000, 2),
-            STOCK,
-            0,
-            None,
-        )?;
-        let cookie = desk.add_inventory_item(
-            "Cookies",
-            Category::Snack,
-            Decimal::new(3000, 2),
-            STOCK,
-            0,
-            None,
-        )?;
+        let tea =
+            desk.add_inventory_item("Tea", Category::Beverage, Decimal::new(2000, 2), STOCK, 0)?;
+        let cookie =
+            desk.add_inventory_item("Cookies", Category::Snack, Decimal::new(3000, 2), STOCK, 0)?;
         Ok(Fixture {
             customers,
             resources,

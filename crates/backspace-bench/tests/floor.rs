@@ -66,7 +66,7 @@ fn floor_cycles_write_what_backspace_writes() {
     assert_eq!(theirs.payments[0].method, PaymentMethod::Cash);
     assert_eq!(to_piastres(theirs.total), total);
     let shape = |i: &backspace::Invoice| -> Vec<(LineKind, String, i64)> {
-        i.lines
+        i.line_items
             .iter()
             .map(|l| (l.kind, l.description.clone(), l.quantity))
             .collect()
@@ -76,7 +76,7 @@ fn floor_cycles_write_what_backspace_writes() {
     assert_eq!(shape(&ours).len(), 3);
     assert_eq!(shape(&ours)[1..], shape(&theirs)[1..]);
     assert_eq!(shape(&ours)[0].1, shape(&theirs)[0].1);
-    assert_eq!(ours.lines[1..], theirs.lines[1..]);
+    assert_eq!(ours.line_items[1..], theirs.line_items[1..]);
     let session = desk
         .get_session(theirs.session_id.expect("session"))
         .expect("session");
@@ -131,7 +131,7 @@ fn floor_reports_give_backspace_s_numbers() {
     }
     assert!(ours.iter().any(|u| u.occupied_minutes > 0));
 
-    let ours = desk.outstanding_invoices(None).expect("outstanding");
+    let ours = desk.outstanding_invoices().expect("outstanding");
     let theirs = floor::outstanding(&conn).expect("floor outstanding");
     assert!(!ours.is_empty());
     assert_eq!(ours.len(), theirs.len());
@@ -140,7 +140,10 @@ fn floor_reports_give_backspace_s_numbers() {
         assert_eq!(o.customer_human_id, t.human_id);
         assert_eq!(o.customer_name, t.name);
         assert_eq!(to_piastres(o.due), t.due);
-        assert_eq!(o.invoice.lines.len(), t.lines.matches("],[").count() + 1);
+        assert_eq!(
+            o.invoice.line_items.len(),
+            t.lines.matches("],[").count() + 1
+        );
     }
 
     let ours = desk.top_customers(from, to, 10).expect("top");

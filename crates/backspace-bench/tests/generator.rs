@@ -94,7 +94,7 @@ fn a_generated_history_keeps_every_invariant() {
     let desk = backspace::open(&path).expect("backspace opens the file");
     check_invariants(&desk);
     assert_eq!(desk.list_customers().expect("customers").len(), 50);
-    assert!(desk.active_sessions(None).expect("active").is_empty());
+    assert!(desk.active_sessions().expect("active").is_empty());
     let (from, to) = cfg.report_month();
     assert_eq!(desk.revenue(from, to).expect("revenue").len(), 31);
     drop(desk);

@@ -5,15 +5,17 @@
 //! No I/O and no FFI: storage lives in store crates (`backspace-sqlite`), bindings elsewhere.
 //!
 //! ```
-//! use backspace_core::{Backspace, MemoryStore, ResourceType};
+//! use backspace_core::{Backspace, Checkout, MemoryStore, NewCustomer, NewPayment, ResourceType};
+//! use chrono::Duration;
 //! use rust_decimal::Decimal;
 //!
 //! let desk = Backspace::new(MemoryStore::new());
-//! let mona = desk.register_customer("منى عادل", "010 1234 5678", None, None, None)?;
-//! let seat = desk.add_resource("Seat 1", ResourceType::Seat, Decimal::new(3000, 2), None)?;
-//! let session = desk.start_session(mona.id, seat.id, None)?;
-//! let invoice = desk.end_session(session.id, None, None)?;
-//! assert_eq!(invoice.invoice_number, "INV-0001");
+//! let mona = desk.register_customer(NewCustomer::new("منى عادل", "010 1234 5678"))?;
+//! let seat = desk.add_resource("Seat 1", ResourceType::Seat, Decimal::new(3000, 2))?;
+//! // `at` records an instant other than now (R-TIME-3): here, a session that began an hour ago.
+//! let session = desk.at(desk.now() - Duration::hours(1)).start_session(mona.id, seat.id)?;
+//! let invoice = desk.checkout(session.id, Checkout::paying([NewPayment::cash(Decimal::new(3000, 2))]))?;
+//! assert_eq!((invoice.invoice_number.as_str(), invoice.total), ("INV-0001", Decimal::new(3000, 2)));
 //! # Ok::<(), backspace_core::Error>(())
 //! ```
 //!
@@ -46,7 +48,9 @@ pub use clock::{Clock, SystemClock};
 pub use error::{Error, ErrorKind, Result};
 pub use memory::MemoryStore;
 pub use model::*;
-pub use ops::{Backspace, MAX_QUANTITY};
+pub use ops::{
+    Backspace, Checkout, EndSession, MAX_QUANTITY, NewCustomer, NewPayment, NewSubscription,
+};
 pub use reports::{OutstandingInvoice, ResourceUtilization, RevenueDay, TopCustomer};
 pub use rust_decimal::Decimal;
 pub use settings::{PlanPrices, PricingPolicy, Rounding, Settings, SettingsUpdate};

@@ -363,12 +363,12 @@ impl StoreTx for State {
             .invoices
             .get_mut(&invoice.id)
             .ok_or_else(|| missing("invoice", invoice.id))?;
-        let (lines, payments) = (
-            std::mem::take(&mut slot.lines),
+        let (line_items, payments) = (
+            std::mem::take(&mut slot.line_items),
             std::mem::take(&mut slot.payments),
         );
         *slot = Invoice {
-            lines,
+            line_items,
             payments,
             ..invoice.clone()
         };

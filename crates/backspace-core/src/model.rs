@@ -192,7 +192,7 @@ string_enum!(
 /// A customer (R-CUST-1).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Customer {
-    /// UUID v4.
+    /// UUID v7 (v4 for records written before 0.2).
     pub id: Uuid,
     /// `C-001`, `C-002`, … (R-CUST-2).
     pub human_id: String,
@@ -217,7 +217,7 @@ pub struct Customer {
 /// A seat, desk or room (R-RES-1).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resource {
-    /// UUID v4.
+    /// UUID v7 (v4 for records written before 0.2).
     pub id: Uuid,
     /// Display name, unique per space.
     pub name: String,
@@ -236,7 +236,7 @@ pub struct Resource {
 /// A timed session of a customer on a resource (§5).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
-    /// UUID v4.
+    /// UUID v7 (v4 for records written before 0.2).
     pub id: Uuid,
     /// Who.
     pub customer_id: Uuid,
@@ -262,10 +262,26 @@ pub struct Session {
     pub invoice_id: Option<Uuid>,
 }
 
+impl Session {
+    /// The session as it stood while it was running: active, with no end or bill.
+    pub fn as_running(self) -> Session {
+        Session {
+            ended_at: None,
+            is_active: true,
+            duration_minutes: None,
+            billed_minutes: None,
+            amount: None,
+            subscription_id: None,
+            invoice_id: None,
+            ..self
+        }
+    }
+}
+
 /// A café item (R-INV-1).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InventoryItem {
-    /// UUID v4.
+    /// UUID v7 (v4 for records written before 0.2).
     pub id: Uuid,
     /// Display name.
     pub name: String,
@@ -291,7 +307,7 @@ impl InventoryItem {
 /// Items consumed during a session (R-INV-2, R-INV-3).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InventoryConsumption {
-    /// UUID v4.
+    /// UUID v7 (v4 for records written before 0.2).
     pub id: Uuid,
     /// The session that consumed it.
     pub session_id: Uuid,
@@ -310,7 +326,7 @@ pub struct InventoryConsumption {
 /// One change of an item's stock (R-INV-6).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StockMovement {
-    /// UUID v4.
+    /// UUID v7 (v4 for records written before 0.2).
     pub id: Uuid,
     /// The item.
     pub item_id: Uuid,
@@ -329,12 +345,12 @@ pub struct StockMovement {
 /// A subscription (§7).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Subscription {
-    /// UUID v4.
+    /// UUID v7 (v4 for records written before 0.2).
     pub id: Uuid,
     /// Subscriber.
     pub customer_id: Uuid,
-    /// Plan.
-    pub plan: Plan,
+    /// Plan (the data model's `planType`).
+    pub plan_type: Plan,
     /// First covered business date.
     pub start_date: NaiveDate,
     /// Last covered business date (inclusive).
@@ -374,7 +390,7 @@ pub struct InvoiceLine {
 /// A payment on an invoice (R-INVC-7).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Payment {
-    /// UUID v4.
+    /// UUID v7 (v4 for records written before 0.2).
     pub id: Uuid,
     /// The invoice paid.
     pub invoice_id: Uuid,
@@ -391,7 +407,7 @@ pub struct Payment {
 /// An invoice with its lines and payments (§9).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invoice {
-    /// UUID v4.
+    /// UUID v7 (v4 for records written before 0.2).
     pub id: Uuid,
     /// `INV-0001`, … (R-INVC-1).
     pub invoice_number: String,
@@ -409,8 +425,8 @@ pub struct Invoice {
     pub due_date: NaiveDate,
     /// Sum of lines.
     pub amount: Decimal,
-    /// Discount percentage, 0–100.
-    pub discount_percent: Decimal,
+    /// Discount percentage, 0–100 (R-INVC-3).
+    pub discount: Decimal,
     /// round(amount × discount / 100).
     pub discount_amount: Decimal,
     /// amount − discount amount.
@@ -422,7 +438,7 @@ pub struct Invoice {
     /// Business date of the payment that completed it.
     pub paid_date: Option<NaiveDate>,
     /// Lines, in order.
-    pub lines: Vec<InvoiceLine>,
+    pub line_items: Vec<InvoiceLine>,
     /// Payments, in order.
     pub payments: Vec<Payment>,
 }
@@ -442,7 +458,7 @@ impl Invoice {
 /// A change of a customer's balance (R-BAL-3).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LedgerEntry {
-    /// UUID v4.
+    /// UUID v7 (v4 for records written before 0.2).
     pub id: Uuid,
     /// Whose balance.
     pub customer_id: Uuid,

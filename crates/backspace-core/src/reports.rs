@@ -178,7 +178,7 @@ pub fn revenue_by_scan<T: StoreTx + ?Sized>(
     let mut days: BTreeMap<NaiveDate, Day> = BTreeMap::new();
     for inv in tx.invoices(&InvoiceFilter::default())? {
         let issued = days.entry(inv.issue_date).or_default();
-        for line in &inv.lines {
+        for line in &inv.line_items {
             let amount = to_piastres(line.amount);
             match line.kind {
                 LineKind::Session => issued.sessions += amount,

@@ -41,13 +41,13 @@ fn header_from_row(row: &Row<'_>) -> rusqlite::Result<Invoice> {
         issue_date: get_date(row, 6)?,
         due_date: get_date(row, 7)?,
         amount: get_money(row, 8)?,
-        discount_percent: get_money(row, 9)?,
+        discount: get_money(row, 9)?,
         discount_amount: get_money(row, 10)?,
         total: get_money(row, 11)?,
         paid_amount: get_money(row, 12)?,
         status: get_parsed(row, 13)?,
         paid_date: get_opt_date(row, 14)?,
-        lines: Vec::new(),
+        line_items: Vec::new(),
         payments: Vec::new(),
     })
 }
@@ -78,7 +78,7 @@ fn payment_from_row(row: &Row<'_>) -> rusqlite::Result<Payment> {
 /// Loads the lines and payments of a header.
 fn complete(conn: &Connection, mut invoice: Invoice) -> Result<Invoice> {
     let id = uuid(invoice.id);
-    invoice.lines = many(
+    invoice.line_items = many(
         conn,
         "SELECT kind, description, quantity, unit_price_piastres, amount_piastres
          FROM invoice_lines WHERE invoice_id = ?1 ORDER BY position",
@@ -115,7 +115,7 @@ fn kind_sums(lines: &[InvoiceLine]) -> (i64, i64, i64) {
 
 /// Adds an invoice with its lines (and their sums by kind) and payments.
 pub(crate) fn insert(conn: &Connection, inv: &Invoice) -> Result<()> {
-    let (sessions, consumptions, subscriptions) = kind_sums(&inv.lines);
+    let (sessions, consumptions, subscriptions) = kind_sums(&inv.line_items);
     exec(
         conn,
         "INSERT INTO invoices (id, invoice_number, customer_id, session_id, subscription_id,
@@ -135,7 +135,7 @@ pub(crate) fn insert(conn: &Connection, inv: &Invoice) -> Result<()> {
             ":issue_date": date(inv.issue_date),
             ":due_date": date(inv.due_date),
             ":amount": piastres(inv.amount),
-            ":discount": piastres(inv.discount_percent),
+            ":discount": piastres(inv.discount),
             ":discount_amount": piastres(inv.discount_amount),
             ":total": piastres(inv.total),
             ":paid": piastres(inv.paid_amount),
@@ -158,7 +158,7 @@ pub(crate) fn insert(conn: &Connection, inv: &Invoice) -> Result<()> {
             storage(e)
         }
     })?;
-    for (position, line) in inv.lines.iter().enumerate() {
+    for (position, line) in inv.line_items.iter().enumerate() {
         exec(
             conn,
             "INSERT INTO invoice_lines (invoice_id, position, kind, description, quantity,
@@ -195,7 +195,7 @@ pub(crate) fn update(conn: &Connection, inv: &Invoice) -> Result<()> {
          WHERE id = :id",
         named_params! {
             ":id": uuid(inv.id),
-            ":discount": piastres(inv.discount_percent),
+            ":discount": piastres(inv.discount),
             ":discount_amount": piastres(inv.discount_amount),
             ":total": piastres(inv.total),
             ":paid": piastres(inv.paid_amount),
@@ -319,7 +319,7 @@ pub(crate) fn unpaid(conn: &Connection) -> Result<Vec<Invoice>> {
         payments.entry(p.invoice_id).or_default().push(p);
     }
     for h in &mut headers {
-        h.lines = lines.remove(&h.id).unwrap_or_default();
+        h.line_items = lines.remove(&h.id).unwrap_or_default();
         h.payments = payments.remove(&h.id).unwrap_or_default();
     }
     Ok(headers)

@@ -13,7 +13,7 @@
 //! use rust_decimal::Decimal;
 //!
 //! let desk = Backspace::new(SqliteStore::in_memory()?);
-//! let seat = desk.add_resource("Seat 1", ResourceType::Seat, Decimal::new(3000, 2), None)?;
+//! let seat = desk.add_resource("Seat 1", ResourceType::Seat, Decimal::new(3000, 2))?;
 //! assert_eq!(desk.list_resources()?, vec![seat]);
 //! # Ok::<(), backspace_core::Error>(())
 //! ```

@@ -24,7 +24,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Subscription> {
     Ok(Subscription {
         id: get_uuid(row, "id")?,
         customer_id: get_uuid(row, "customer_id")?,
-        plan: get_parsed(row, "plan")?,
+        plan_type: get_parsed(row, "plan")?,
         start_date: get_date(row, "start_date")?,
         end_date: get_date(row, "end_date")?,
         price: get_money(row, "price_piastres")?,
@@ -42,7 +42,7 @@ fn write(conn: &Connection, sql: &str, s: &Subscription) -> rusqlite::Result<usi
         named_params! {
             ":id": uuid(s.id),
             ":customer_id": uuid(s.customer_id),
-            ":plan": s.plan.as_str(),
+            ":plan": s.plan_type.as_str(),
             ":start_date": date(s.start_date),
             ":end_date": date(s.end_date),
             ":price": piastres(s.price),

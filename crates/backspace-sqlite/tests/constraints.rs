@@ -5,6 +5,7 @@
 
 mod common;
 
+use backspace_core::{EndSession, NewCustomer};
 use std::time::Duration;
 
 use backspace_core::{
@@ -24,27 +25,21 @@ fn raw(db: &TempDb) -> Connection {
 fn busy_seat(db: &TempDb) -> (Uuid, Uuid, Uuid, Uuid) {
     let (bs, _) = desk(open(db));
     let mona = bs
-        .register_customer("Mona", "010 1234 5678", None, None, None)
+        .register_customer(NewCustomer::new("Mona", "010 1234 5678"))
         .unwrap();
     let ali = bs
-        .register_customer("Ali", "010 1234 5679", None, None, None)
+        .register_customer(NewCustomer::new("Ali", "010 1234 5679"))
         .unwrap();
     let seat = bs
-        .add_resource("Seat 1", ResourceType::Seat, dec("30"), None)
+        .add_resource("Seat 1", ResourceType::Seat, dec("30"))
         .unwrap();
-    bs.add_resource("Seat 2", ResourceType::Seat, dec("30"), None)
+    bs.add_resource("Seat 2", ResourceType::Seat, dec("30"))
         .unwrap();
-    bs.start_session(mona.id, seat.id, Some(utc(2026, 11, 24, 9, 0, 0)))
+    bs.at(utc(2026, 11, 24, 9, 0, 0))
+        .start_session(mona.id, seat.id)
         .unwrap();
     let tea = bs
-        .add_inventory_item(
-            "Tea",
-            backspace_core::Category::Beverage,
-            dec("5"),
-            3,
-            1,
-            None,
-        )
+        .add_inventory_item("Tea", backspace_core::Category::Beverage, dec("5"), 3, 1)
         .unwrap();
     (mona.id, ali.id, seat.id, tea.id)
 }
@@ -135,16 +130,18 @@ fn raw_sql_cannot_write_invoice_sums_by_kind_that_miss_the_amount() {
     let db = TempDb::new("raw-kind-sums");
     let (bs, _) = desk(open(&db));
     let mona = bs
-        .register_customer("Mona", "010 1234 5678", None, None, None)
+        .register_customer(NewCustomer::new("Mona", "010 1234 5678"))
         .unwrap();
     let seat = bs
-        .add_resource("Seat 1", ResourceType::Seat, dec("30"), None)
+        .add_resource("Seat 1", ResourceType::Seat, dec("30"))
         .unwrap();
     let s = bs
-        .start_session(mona.id, seat.id, Some(utc(2026, 11, 24, 9, 0, 0)))
+        .at(utc(2026, 11, 24, 9, 0, 0))
+        .start_session(mona.id, seat.id)
         .unwrap();
     let inv = bs
-        .end_session(s.id, Some(utc(2026, 11, 24, 11, 0, 0)), None)
+        .at(utc(2026, 11, 24, 11, 0, 0))
+        .end_session(s.id, EndSession::default())
         .unwrap();
     assert_eq!(inv.amount, dec("60"));
     drop(bs);
@@ -197,7 +194,7 @@ fn duplicate_phone_is_a_conflict_naming_the_owner() {
     let store = SqliteStore::in_memory().unwrap();
     let (bs, _) = desk(store);
     let mona = bs
-        .register_customer("Mona", "010 1234 5678", None, None, None)
+        .register_customer(NewCustomer::new("Mona", "010 1234 5678"))
         .unwrap();
     let copy = Customer {
         id: Uuid::new_v4(),
@@ -216,7 +213,7 @@ fn duplicate_phone_is_a_conflict_naming_the_owner() {
     );
     // Through the operations too.
     let err = bs
-        .register_customer("Other", "+201012345678", None, None, None)
+        .register_customer(NewCustomer::new("Other", "+201012345678"))
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Conflict);
 }
@@ -302,7 +299,7 @@ fn a_failed_write_rolls_everything_back() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidState);
     let c = bs
-        .register_customer("Mona", "010 1234 5678", None, None, None)
+        .register_customer(NewCustomer::new("Mona", "010 1234 5678"))
         .unwrap();
     assert_eq!(c.human_id, "C-001");
 }

@@ -6,6 +6,7 @@
 
 mod common;
 
+use backspace_core::NewCustomer;
 use backspace_core::{ErrorKind, Store};
 use backspace_sqlite::{APPLICATION_ID, SCHEMA_VERSION, SqliteOptions, SqliteStore, Synchronous};
 use common::{TempDb, invoices_with_wrong_kind_sums, open};
@@ -126,7 +127,7 @@ fn a_version_1_file_is_upgraded_in_place() {
     let db = TempDb::new("upgrade");
     let (bs, _) = common::desk(open(&db));
     let mona = bs
-        .register_customer("Mona", "010 1234 5678", None, None, None)
+        .register_customer(NewCustomer::new("Mona", "010 1234 5678"))
         .unwrap();
     drop(bs);
     // Back to what version 1 left: no version-2 indexes, user_version 1.
@@ -250,7 +251,7 @@ fn opening_twice_is_idempotent() {
     let db = TempDb::new("twice");
     let (bs, _) = common::desk(open(&db));
     let mona = bs
-        .register_customer("Mona", "010 1234 5678", None, None, None)
+        .register_customer(NewCustomer::new("Mona", "010 1234 5678"))
         .unwrap();
     drop(bs);
     let first = open(&db);

@@ -3,6 +3,7 @@
 mod common;
 
 use backspace_core::{Backspace, PaymentMethod, ResourceType};
+use backspace_core::{EndSession, NewCustomer, NewPayment};
 use common::{TempDb, dec, open};
 use rusqlite::Connection;
 
@@ -11,17 +12,18 @@ fn r_db_4_plain_tables_iso_instants_and_integer_piastres() {
     let db = TempDb::new("readable");
     let desk = Backspace::new(open(&db));
     let mona = desk
-        .register_customer("منى عادل", "010 1234 5678", None, None, None)
+        .register_customer(NewCustomer::new("منى عادل", "010 1234 5678"))
         .expect("customer");
     let seat = desk
-        .add_resource("Seat 1", ResourceType::Seat, dec("37.5"), None)
+        .add_resource("Seat 1", ResourceType::Seat, dec("37.5"))
         .expect("seat");
     let start = desk.now() - chrono::Duration::minutes(90);
     let s = desk
-        .start_session(mona.id, seat.id, Some(start))
+        .at(start)
+        .start_session(mona.id, seat.id)
         .expect("start");
-    let inv = desk.end_session(s.id, None, None).expect("end");
-    desk.record_payment(inv.id, dec("10"), PaymentMethod::Cash, None, None)
+    let inv = desk.end_session(s.id, EndSession::default()).expect("end");
+    desk.record_payment(inv.id, NewPayment::new(dec("10"), PaymentMethod::Cash))
         .expect("pay");
     drop(desk);
 

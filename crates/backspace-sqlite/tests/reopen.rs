@@ -15,7 +15,7 @@ fn records_read_back_identical_after_reopen() {
     assert_eq!(before.customers.len(), 3);
     assert_eq!(before.sessions.len(), 5);
     assert!(before.invoices.iter().any(|i| !i.payments.is_empty()));
-    assert!(before.invoices.iter().all(|i| !i.lines.is_empty()));
+    assert!(before.invoices.iter().all(|i| !i.line_items.is_empty()));
     drop(bs);
 
     let reopened = open(&db);
@@ -54,8 +54,8 @@ fn sqlite_and_memory_stores_hold_the_same_records() {
                     i.invoice_number.clone(),
                     i.total,
                     i.status,
-                    i.discount_percent,
-                    i.lines.clone(),
+                    i.discount,
+                    i.line_items.clone(),
                     i.payments
                         .iter()
                         .map(|p| (p.amount, p.method, p.paid_at))

@@ -10,6 +10,7 @@ use backspace_core::reports::{
     outstanding_by_scan, revenue_by_scan, top_customers_by_scan, utilization_by_scan,
 };
 use backspace_core::{Backspace, PaymentMethod, ResourceType, SettingsUpdate, Store};
+use backspace_core::{EndSession, NewCustomer, NewPayment};
 use backspace_sqlite::SqliteStore;
 use chrono::{DateTime, NaiveDate, Utc};
 use common::{dec, desk, populate, utc, utc_us};
@@ -78,7 +79,7 @@ fn reports_equal_the_scans_on_a_busy_day() {
             .len(),
         2
     );
-    assert!(!bs.outstanding_invoices(None).unwrap().is_empty());
+    assert!(!bs.outstanding_invoices().unwrap().is_empty());
 }
 
 #[test]
@@ -109,15 +110,11 @@ fn dst_desk(zone: &str, instants: &[DateTime<Utc>]) -> Backspace<SqliteStore> {
     })
     .unwrap();
     let mona = bs
-        .register_customer("Mona", "010 1234 5678", None, None, None)
+        .register_customer(NewCustomer::new("Mona", "010 1234 5678"))
         .unwrap();
     let seat = bs
-        .add_resource(
-            "Seat 1",
-            ResourceType::Seat,
-            dec("30"),
-            Some(utc(2026, 1, 1, 0, 0, 0)),
-        )
+        .at(utc(2026, 1, 1, 0, 0, 0))
+        .add_resource("Seat 1", ResourceType::Seat, dec("30"))
         .unwrap();
     let methods = [
         PaymentMethod::Cash,
@@ -125,14 +122,19 @@ fn dst_desk(zone: &str, instants: &[DateTime<Utc>]) -> Backspace<SqliteStore> {
         PaymentMethod::Transfer,
     ];
     for (i, pair) in instants.windows(2).enumerate() {
-        let s = bs.start_session(mona.id, seat.id, Some(pair[0])).unwrap();
-        let inv = bs.end_session(s.id, Some(pair[1]), None).unwrap();
+        let s = bs.at(pair[0]).start_session(mona.id, seat.id).unwrap();
+        let inv = bs
+            .at(pair[1])
+            .end_session(s.id, EndSession::default())
+            .unwrap();
         let method = methods[i % 3];
         if inv.total > dec("0") {
-            bs.record_payment(inv.id, dec("0.01"), method, Some(pair[1]), None)
+            bs.at(pair[1])
+                .record_payment(inv.id, NewPayment::new(dec("0.01"), method))
                 .unwrap();
         }
-        bs.deposit(mona.id, dec("1.25"), method, Some(pair[1]))
+        bs.at(pair[1])
+            .deposit(mona.id, dec("1.25"), method)
             .unwrap();
     }
     bs
@@ -183,19 +185,16 @@ fn reports_equal_the_scans_across_dst_in_cairo_and_london() {
 fn running_sessions_count_up_to_now() {
     let (bs, clock) = desk(SqliteStore::in_memory().unwrap());
     let mona = bs
-        .register_customer("Mona", "010 1234 5678", None, None, None)
+        .register_customer(NewCustomer::new("Mona", "010 1234 5678"))
         .unwrap();
     let seat = bs
-        .add_resource("Seat 1", ResourceType::Seat, dec("30"), None)
+        .add_resource("Seat 1", ResourceType::Seat, dec("30"))
         .unwrap();
-    bs.add_resource("Seat 0", ResourceType::Seat, dec("30"), None)
+    bs.add_resource("Seat 0", ResourceType::Seat, dec("30"))
         .unwrap();
-    bs.start_session(
-        mona.id,
-        seat.id,
-        Some(utc_us(2026, 11, 24, 10, 0, 0, 750_000)),
-    )
-    .unwrap();
+    bs.at(utc_us(2026, 11, 24, 10, 0, 0, 750_000))
+        .start_session(mona.id, seat.id)
+        .unwrap();
     for now in [
         utc(2026, 11, 24, 9, 0, 0),
         utc_us(2026, 11, 24, 10, 0, 1, 500_000),
@@ -217,30 +216,24 @@ fn running_sessions_count_up_to_now() {
 fn many_invoices_sort_by_number_like_the_scan() {
     let (bs, _) = desk(SqliteStore::in_memory().unwrap());
     let seat = bs
-        .add_resource("Seat 1", ResourceType::Seat, dec("30"), None)
+        .add_resource("Seat 1", ResourceType::Seat, dec("30"))
         .unwrap();
     let mut customers = Vec::new();
     for i in 0..12 {
         customers.push(
-            bs.register_customer(
+            bs.register_customer(NewCustomer::new(
                 &format!("C{i}"),
                 &format!("010 1234 56{i:02}"),
-                None,
-                None,
-                None,
-            )
+            ))
             .unwrap(),
         );
     }
     for (i, c) in customers.iter().enumerate() {
         let start = utc(2026, 11, 20, 8, 0, 0) + chrono::Duration::minutes(90 * i as i64);
-        let s = bs.start_session(c.id, seat.id, Some(start)).unwrap();
-        bs.end_session(
-            s.id,
-            Some(start + chrono::Duration::minutes(30 + i as i64)),
-            None,
-        )
-        .unwrap();
+        let s = bs.at(start).start_session(c.id, seat.id).unwrap();
+        bs.at(start + chrono::Duration::minutes(30 + i as i64))
+            .end_session(s.id, EndSession::default())
+            .unwrap();
     }
     same_as_scan(
         bs.store(),
@@ -262,49 +255,46 @@ fn utilization_finds_long_sessions_that_started_long_before_the_range() {
     clock.set(utc(2026, 12, 31, 0, 0, 0));
     let seats: Vec<_> = (1..=4)
         .map(|i| {
-            bs.add_resource(&format!("Seat {i}"), ResourceType::Seat, dec("30"), None)
+            bs.add_resource(&format!("Seat {i}"), ResourceType::Seat, dec("30"))
                 .unwrap()
         })
         .collect();
     let people: Vec<_> = (1..=4)
         .map(|i| {
-            bs.register_customer(
+            bs.register_customer(NewCustomer::new(
                 &format!("P{i}"),
                 &format!("010 1234 500{i}"),
-                None,
-                None,
-                None,
-            )
+            ))
             .unwrap()
         })
         .collect();
     // Many short sessions long before the range, so the longest one decides the bound.
     for h in 0..20 {
         let at = utc(2026, 9, 1, 8, 0, 0) + chrono::Duration::hours(h);
-        let s = bs
-            .start_session(people[0].id, seats[0].id, Some(at))
-            .unwrap();
-        bs.end_session(s.id, Some(at + chrono::Duration::minutes(50)), None)
+        let s = bs.at(at).start_session(people[0].id, seats[0].id).unwrap();
+        bs.at(at + chrono::Duration::minutes(50))
+            .end_session(s.id, EndSession::default())
             .unwrap();
     }
     // 40 days long, across the whole of November, with sub-second ends.
     let s = bs
-        .start_session(
-            people[1].id,
-            seats[1].id,
-            Some(utc_us(2026, 10, 20, 9, 0, 0, 999_999)),
-        )
+        .at(utc_us(2026, 10, 20, 9, 0, 0, 999_999))
+        .start_session(people[1].id, seats[1].id)
         .unwrap();
-    bs.end_session(s.id, Some(utc_us(2026, 11, 29, 9, 0, 1, 1)), None)
+    bs.at(utc_us(2026, 11, 29, 9, 0, 1, 1))
+        .end_session(s.id, EndSession::default())
         .unwrap();
     // Ends a second into the range after a month.
     let s = bs
-        .start_session(people[2].id, seats[2].id, Some(utc(2026, 10, 1, 0, 0, 0)))
+        .at(utc(2026, 10, 1, 0, 0, 0))
+        .start_session(people[2].id, seats[2].id)
         .unwrap();
-    bs.end_session(s.id, Some(utc(2026, 10, 31, 22, 0, 1)), None)
+    bs.at(utc(2026, 10, 31, 22, 0, 1))
+        .end_session(s.id, EndSession::default())
         .unwrap();
     // Running since September.
-    bs.start_session(people[3].id, seats[3].id, Some(utc(2026, 9, 15, 0, 0, 0)))
+    bs.at(utc(2026, 9, 15, 0, 0, 0))
+        .start_session(people[3].id, seats[3].id)
         .unwrap();
     let now = utc(2026, 12, 31, 0, 0, 0);
     for (from, to) in [
@@ -328,10 +318,10 @@ fn utilization_finds_long_sessions_that_started_long_before_the_range() {
 fn customers_by_ids_skips_unknown_ids_and_repeats() {
     let (bs, _) = desk(SqliteStore::in_memory().unwrap());
     let a = bs
-        .register_customer("A", "010 1234 5601", None, None, None)
+        .register_customer(NewCustomer::new("A", "010 1234 5601"))
         .unwrap();
     let b = bs
-        .register_customer("B", "010 1234 5602", None, None, None)
+        .register_customer(NewCustomer::new("B", "010 1234 5602"))
         .unwrap();
     let unknown = backspace_core::Uuid::new_v4();
     let mut found = bs

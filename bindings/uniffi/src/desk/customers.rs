@@ -1,6 +1,7 @@
 //! Customers (§3).
 
 use backspace_core as bs;
+use backspace_core::NewCustomer;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
@@ -22,7 +23,14 @@ impl Backspace {
     ) -> Result<Customer> {
         Ok(self
             .inner
-            .register_customer(&name, &phone, email.as_deref(), notes.as_deref(), at)?
+            .at(at)
+            .register_customer(NewCustomer {
+                notes: notes.as_deref().map(Into::into),
+                ..NewCustomer {
+                    email: email.as_deref().map(Into::into),
+                    ..NewCustomer::new(&name, &phone)
+                }
+            })?
             .into())
     }
 

@@ -25,7 +25,8 @@ impl Backspace {
     ) -> Result<InventoryItem> {
         Ok(self
             .inner
-            .add_inventory_item(&name, category.into(), price, quantity, min_stock, at)?
+            .at(at)
+            .add_inventory_item(&name, category.into(), price, quantity, min_stock)?
             .into())
     }
 
@@ -62,7 +63,7 @@ impl Backspace {
     /// Receives `n` ≥ 1 units (R-INV-6).
     #[uniffi::method(default(at = None))]
     pub fn restock(&self, id: Uuid, n: i64, at: Option<DateTime<Utc>>) -> Result<InventoryItem> {
-        Ok(self.inner.restock(id, n, at)?.into())
+        Ok(self.inner.at(at).restock(id, n)?.into())
     }
 
     /// Corrects the stock by `delta` ≠ 0 with a reason; below zero is an insufficient-stock error (R-INV-6).
@@ -74,7 +75,7 @@ impl Backspace {
         reason: String,
         at: Option<DateTime<Utc>>,
     ) -> Result<InventoryItem> {
-        Ok(self.inner.adjust_stock(id, delta, &reason, at)?.into())
+        Ok(self.inner.at(at).adjust_stock(id, delta, &reason)?.into())
     }
 
     /// Items at or below their minimum stock (R-INV-7).

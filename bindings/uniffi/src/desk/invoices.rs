@@ -1,5 +1,6 @@
 //! Invoices, payments and the balance ledger (§9, §10).
 
+use backspace_core::NewPayment;
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use uuid::Uuid;
@@ -35,7 +36,7 @@ impl Backspace {
         percent: Decimal,
         at: Option<DateTime<Utc>>,
     ) -> Result<Invoice> {
-        Ok(self.inner.set_discount(invoice_id, percent, at)?.into())
+        Ok(self.inner.at(at).set_discount(invoice_id, percent)?.into())
     }
 
     /// Records a payment (R-INVC-4, R-INVC-7, R-BAL-2).
@@ -50,7 +51,14 @@ impl Backspace {
     ) -> Result<Invoice> {
         Ok(self
             .inner
-            .record_payment(invoice_id, amount, method.into(), at, note.as_deref())?
+            .at(at)
+            .record_payment(
+                invoice_id,
+                NewPayment {
+                    note: note.as_deref().map(Into::into),
+                    ..NewPayment::new(amount, method.into())
+                },
+            )?
             .into())
     }
 
@@ -65,7 +73,8 @@ impl Backspace {
     ) -> Result<LedgerEntry> {
         Ok(self
             .inner
-            .deposit(customer_id, amount, method.into(), at)?
+            .at(at)
+            .deposit(customer_id, amount, method.into())?
             .into())
     }
 

@@ -25,7 +25,7 @@ impl Backspace {
         &self,
         at: Option<DateTime<Utc>>,
     ) -> Result<Vec<OutstandingInvoice>> {
-        Ok(list(self.inner.outstanding_invoices(at)?))
+        Ok(list(self.inner.at(at).outstanding_invoices()?))
     }
 
     /// The `n` customers with the largest invoiced total over issue dates `from..=to` (R-REP-3).

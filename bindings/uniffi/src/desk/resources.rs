@@ -23,7 +23,8 @@ impl Backspace {
     ) -> Result<Resource> {
         Ok(self
             .inner
-            .add_resource(&name, resource_type.into(), rate_per_hour, at)?
+            .at(at)
+            .add_resource(&name, resource_type.into(), rate_per_hour)?
             .into())
     }
 

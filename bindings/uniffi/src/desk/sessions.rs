@@ -1,5 +1,6 @@
 //! Timed sessions (§5) and their café consumptions (§8).
 
+use backspace_core::EndSession;
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use uuid::Uuid;
@@ -20,7 +21,8 @@ impl Backspace {
     ) -> Result<Session> {
         Ok(self
             .inner
-            .start_session(customer_id, resource_id, at)?
+            .at(at)
+            .start_session(customer_id, resource_id)?
             .into())
     }
 
@@ -32,7 +34,7 @@ impl Backspace {
     /// What a running session's invoice would hold if it ended at `at`; writes nothing (R-SESS-6).
     #[uniffi::method(default(at = None))]
     pub fn quote_session(&self, session_id: Uuid, at: Option<DateTime<Utc>>) -> Result<Quote> {
-        Ok(self.inner.quote_session(session_id, at)?.into())
+        Ok(self.inner.at(at).quote_session(session_id)?.into())
     }
 
     /// Ends a session: charge, invoice, resource freed, balance updated, all at once (R-SESS-2).
@@ -45,14 +47,20 @@ impl Backspace {
     ) -> Result<Invoice> {
         Ok(self
             .inner
-            .end_session(session_id, at, discount_percent)?
+            .at(at)
+            .end_session(
+                session_id,
+                EndSession {
+                    discount: discount_percent,
+                },
+            )?
             .into())
     }
 
     /// Running sessions with elapsed minutes and the charge if they ended at `at` (R-REP-3).
     #[uniffi::method(default(at = None))]
     pub fn active_sessions(&self, at: Option<DateTime<Utc>>) -> Result<Vec<ActiveSession>> {
-        Ok(list(self.inner.active_sessions(at)?))
+        Ok(list(self.inner.at(at).active_sessions()?))
     }
 
     /// Adds café items to a running session; stock must cover them (R-INV-2..4).
@@ -66,7 +74,8 @@ impl Backspace {
     ) -> Result<InventoryConsumption> {
         Ok(self
             .inner
-            .add_consumption(session_id, item_id, quantity, at)?
+            .at(at)
+            .add_consumption(session_id, item_id, quantity)?
             .into())
     }
 
@@ -77,7 +86,7 @@ impl Backspace {
         consumption_id: Uuid,
         at: Option<DateTime<Utc>>,
     ) -> Result<InventoryConsumption> {
-        Ok(self.inner.remove_consumption(consumption_id, at)?.into())
+        Ok(self.inner.at(at).remove_consumption(consumption_id)?.into())
     }
 
     /// A session's consumptions.

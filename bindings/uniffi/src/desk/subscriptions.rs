@@ -1,5 +1,6 @@
 //! Subscriptions (§7).
 
+use backspace_core::NewSubscription;
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use uuid::Uuid;
@@ -24,7 +25,14 @@ impl Backspace {
     ) -> Result<Subscription> {
         Ok(self
             .inner
-            .subscribe(customer_id, plan.into(), start_date, price, at)?
+            .at(at)
+            .subscribe(NewSubscription {
+                price: price,
+                ..NewSubscription {
+                    start_date: start_date,
+                    ..NewSubscription::new(customer_id, plan.into())
+                }
+            })?
             .into())
     }
 
@@ -41,12 +49,12 @@ impl Backspace {
     /// Cancels a subscription (history kept) and recomputes the customer's type (R-SUB-4, R-CUST-7).
     #[uniffi::method(default(at = None))]
     pub fn cancel_subscription(&self, id: Uuid, at: Option<DateTime<Utc>>) -> Result<Subscription> {
-        Ok(self.inner.cancel_subscription(id, at)?.into())
+        Ok(self.inner.at(at).cancel_subscription(id)?.into())
     }
 
     /// Deactivates subscriptions that ended before the business date of `at`; returns them (R-SUB-4).
     #[uniffi::method(default(at = None))]
     pub fn expire_subscriptions(&self, at: Option<DateTime<Utc>>) -> Result<Vec<Subscription>> {
-        Ok(list(self.inner.expire_subscriptions(at)?))
+        Ok(list(self.inner.at(at).expire_subscriptions()?))
     }
 }

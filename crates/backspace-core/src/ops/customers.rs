@@ -1,9 +1,8 @@
 //! Customers (§3).
 
-use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::{Backspace, found};
+use super::{Backspace, NewCustomer, found};
 use crate::error::{Error, Result};
 use crate::model::{Customer, CustomerType, CustomerUpdate, new_id};
 use crate::phone::normalize_phone;
@@ -27,19 +26,12 @@ fn duplicate_phone(tx: &mut dyn StoreTx, phone: &str, except: Option<Uuid>) -> R
 
 impl<S: Store> Backspace<S> {
     /// Registers a customer with the next `C-…` id.
-    pub fn register_customer(
-        &self,
-        name: &str,
-        phone: &str,
-        email: Option<&str>,
-        notes: Option<&str>,
-        at: Option<DateTime<Utc>>,
-    ) -> Result<Customer> {
-        let name = normalize_name("name", name)?;
-        let phone = normalize_phone(phone)?;
-        let email = normalize_email(email)?;
-        let notes = normalize_text("notes", notes)?;
-        self.write(at, |tx, at| {
+    pub fn register_customer(&self, new: NewCustomer) -> Result<Customer> {
+        let name = normalize_name("name", &new.name)?;
+        let phone = normalize_phone(&new.phone)?;
+        let email = normalize_email(new.email.as_deref())?;
+        let notes = normalize_text("notes", new.notes.as_deref())?;
+        self.write(|tx, at| {
             duplicate_phone(tx, &phone, None)?;
             let customer = Customer {
                 id: new_id(),

@@ -39,13 +39,12 @@ impl<S: Store> Backspace<S> {
         price: Decimal,
         quantity_: i64,
         min_stock: i64,
-        at: Option<DateTime<Utc>>,
     ) -> Result<InventoryItem> {
         let name = normalize_name("name", name)?;
         let price = normalize_amount("price", price, Zero::Allowed)?;
         let qty = quantity("quantity", quantity_, 0)?;
         let min_stock = quantity("min_stock", min_stock, 0)?;
-        self.write(at, |tx, at| {
+        self.write(|tx, at| {
             let item = InventoryItem {
                 id: new_id(),
                 name,
@@ -106,9 +105,9 @@ impl<S: Store> Backspace<S> {
     }
 
     /// Receives `n ≥ 1` units (R-INV-6).
-    pub fn restock(&self, id: Uuid, n: i64, at: Option<DateTime<Utc>>) -> Result<InventoryItem> {
+    pub fn restock(&self, id: Uuid, n: i64) -> Result<InventoryItem> {
         let n = quantity("quantity", n, 1)?;
-        self.write(at, |tx, at| {
+        self.write(|tx, at| {
             let mut item = found(tx.item(id)?, "inventory item", id)?;
             item.quantity = checked_stock(item.quantity + n)?;
             tx.update_item(&item)?;
@@ -118,13 +117,7 @@ impl<S: Store> Backspace<S> {
     }
 
     /// Corrects stock by `delta ≠ 0` with a reason; below zero is an insufficient-stock error (R-INV-6).
-    pub fn adjust_stock(
-        &self,
-        id: Uuid,
-        delta: i64,
-        reason: &str,
-        at: Option<DateTime<Utc>>,
-    ) -> Result<InventoryItem> {
+    pub fn adjust_stock(&self, id: Uuid, delta: i64, reason: &str) -> Result<InventoryItem> {
         // `unsigned_abs`: `i64::MIN.abs()` overflows.
         if delta == 0 || delta.unsigned_abs() > MAX_QUANTITY.unsigned_abs() {
             return Err(Error::validation(
@@ -134,7 +127,7 @@ impl<S: Store> Backspace<S> {
         }
         let reason = normalize_text("reason", Some(reason))?
             .ok_or_else(|| Error::validation("reason", "must not be blank"))?;
-        self.write(at, |tx, at| {
+        self.write(|tx, at| {
             let mut item = found(tx.item(id)?, "inventory item", id)?;
             if item.quantity + delta < 0 {
                 return Err(Error::InsufficientStock {
@@ -159,11 +152,25 @@ impl<S: Store> Backspace<S> {
             .collect())
     }
 
-    /// An item's stock history (R-INV-6).
+    /// An item's stock card (R-INV-6): its movements by instant, each with the quantity after
+    /// it along that order, so every row is the previous row's quantity plus its delta and the
+    /// last row is the item's quantity. (A back-dated movement is listed at its instant; the
+    /// quantity stored when it was recorded is not what the card shows.)
     pub fn stock_movements(&self, id: Uuid) -> Result<Vec<StockMovement>> {
         self.read(|tx| {
             found(tx.item(id)?, "inventory item", id)?;
-            tx.movements(id)
+            let mut running = 0;
+            Ok(tx
+                .movements(id)?
+                .into_iter()
+                .map(|m| {
+                    running += m.delta;
+                    StockMovement {
+                        quantity_after: running,
+                        ..m
+                    }
+                })
+                .collect())
         })
     }
 }

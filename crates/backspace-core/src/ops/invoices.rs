@@ -4,7 +4,7 @@ use chrono::{DateTime, Days, Utc};
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
-use super::{Backspace, found};
+use super::{Backspace, NewPayment, found};
 use crate::clock::business_date;
 use crate::error::{Error, Result};
 use crate::model::*;
@@ -52,7 +52,7 @@ fn post(
 fn settle(invoice: &mut Invoice, discount: i64, at: DateTime<Utc>, settings: &Settings) {
     let amount = to_piastres(invoice.amount);
     let discount_amount = percent_of(amount, discount);
-    invoice.discount_percent = to_decimal(discount);
+    invoice.discount = to_decimal(discount);
     invoice.discount_amount = to_decimal(discount_amount);
     invoice.total = to_decimal(amount - discount_amount);
     let (total, paid) = (amount - discount_amount, to_piastres(invoice.paid_amount));
@@ -108,13 +108,13 @@ pub(crate) fn issue_invoice(
             .checked_add_days(Days::new(u64::from(settings.invoice_due_days)))
             .unwrap_or(issue_date),
         amount: to_decimal(amount),
-        discount_percent: to_decimal(0),
+        discount: to_decimal(0),
         discount_amount: to_decimal(0),
         total: to_decimal(0),
         paid_amount: to_decimal(0),
         status: InvoiceStatus::Unpaid,
         paid_date: None,
-        lines,
+        line_items: lines,
         payments: Vec::new(),
     };
     settle(&mut invoice, discount, at, settings);
@@ -129,6 +129,98 @@ pub(crate) fn issue_invoice(
         at,
     )?;
     Ok(invoice)
+}
+
+/// A payment's input, validated before any transaction (R-ERR-2).
+pub(super) struct ValidPayment {
+    amount: i64,
+    method: PaymentMethod,
+    note: Option<String>,
+}
+
+impl ValidPayment {
+    pub(super) fn parse(payment: &NewPayment) -> Result<Self> {
+        Ok(ValidPayment {
+            amount: parse_amount("amount", payment.amount, Zero::Refused)?,
+            method: payment.method,
+            note: normalize_text("note", payment.note.as_deref())?,
+        })
+    }
+}
+
+/// Records `payment` on `invoice` at `at` and updates credit or balance (R-INVC-4, R-INVC-7,
+/// R-BAL-2). `invoice` is left as stored, its new payment included.
+pub(super) fn pay(
+    tx: &mut dyn StoreTx,
+    settings: &Settings,
+    invoice: &mut Invoice,
+    payment: &ValidPayment,
+    at: DateTime<Utc>,
+) -> Result<()> {
+    let (paid, method) = (payment.amount, payment.method);
+    if at < invoice.issued_at {
+        return Err(Error::validation(
+            "at",
+            format!(
+                "a payment cannot be before {} was issued",
+                invoice.invoice_number
+            ),
+        ));
+    }
+    if invoice.status == InvoiceStatus::Paid {
+        return Err(Error::InvalidState(format!(
+            "{} is already paid",
+            invoice.invoice_number
+        )));
+    }
+    let due = to_piastres(invoice.due());
+    if paid > due {
+        return Err(Error::Overpayment {
+            invoice: invoice.invoice_number.clone(),
+            due: to_decimal(due),
+            amount: to_decimal(paid),
+        });
+    }
+    let mut customer = found(
+        tx.customer(invoice.customer_id)?,
+        "customer",
+        invoice.customer_id,
+    )?;
+    let credit = to_piastres(customer.credit);
+    if method == PaymentMethod::Balance && credit < paid {
+        return Err(Error::InsufficientCredit {
+            available: customer.credit,
+            amount: to_decimal(paid),
+        });
+    }
+    let record = Payment {
+        id: new_id(),
+        invoice_id: invoice.id,
+        amount: to_decimal(paid),
+        method,
+        paid_at: at,
+        note: payment.note.clone(),
+    };
+    tx.insert_payment(&record)?;
+    invoice.paid_amount = to_decimal(to_piastres(invoice.paid_amount) + paid);
+    let discount = to_piastres(invoice.discount);
+    settle(invoice, discount, at, settings);
+    tx.update_invoice(invoice)?;
+    invoice.payments.push(record);
+    if method == PaymentMethod::Balance {
+        customer.credit = to_decimal(credit - paid);
+        tx.update_customer(&customer)?;
+    } else {
+        post(
+            tx,
+            &mut customer,
+            LedgerKind::Payment,
+            paid,
+            invoice.invoice_number.clone(),
+            at,
+        )?;
+    }
+    Ok(())
 }
 
 impl<S: Store> Backspace<S> {
@@ -149,14 +241,9 @@ impl<S: Store> Backspace<S> {
     }
 
     /// Sets an invoice's discount while nothing is paid on it (R-INVC-3); the balance follows.
-    pub fn set_discount(
-        &self,
-        invoice_id: Uuid,
-        percent: Decimal,
-        at: Option<DateTime<Utc>>,
-    ) -> Result<Invoice> {
-        let discount = parse_percent("discount_percent", percent)?;
-        self.write(at, |tx, at| {
+    pub fn set_discount(&self, invoice_id: Uuid, percent: Decimal) -> Result<Invoice> {
+        let discount = parse_percent("discount", percent)?;
+        self.write(|tx, at| {
             let mut invoice = found(tx.invoice(invoice_id)?, "invoice", invoice_id)?;
             if !invoice.payments.is_empty() {
                 return Err(Error::InvalidState(format!(
@@ -187,81 +274,12 @@ impl<S: Store> Backspace<S> {
     }
 
     /// Records a payment (R-INVC-4, R-INVC-7, R-BAL-2).
-    pub fn record_payment(
-        &self,
-        invoice_id: Uuid,
-        amount: Decimal,
-        method: PaymentMethod,
-        at: Option<DateTime<Utc>>,
-        note: Option<&str>,
-    ) -> Result<Invoice> {
-        let paid = parse_amount("amount", amount, Zero::Refused)?;
-        let note = normalize_text("note", note)?;
-        self.write(at, |tx, at| {
+    pub fn record_payment(&self, invoice_id: Uuid, payment: NewPayment) -> Result<Invoice> {
+        let payment = ValidPayment::parse(&payment)?;
+        self.write(|tx, at| {
             let mut invoice = found(tx.invoice(invoice_id)?, "invoice", invoice_id)?;
-            if at < invoice.issued_at {
-                return Err(Error::validation(
-                    "at",
-                    format!(
-                        "a payment cannot be before {} was issued",
-                        invoice.invoice_number
-                    ),
-                ));
-            }
-            if invoice.status == InvoiceStatus::Paid {
-                return Err(Error::InvalidState(format!(
-                    "{} is already paid",
-                    invoice.invoice_number
-                )));
-            }
-            let due = to_piastres(invoice.due());
-            if paid > due {
-                return Err(Error::Overpayment {
-                    invoice: invoice.invoice_number,
-                    due: to_decimal(due),
-                    amount: to_decimal(paid),
-                });
-            }
-            let mut customer = found(
-                tx.customer(invoice.customer_id)?,
-                "customer",
-                invoice.customer_id,
-            )?;
-            let credit = to_piastres(customer.credit);
-            if method == PaymentMethod::Balance && credit < paid {
-                return Err(Error::InsufficientCredit {
-                    available: customer.credit,
-                    amount: to_decimal(paid),
-                });
-            }
-            let payment = Payment {
-                id: new_id(),
-                invoice_id,
-                amount: to_decimal(paid),
-                method,
-                paid_at: at,
-                note,
-            };
-            tx.insert_payment(&payment)?;
-            invoice.paid_amount = to_decimal(to_piastres(invoice.paid_amount) + paid);
             let settings = tx.settings()?;
-            let discount = to_piastres(invoice.discount_percent);
-            settle(&mut invoice, discount, at, &settings);
-            tx.update_invoice(&invoice)?;
-            invoice.payments.push(payment);
-            if method == PaymentMethod::Balance {
-                customer.credit = to_decimal(credit - paid);
-                tx.update_customer(&customer)?;
-            } else {
-                post(
-                    tx,
-                    &mut customer,
-                    LedgerKind::Payment,
-                    paid,
-                    invoice.invoice_number.clone(),
-                    at,
-                )?;
-            }
+            pay(tx, &settings, &mut invoice, &payment, at)?;
             Ok(invoice)
         })
     }
@@ -272,7 +290,6 @@ impl<S: Store> Backspace<S> {
         customer_id: Uuid,
         amount: Decimal,
         method: PaymentMethod,
-        at: Option<DateTime<Utc>>,
     ) -> Result<LedgerEntry> {
         let piastres = parse_amount("amount", amount, Zero::Refused)?;
         if method == PaymentMethod::Balance {
@@ -281,7 +298,7 @@ impl<S: Store> Backspace<S> {
                 "a deposit is paid in cash, card or transfer, not from the balance",
             ));
         }
-        self.write(at, |tx, at| {
+        self.write(|tx, at| {
             let mut customer = found(tx.customer(customer_id)?, "customer", customer_id)?;
             customer.credit = to_decimal(to_piastres(customer.credit) + piastres);
             let entry = post(

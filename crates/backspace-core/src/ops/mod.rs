@@ -2,13 +2,17 @@
 //! Each operation validates its input first, then opens one write transaction, reads "now"
 //! inside it (R-TIME-4), checks state, and writes. An `Err` anywhere leaves the store untouched.
 
+mod checkout;
 mod customers;
+mod inputs;
 mod inventory;
 mod invoices;
 mod reports;
 mod resources;
 mod sessions;
 mod subscriptions;
+
+pub use inputs::{Checkout, EndSession, NewCustomer, NewPayment, NewSubscription};
 
 use std::sync::Arc;
 
@@ -23,9 +27,24 @@ use crate::store::{Store, StoreTx};
 pub const MAX_QUANTITY: i64 = 1_000_000_000;
 
 /// A coworking space's front desk over a store `S`.
+///
+/// Operations record the current instant, read inside their write transaction (R-TIME-4).
+/// [`Backspace::at`] gives the same desk recording a chosen instant instead (R-TIME-3):
+/// `desk.at(nine_am).start_session(customer, seat)`. Cloning is cheap: clones share the store.
 pub struct Backspace<S: Store> {
-    store: S,
+    store: Arc<S>,
     clock: Arc<dyn Clock>,
+    at: Option<DateTime<Utc>>,
+}
+
+impl<S: Store> Clone for Backspace<S> {
+    fn clone(&self) -> Self {
+        Backspace {
+            store: Arc::clone(&self.store),
+            clock: Arc::clone(&self.clock),
+            at: self.at,
+        }
+    }
 }
 
 impl<S: Store> Backspace<S> {
@@ -36,7 +55,36 @@ impl<S: Store> Backspace<S> {
 
     /// A front desk over `store` with an injected clock (tests, simulations).
     pub fn with_clock(store: S, clock: Arc<dyn Clock>) -> Self {
-        Backspace { store, clock }
+        Backspace {
+            store: Arc::new(store),
+            clock,
+            at: None,
+        }
+    }
+
+    /// The same desk, recording `at` as the instant of every operation (R-TIME-3): a back-dated
+    /// entry, or a deterministic test. `None` goes back to "now". An instant more than five
+    /// minutes in the future is refused by each operation.
+    ///
+    /// ```
+    /// # use backspace_core::{Backspace, MemoryStore, NewCustomer};
+    /// # use chrono::{TimeZone, Utc};
+    /// let desk = Backspace::new(MemoryStore::new());
+    /// let yesterday = Utc.with_ymd_and_hms(2026, 3, 1, 9, 30, 0).unwrap();
+    /// let mona = desk.at(yesterday).register_customer(NewCustomer::new("منى", "01012345678"))?;
+    /// assert_eq!(mona.created_at, yesterday);
+    /// # Ok::<(), backspace_core::Error>(())
+    /// ```
+    pub fn at(&self, at: impl Into<Option<DateTime<Utc>>>) -> Self {
+        Backspace {
+            at: at.into(),
+            ..self.clone()
+        }
+    }
+
+    /// The instant this desk records, when one was chosen with [`Backspace::at`].
+    pub fn fixed_at(&self) -> Option<DateTime<Utc>> {
+        self.at
     }
 
     /// The underlying store.
@@ -49,26 +97,21 @@ impl<S: Store> Backspace<S> {
         self.clock.now()
     }
 
-    /// Runs `f` in one write transaction with `at` resolved inside it (R-TIME-3, R-TIME-4).
-    fn write<T>(
-        &self,
-        at: Option<DateTime<Utc>>,
-        f: impl FnOnce(&mut dyn StoreTx, DateTime<Utc>) -> Result<T>,
-    ) -> Result<T> {
+    /// Runs `f` in one write transaction with the instant resolved inside it (R-TIME-3, R-TIME-4).
+    fn write<T>(&self, f: impl FnOnce(&mut dyn StoreTx, DateTime<Utc>) -> Result<T>) -> Result<T> {
         self.store.write(|tx| {
-            let at = resolve_at(at, self.clock.now())?;
+            let at = resolve_at(self.at, self.clock.now())?;
             f(tx, at)
         })
     }
 
-    /// Runs `f` over a consistent snapshot with `at` resolved inside it.
+    /// Runs `f` over a consistent snapshot with the instant resolved inside it.
     fn read_at<T>(
         &self,
-        at: Option<DateTime<Utc>>,
         f: impl FnOnce(&mut dyn StoreTx, DateTime<Utc>) -> Result<T>,
     ) -> Result<T> {
         self.store.read(|tx| {
-            let at = resolve_at(at, self.clock.now())?;
+            let at = resolve_at(self.at, self.clock.now())?;
             f(tx, at)
         })
     }

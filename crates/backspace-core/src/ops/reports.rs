@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use uuid::Uuid;
 
 use super::Backspace;
@@ -41,18 +41,15 @@ impl<S: Store> Backspace<S> {
     /// Occupied share of each resource over `from..=to`; running sessions count up to now (R-REP-2).
     pub fn utilization(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ResourceUtilization>> {
         range(from, to)?;
-        self.read_at(None, |tx, now| {
+        self.read_at(|tx, now| {
             let tz = tx.settings()?.time_zone;
             tx.utilization(from, to, tz, now)
         })
     }
 
     /// Invoices not fully paid, oldest due first, with what is due and whether it is overdue as of `at` (R-REP-3).
-    pub fn outstanding_invoices(
-        &self,
-        at: Option<DateTime<Utc>>,
-    ) -> Result<Vec<OutstandingInvoice>> {
-        self.read_at(at, |tx, at| {
+    pub fn outstanding_invoices(&self) -> Result<Vec<OutstandingInvoice>> {
+        self.read_at(|tx, at| {
             let today = business_date(at, tx.settings()?.time_zone);
             let invoices = tx.outstanding_invoices()?;
             // Every billed customer in one request, not one per invoice.

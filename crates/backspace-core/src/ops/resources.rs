@@ -1,6 +1,5 @@
 //! Seats, desks and rooms (§4).
 
-use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
@@ -33,11 +32,10 @@ impl<S: Store> Backspace<S> {
         name: &str,
         resource_type: ResourceType,
         rate_per_hour: Decimal,
-        at: Option<DateTime<Utc>>,
     ) -> Result<Resource> {
         let name = normalize_name("name", name)?;
         let rate_per_hour = normalize_amount("rate_per_hour", rate_per_hour, Zero::Allowed)?;
-        self.write(at, |tx, at| {
+        self.write(|tx, at| {
             duplicate_name(tx, &name, None)?;
             let r = Resource {
                 id: new_id(),

@@ -1,12 +1,12 @@
 //! Timed sessions (§5): start, quote, consumptions, end.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
 use super::invoices::issue_invoice;
 use super::subscriptions::covering_subscription;
-use super::{Backspace, found, quantity};
+use super::{Backspace, EndSession, found, quantity};
 use crate::clock::business_date;
 use crate::error::{Error, Result};
 use crate::model::*;
@@ -89,15 +89,61 @@ fn active(session: Session) -> Result<Session> {
     Ok(session)
 }
 
+/// Ends an active session at `at`: charge, invoice, resource freed, balance updated (R-SESS-2).
+pub(super) fn end_session(
+    tx: &mut dyn StoreTx,
+    settings: &Settings,
+    session_id: Uuid,
+    discount: i64,
+    at: DateTime<Utc>,
+) -> Result<Invoice> {
+    let mut session = active(found(tx.session(session_id)?, "session", session_id)?)?;
+    let b = bill(tx, settings, &session, at)?;
+    let mut customer = found(
+        tx.customer(session.customer_id)?,
+        "customer",
+        session.customer_id,
+    )?;
+    let invoice = issue_invoice(
+        tx,
+        settings,
+        &mut customer,
+        b.lines,
+        discount,
+        at,
+        Some(session.id),
+        None,
+    )?;
+    session.ended_at = Some(at);
+    session.is_active = false;
+    session.duration_minutes = Some(b.charge.duration_minutes);
+    session.billed_minutes = Some(b.charge.billed_minutes);
+    session.amount = Some(to_decimal(b.charge.charge));
+    session.subscription_id = b.subscription_id;
+    session.invoice_id = Some(invoice.id);
+    tx.update_session(&session)?;
+    let mut resource = found(
+        tx.resource(session.resource_id)?,
+        "resource",
+        session.resource_id,
+    )?;
+    resource.is_available = !resource.out_of_service;
+    tx.update_resource(&resource)?;
+    Ok(invoice)
+}
+
+/// A discount percentage as hundredths, 0 when none is given (R-INVC-3).
+pub(super) fn parse_discount(discount: Option<Decimal>) -> Result<i64> {
+    Ok(discount
+        .map(|d| parse_percent("discount", d))
+        .transpose()?
+        .unwrap_or(0))
+}
+
 impl<S: Store> Backspace<S> {
     /// Starts a session of a customer on a resource (R-SESS-1, R-SESS-3).
-    pub fn start_session(
-        &self,
-        customer_id: Uuid,
-        resource_id: Uuid,
-        at: Option<DateTime<Utc>>,
-    ) -> Result<Session> {
-        self.write(at, |tx, at| {
+    pub fn start_session(&self, customer_id: Uuid, resource_id: Uuid) -> Result<Session> {
+        self.write(|tx, at| {
             let customer = found(tx.customer(customer_id)?, "customer", customer_id)?;
             let mut resource = found(tx.resource(resource_id)?, "resource", resource_id)?;
             if tx.active_session_on_resource(resource_id)?.is_some() {
@@ -148,8 +194,8 @@ impl<S: Store> Backspace<S> {
     }
 
     /// What a running session's invoice would hold if it ended at `at`; writes nothing (R-SESS-6).
-    pub fn quote_session(&self, session_id: Uuid, at: Option<DateTime<Utc>>) -> Result<Quote> {
-        self.read_at(at, |tx, at| {
+    pub fn quote_session(&self, session_id: Uuid) -> Result<Quote> {
+        self.read_at(|tx, at| {
             let session = active(found(tx.session(session_id)?, "session", session_id)?)?;
             let settings = tx.settings()?;
             let b = bill(tx, &settings, &session, at)?;
@@ -168,61 +214,30 @@ impl<S: Store> Backspace<S> {
     }
 
     /// Ends a session: charge, invoice, resource freed, balance updated, all at once (R-SESS-2).
-    pub fn end_session(
-        &self,
-        session_id: Uuid,
-        at: Option<DateTime<Utc>>,
-        discount_percent: Option<Decimal>,
-    ) -> Result<Invoice> {
-        let discount = discount_percent
-            .map(|d| parse_percent("discount_percent", d))
-            .transpose()?
-            .unwrap_or(0);
-        self.write(at, |tx, at| {
-            let mut session = active(found(tx.session(session_id)?, "session", session_id)?)?;
+    pub fn end_session(&self, session_id: Uuid, options: EndSession) -> Result<Invoice> {
+        let discount = parse_discount(options.discount)?;
+        self.write(|tx, at| {
             let settings = tx.settings()?;
-            let b = bill(tx, &settings, &session, at)?;
-            let mut customer = found(
-                tx.customer(session.customer_id)?,
-                "customer",
-                session.customer_id,
-            )?;
-            let invoice = issue_invoice(
-                tx,
-                &settings,
-                &mut customer,
-                b.lines,
-                discount,
-                at,
-                Some(session.id),
-                None,
-            )?;
-            session.ended_at = Some(at);
-            session.is_active = false;
-            session.duration_minutes = Some(b.charge.duration_minutes);
-            session.billed_minutes = Some(b.charge.billed_minutes);
-            session.amount = Some(to_decimal(b.charge.charge));
-            session.subscription_id = b.subscription_id;
-            session.invoice_id = Some(invoice.id);
-            tx.update_session(&session)?;
-            let mut resource = found(
-                tx.resource(session.resource_id)?,
-                "resource",
-                session.resource_id,
-            )?;
-            resource.is_available = !resource.out_of_service;
-            tx.update_resource(&resource)?;
-            Ok(invoice)
+            end_session(tx, &settings, session_id, discount, at)
         })
     }
 
-    /// Running sessions with elapsed minutes and the charge if they ended at `at` (R-REP-3).
-    pub fn active_sessions(&self, at: Option<DateTime<Utc>>) -> Result<Vec<ActiveSession>> {
-        self.read_at(at, |tx, at| {
+    /// The sessions running at the desk's instant (now, or the one chosen with
+    /// [`Backspace::at`]): started at or before it and not ended by it, with elapsed minutes
+    /// and the session charge if they ended then (R-REP-3). A session that has ended since
+    /// is shown as it stood at that instant: active, with no end.
+    pub fn active_sessions(&self) -> Result<Vec<ActiveSession>> {
+        let looking_back = self.fixed_at().is_some();
+        self.read_at(|tx, at| {
             let settings = tx.settings()?;
+            let sessions = if looking_back {
+                tx.sessions_between(at, at + TimeDelta::microseconds(1))?
+            } else {
+                tx.active_sessions()?
+            };
             let mut out = Vec::new();
-            for session in tx.active_sessions()? {
-                let at = at.max(session.started_at);
+            for session in sessions.into_iter().filter(|s| s.started_at <= at) {
+                let session = session.as_running();
                 let b = bill(tx, &settings, &session, at)?;
                 let customer = found(
                     tx.customer(session.customer_id)?,
@@ -252,10 +267,9 @@ impl<S: Store> Backspace<S> {
         session_id: Uuid,
         item_id: Uuid,
         quantity_: i64,
-        at: Option<DateTime<Utc>>,
     ) -> Result<InventoryConsumption> {
         let n = quantity("quantity", quantity_, 1)?;
-        self.write(at, |tx, at| {
+        self.write(|tx, at| {
             let session = active(found(tx.session(session_id)?, "session", session_id)?)?;
             let mut item = found(tx.item(item_id)?, "inventory item", item_id)?;
             if at < session.started_at {
@@ -309,12 +323,8 @@ impl<S: Store> Backspace<S> {
     }
 
     /// Removes a consumption from a running session and puts its stock back (R-INV-5).
-    pub fn remove_consumption(
-        &self,
-        consumption_id: Uuid,
-        at: Option<DateTime<Utc>>,
-    ) -> Result<InventoryConsumption> {
-        self.write(at, |tx, at| {
+    pub fn remove_consumption(&self, consumption_id: Uuid) -> Result<InventoryConsumption> {
+        self.write(|tx, at| {
             let c = found(
                 tx.consumption(consumption_id)?,
                 "consumption",

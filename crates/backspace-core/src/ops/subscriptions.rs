@@ -1,11 +1,10 @@
 //! Subscriptions (§7) and the customer type they give (R-CUST-7).
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
-use rust_decimal::Decimal;
+use chrono::{Days, NaiveDate};
 use uuid::Uuid;
 
 use super::invoices::issue_invoice;
-use super::{Backspace, found};
+use super::{Backspace, NewSubscription, found};
 use crate::clock::business_date;
 use crate::error::{Error, Result};
 use crate::model::*;
@@ -31,7 +30,7 @@ pub(crate) fn covering_subscription(
 fn refresh_type(tx: &mut dyn StoreTx, customer_id: Uuid, date: NaiveDate) -> Result<Customer> {
     let mut customer = found(tx.customer(customer_id)?, "customer", customer_id)?;
     let current = covering_subscription(tx, customer_id, date)?;
-    let t = current.map_or(CustomerType::Visitor, |s| s.plan.customer_type());
+    let t = current.map_or(CustomerType::Visitor, |s| s.plan_type.customer_type());
     if t != customer.customer_type {
         customer.customer_type = t;
         tx.update_customer(&customer)?;
@@ -42,18 +41,17 @@ fn refresh_type(tx: &mut dyn StoreTx, customer_id: Uuid, date: NaiveDate) -> Res
 impl<S: Store> Backspace<S> {
     /// Subscribes a customer to a plan and invoices its price (R-SUB-1, R-SUB-2).
     /// The price is `price`, else the plan's price in settings.
-    pub fn subscribe(
-        &self,
-        customer_id: Uuid,
-        plan: Plan,
-        start_date: Option<NaiveDate>,
-        price: Option<Decimal>,
-        at: Option<DateTime<Utc>>,
-    ) -> Result<Subscription> {
+    pub fn subscribe(&self, new: NewSubscription) -> Result<Subscription> {
+        let NewSubscription {
+            customer_id,
+            plan_type: plan,
+            start_date,
+            price,
+        } = new;
         let price = price
             .map(|p| normalize_amount("price", p, Zero::Allowed))
             .transpose()?;
-        self.write(at, |tx, at| {
+        self.write(|tx, at| {
             let settings = tx.settings()?;
             let price = price.or(settings.plan_prices.get(plan)).ok_or_else(|| {
                 Error::validation(
@@ -93,7 +91,7 @@ impl<S: Store> Backspace<S> {
             let subscription = Subscription {
                 id: subscription_id,
                 customer_id,
-                plan,
+                plan_type: plan,
                 start_date: start,
                 end_date: end,
                 price,
@@ -121,8 +119,8 @@ impl<S: Store> Backspace<S> {
     }
 
     /// Cancels a subscription; its history and invoice stay (R-SUB-4).
-    pub fn cancel_subscription(&self, id: Uuid, at: Option<DateTime<Utc>>) -> Result<Subscription> {
-        self.write(at, |tx, at| {
+    pub fn cancel_subscription(&self, id: Uuid) -> Result<Subscription> {
+        self.write(|tx, at| {
             let mut s = found(tx.subscription(id)?, "subscription", id)?;
             if !s.is_active {
                 return Err(Error::InvalidState(format!(
@@ -139,8 +137,8 @@ impl<S: Store> Backspace<S> {
 
     /// Deactivates subscriptions that ended before the business date of `at` and refreshes
     /// every subscriber's type as of that date (R-SUB-4, R-CUST-7). Returns the expired ones.
-    pub fn expire_subscriptions(&self, at: Option<DateTime<Utc>>) -> Result<Vec<Subscription>> {
-        self.write(at, |tx, at| {
+    pub fn expire_subscriptions(&self) -> Result<Vec<Subscription>> {
+        self.write(|tx, at| {
             let today = business_date(at, tx.settings()?.time_zone);
             let mut expired = Vec::new();
             let mut customers = Vec::new();

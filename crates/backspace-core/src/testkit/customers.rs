@@ -8,12 +8,11 @@ pub fn r_cust_1_register_returns_every_field<S: Store>(store: S) {
     let fx = Fx::new(store);
     let c = fx
         .bs
+        .at(t(7, 0))
         .register_customer(
-            " أحمد علي ",
-            "010 1234 5678",
-            Some("Ahmed@Example.com"),
-            Some("likes the window"),
-            Some(t(7, 0)),
+            NewCustomer::new(" أحمد علي ", "010 1234 5678")
+                .email("Ahmed@Example.com")
+                .notes("likes the window"),
         )
         .unwrap();
     assert_eq!(c.human_id, "C-001");
@@ -37,11 +36,11 @@ pub fn r_cust_2_human_ids_are_gapless_and_never_reused<S: Store>(store: S) {
     // A refused registration takes no number.
     fails_unchanged(&fx.bs, ErrorKind::Conflict, || {
         fx.bs
-            .register_customer("B", "01000000001", None, None, None)
+            .register_customer(NewCustomer::new("B", "01000000001"))
     });
     fails_unchanged(&fx.bs, ErrorKind::Validation, || {
         fx.bs
-            .register_customer(" ", "01000000002", None, None, None)
+            .register_customer(NewCustomer::new(" ", "01000000002"))
     });
     let b = fx.customer("B", "01000000002");
     assert_eq!(b.human_id, "C-002");
@@ -59,16 +58,16 @@ pub fn r_cust_3_blank_or_long_name_is_refused<S: Store>(store: S) {
     let fx = Fx::new(store);
     let e = fails_unchanged(&fx.bs, ErrorKind::Validation, || {
         fx.bs
-            .register_customer("   ", "01012345678", None, None, None)
+            .register_customer(NewCustomer::new("   ", "01012345678"))
     });
     assert!(matches!(e, crate::Error::Validation { ref field, .. } if field == "name"));
     fails_unchanged(&fx.bs, ErrorKind::Validation, || {
         fx.bs
-            .register_customer(&"م".repeat(101), "01012345678", None, None, None)
+            .register_customer(NewCustomer::new(&"م".repeat(101), "01012345678"))
     });
     assert_eq!(
         fx.bs
-            .register_customer(&"م".repeat(100), "01012345678", None, None, None)
+            .register_customer(NewCustomer::new(&"م".repeat(100), "01012345678"))
             .unwrap()
             .name
             .chars()
@@ -84,7 +83,7 @@ pub fn r_cust_4_phone_is_stored_as_e164<S: Store>(store: S) {
     assert_eq!(fx.customer("C", "02 2345 6789").phone, "+20223456789");
     let e = fails_unchanged(&fx.bs, ErrorKind::Validation, || {
         fx.bs
-            .register_customer("D", "01312345678", None, None, None)
+            .register_customer(NewCustomer::new("D", "01312345678"))
     });
     assert!(e.to_string().contains("phone"), "{e}");
 }
@@ -94,7 +93,7 @@ pub fn r_cust_5_duplicate_phone_names_the_existing_customer<S: Store>(store: S) 
     fx.customer("Mona", "01012345678");
     let e = fails_unchanged(&fx.bs, ErrorKind::Conflict, || {
         fx.bs
-            .register_customer("Other", "+20 10 1234 5678", None, None, None)
+            .register_customer(NewCustomer::new("Other", "+20 10 1234 5678"))
     });
     assert!(e.to_string().contains("C-001"), "{e}");
 }
@@ -103,17 +102,17 @@ pub fn r_cust_6_email_is_normalized_or_refused<S: Store>(store: S) {
     let fx = Fx::new(store);
     let c = fx
         .bs
-        .register_customer("A", "01000000001", Some(""), None, None)
+        .register_customer(NewCustomer::new("A", "01000000001").email(""))
         .unwrap();
     assert_eq!(c.email, None);
     let c = fx
         .bs
-        .register_customer("B", "01000000002", Some(" sara@Mail.EG "), None, None)
+        .register_customer(NewCustomer::new("B", "01000000002").email(" sara@Mail.EG "))
         .unwrap();
     assert_eq!(c.email.as_deref(), Some("sara@mail.eg"));
     let e = fails_unchanged(&fx.bs, ErrorKind::Validation, || {
         fx.bs
-            .register_customer("C", "01000000003", Some("sara@localhost"), None, None)
+            .register_customer(NewCustomer::new("C", "01000000003").email("sara@localhost"))
     });
     assert!(e.to_string().contains("email"));
 }

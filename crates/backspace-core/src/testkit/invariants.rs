@@ -35,14 +35,14 @@ pub fn check_invariants<S: Store>(bs: &Backspace<S>) {
     let mut outstanding: BTreeMap<uuid::Uuid, i64> = BTreeMap::new();
     let mut spent_credit: BTreeMap<uuid::Uuid, i64> = BTreeMap::new();
     for inv in &invoices {
-        let amount: i64 = inv.lines.iter().map(|l| to_piastres(l.amount)).sum();
+        let amount: i64 = inv.line_items.iter().map(|l| to_piastres(l.amount)).sum();
         assert_eq!(
             to_piastres(inv.amount),
             amount,
             "{} amount is not the sum of its lines",
             inv.invoice_number
         );
-        let discount = percent_of(amount, to_piastres(inv.discount_percent));
+        let discount = percent_of(amount, to_piastres(inv.discount));
         assert_eq!(
             to_piastres(inv.discount_amount),
             discount,

@@ -7,21 +7,15 @@ use crate::model::ItemUpdate;
 fn running<S: Store>(fx: &Fx<S>) -> Session {
     let a = fx.customer("A", "01000000001");
     let seat = fx.seat("Seat 1", "30");
-    fx.bs.start_session(a.id, seat.id, Some(t(8, 0))).unwrap()
+    fx.bs.at(t(8, 0)).start_session(a.id, seat.id).unwrap()
 }
 
 pub fn r_inv_1_items_are_added_with_opening_stock<S: Store>(store: S) {
     let fx = Fx::new(store);
     let item = fx
         .bs
-        .add_inventory_item(
-            "Turkish coffee",
-            Category::Beverage,
-            d("25"),
-            40,
-            5,
-            Some(t(6, 0)),
-        )
+        .at(t(6, 0))
+        .add_inventory_item("Turkish coffee", Category::Beverage, d("25"), 40, 5)
         .unwrap();
     assert_eq!(
         (item.price, item.quantity, item.min_stock),
@@ -35,15 +29,14 @@ pub fn r_inv_1_items_are_added_with_opening_stock<S: Store>(store: S) {
     );
     fails_unchanged(&fx.bs, ErrorKind::Validation, || {
         fx.bs
-            .add_inventory_item("X", Category::Snack, d("1"), -1, 0, None)
+            .add_inventory_item("X", Category::Snack, d("1"), -1, 0)
     });
     fails_unchanged(&fx.bs, ErrorKind::Validation, || {
         fx.bs
-            .add_inventory_item("X", Category::Snack, d("1"), 1, -1, None)
+            .add_inventory_item("X", Category::Snack, d("1"), 1, -1)
     });
     fails_unchanged(&fx.bs, ErrorKind::Validation, || {
-        fx.bs
-            .add_inventory_item("", Category::Snack, d("1"), 1, 0, None)
+        fx.bs.add_inventory_item("", Category::Snack, d("1"), 1, 0)
     });
     let u = fx
         .bs
@@ -67,7 +60,7 @@ pub fn r_inv_2_insufficient_stock_changes_nothing<S: Store>(store: S) {
     let s = running(&fx);
     let tea = fx.item("Tea", "15", 2, 0);
     let e = fails_unchanged(&fx.bs, ErrorKind::InsufficientStock, || {
-        fx.bs.add_consumption(s.id, tea.id, 3, Some(t(8, 5)))
+        fx.bs.at(t(8, 5)).add_consumption(s.id, tea.id, 3)
     });
     assert!(
         matches!(
@@ -88,14 +81,17 @@ pub fn r_inv_2_consumption_needs_active_session_and_quantity<S: Store>(store: S)
     let s = running(&fx);
     let tea = fx.item("Tea", "15", 10, 0);
     fails_unchanged(&fx.bs, ErrorKind::Validation, || {
-        fx.bs.add_consumption(s.id, tea.id, 0, None)
+        fx.bs.add_consumption(s.id, tea.id, 0)
     });
     fails_unchanged(&fx.bs, ErrorKind::NotFound, || {
-        fx.bs.add_consumption(s.id, uuid::Uuid::new_v4(), 1, None)
+        fx.bs.add_consumption(s.id, uuid::Uuid::new_v4(), 1)
     });
-    fx.bs.end_session(s.id, Some(t(9, 0)), None).unwrap();
+    fx.bs
+        .at(t(9, 0))
+        .end_session(s.id, EndSession::default())
+        .unwrap();
     fails_unchanged(&fx.bs, ErrorKind::InvalidState, || {
-        fx.bs.add_consumption(s.id, tea.id, 1, None)
+        fx.bs.add_consumption(s.id, tea.id, 1)
     });
 }
 
@@ -103,10 +99,7 @@ pub fn r_inv_3_price_is_captured_at_consumption<S: Store>(store: S) {
     let fx = Fx::new(store);
     let s = running(&fx);
     let tea = fx.item("Tea", "15", 10, 0);
-    let c = fx
-        .bs
-        .add_consumption(s.id, tea.id, 2, Some(t(8, 5)))
-        .unwrap();
+    let c = fx.bs.at(t(8, 5)).add_consumption(s.id, tea.id, 2).unwrap();
     fx.bs
         .update_inventory_item(
             tea.id,
@@ -117,9 +110,13 @@ pub fn r_inv_3_price_is_captured_at_consumption<S: Store>(store: S) {
         )
         .unwrap();
     assert_eq!(c.price_at_consumption, d("15.00"));
-    let inv = fx.bs.end_session(s.id, Some(t(9, 0)), None).unwrap();
+    let inv = fx
+        .bs
+        .at(t(9, 0))
+        .end_session(s.id, EndSession::default())
+        .unwrap();
     assert_eq!(
-        (inv.lines[1].unit_price, inv.lines[1].amount),
+        (inv.line_items[1].unit_price, inv.line_items[1].amount),
         (d("15.00"), d("30.00"))
     );
 }
@@ -128,12 +125,10 @@ pub fn r_inv_4_stock_is_decremented_with_the_consumption<S: Store>(store: S) {
     let fx = Fx::new(store);
     let s = running(&fx);
     let tea = fx.item("Tea", "15", 3, 0);
-    fx.bs
-        .add_consumption(s.id, tea.id, 3, Some(t(8, 5)))
-        .unwrap();
+    fx.bs.at(t(8, 5)).add_consumption(s.id, tea.id, 3).unwrap();
     assert_eq!(fx.bs.get_inventory_item(tea.id).unwrap().quantity, 0);
     fails_unchanged(&fx.bs, ErrorKind::InsufficientStock, || {
-        fx.bs.add_consumption(s.id, tea.id, 1, None)
+        fx.bs.add_consumption(s.id, tea.id, 1)
     });
     let last = fx.bs.stock_movements(tea.id).unwrap().pop().unwrap();
     assert_eq!(
@@ -146,48 +141,45 @@ pub fn r_inv_5_removed_consumption_returns_stock<S: Store>(store: S) {
     let fx = Fx::new(store);
     let s = running(&fx);
     let tea = fx.item("Tea", "15", 5, 0);
-    let c = fx
-        .bs
-        .add_consumption(s.id, tea.id, 2, Some(t(8, 5)))
-        .unwrap();
-    let keep = fx
-        .bs
-        .add_consumption(s.id, tea.id, 1, Some(t(8, 6)))
-        .unwrap();
-    fx.bs.remove_consumption(c.id, Some(t(8, 10))).unwrap();
+    let c = fx.bs.at(t(8, 5)).add_consumption(s.id, tea.id, 2).unwrap();
+    let keep = fx.bs.at(t(8, 6)).add_consumption(s.id, tea.id, 1).unwrap();
+    fx.bs.at(t(8, 10)).remove_consumption(c.id).unwrap();
     assert_eq!(fx.bs.get_inventory_item(tea.id).unwrap().quantity, 4);
     assert_eq!(
         fx.bs.session_consumptions(s.id).unwrap(),
         std::slice::from_ref(&keep)
     );
     fails_unchanged(&fx.bs, ErrorKind::NotFound, || {
-        fx.bs.remove_consumption(c.id, None)
+        fx.bs.remove_consumption(c.id)
     });
-    let inv = fx.bs.end_session(s.id, Some(t(9, 0)), None).unwrap();
-    assert_eq!(inv.lines.len(), 2);
+    let inv = fx
+        .bs
+        .at(t(9, 0))
+        .end_session(s.id, EndSession::default())
+        .unwrap();
+    assert_eq!(inv.line_items.len(), 2);
     fails_unchanged(&fx.bs, ErrorKind::InvalidState, || {
-        fx.bs.remove_consumption(keep.id, None)
+        fx.bs.remove_consumption(keep.id)
     });
 }
 
 pub fn r_inv_6_restock_and_adjustment_keep_history<S: Store>(store: S) {
     let fx = Fx::new(store);
     let tea = fx.item("Tea", "15", 5, 0);
-    fx.bs.restock(tea.id, 10, Some(t(7, 0))).unwrap();
+    fx.bs.at(t(7, 0)).restock(tea.id, 10).unwrap();
     fx.bs
-        .adjust_stock(tea.id, -3, "broken cups", Some(t(7, 30)))
+        .at(t(7, 30))
+        .adjust_stock(tea.id, -3, "broken cups")
         .unwrap();
+    fails_unchanged(&fx.bs, ErrorKind::Validation, || fx.bs.restock(tea.id, 0));
     fails_unchanged(&fx.bs, ErrorKind::Validation, || {
-        fx.bs.restock(tea.id, 0, None)
+        fx.bs.adjust_stock(tea.id, 0, "x")
     });
     fails_unchanged(&fx.bs, ErrorKind::Validation, || {
-        fx.bs.adjust_stock(tea.id, 0, "x", None)
-    });
-    fails_unchanged(&fx.bs, ErrorKind::Validation, || {
-        fx.bs.adjust_stock(tea.id, 1, "  ", None)
+        fx.bs.adjust_stock(tea.id, 1, "  ")
     });
     fails_unchanged(&fx.bs, ErrorKind::InsufficientStock, || {
-        fx.bs.adjust_stock(tea.id, -13, "count", None)
+        fx.bs.adjust_stock(tea.id, -13, "count")
     });
     let m = fx.bs.stock_movements(tea.id).unwrap();
     let rows: Vec<_> = m

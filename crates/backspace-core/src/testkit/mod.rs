@@ -27,7 +27,7 @@ use rust_decimal::Decimal;
 
 use crate::clock::Clock;
 use crate::model::*;
-use crate::ops::Backspace;
+pub use crate::ops::{Backspace, Checkout, EndSession, NewCustomer, NewPayment, NewSubscription};
 use crate::store::Store;
 
 /// A clock the test sets by hand.
@@ -85,26 +85,22 @@ impl<S: Store> Fx<S> {
 
     pub fn customer(&self, name: &str, phone: &str) -> Customer {
         self.bs
-            .register_customer(name, phone, None, None, Some(t(6, 0)))
+            .at(t(6, 0))
+            .register_customer(NewCustomer::new(name, phone))
             .unwrap()
     }
 
     pub fn seat(&self, name: &str, rate: &str) -> Resource {
         self.bs
-            .add_resource(name, ResourceType::Seat, d(rate), Some(t(6, 0)))
+            .at(t(6, 0))
+            .add_resource(name, ResourceType::Seat, d(rate))
             .unwrap()
     }
 
     pub fn item(&self, name: &str, price: &str, quantity: i64, min_stock: i64) -> InventoryItem {
         self.bs
-            .add_inventory_item(
-                name,
-                Category::Beverage,
-                d(price),
-                quantity,
-                min_stock,
-                Some(t(6, 0)),
-            )
+            .at(t(6, 0))
+            .add_inventory_item(name, Category::Beverage, d(price), quantity, min_stock)
             .unwrap()
     }
 
@@ -118,9 +114,13 @@ impl<S: Store> Fx<S> {
     ) -> Invoice {
         let s = self
             .bs
-            .start_session(customer.id, resource.id, Some(start))
+            .at(start)
+            .start_session(customer.id, resource.id)
             .unwrap();
-        self.bs.end_session(s.id, Some(end), None).unwrap()
+        self.bs
+            .at(end)
+            .end_session(s.id, EndSession::default())
+            .unwrap()
     }
 }
 

@@ -84,31 +84,31 @@ fn run<S: Store>(store: S, ops: &[Op]) -> (usize, usize) {
         let result: crate::Result<()> = match op.clone() {
             Op::Register(i) => fx
                 .bs
-                .register_customer(
+                .at(at)
+                .register_customer(NewCustomer::new(
                     &format!("عميل {i}"),
                     &format!("0100000000{i}"),
-                    None,
-                    None,
-                    at,
-                )
+                ))
                 .map(drop),
             Op::Start(c, r) => match pick(&customers, c) {
                 Some(c) => fx
                     .bs
-                    .start_session(c.id, seats[usize::from(r)].id, at)
+                    .at(at)
+                    .start_session(c.id, seats[usize::from(r)].id)
                     .map(drop),
                 None => Ok(()),
             },
             Op::Consume(s, i, q) => match pick(&active, s) {
                 Some(s) => fx
                     .bs
-                    .add_consumption(s.id, items[usize::from(i)].id, q, at)
+                    .at(at)
+                    .add_consumption(s.id, items[usize::from(i)].id, q)
                     .map(drop),
                 None => Ok(()),
             },
             Op::RemoveConsumption(s) => match pick(&active, s) {
                 Some(s) => match fx.bs.session_consumptions(s.id).unwrap().first() {
-                    Some(c) => fx.bs.remove_consumption(c.id, at).map(drop),
+                    Some(c) => fx.bs.at(at).remove_consumption(c.id).map(drop),
                     None => Ok(()),
                 },
                 None => Ok(()),
@@ -116,53 +116,64 @@ fn run<S: Store>(store: S, ops: &[Op]) -> (usize, usize) {
             Op::End(s, disc) => match pick(&active, s) {
                 Some(s) => fx
                     .bs
-                    .end_session(s.id, at, disc.map(|p| Decimal::new(i64::from(p), 2)))
+                    .at(at)
+                    .end_session(
+                        s.id,
+                        EndSession {
+                            discount: disc.map(|p| Decimal::new(i64::from(p), 2)),
+                        },
+                    )
                     .map(drop),
                 None => Ok(()),
             },
             Op::Pay(i, a, m) => match pick(&invoices, i) {
                 Some(inv) => fx
                     .bs
-                    .record_payment(inv.id, money(a), methods[usize::from(m)], at, None)
+                    .at(at)
+                    .record_payment(inv.id, NewPayment::new(money(a), methods[usize::from(m)]))
                     .map(drop),
                 None => Ok(()),
             },
             Op::Deposit(c, a, m) => match pick(&customers, c) {
                 Some(c) => fx
                     .bs
-                    .deposit(c.id, money(a), methods[usize::from(m)], at)
+                    .at(at)
+                    .deposit(c.id, money(a), methods[usize::from(m)])
                     .map(drop),
                 None => Ok(()),
             },
             Op::Discount(i, p) => match pick(&invoices, i) {
                 Some(inv) => fx
                     .bs
-                    .set_discount(inv.id, Decimal::new(i64::from(p), 2), at)
+                    .at(at)
+                    .set_discount(inv.id, Decimal::new(i64::from(p), 2))
                     .map(drop),
                 None => Ok(()),
             },
-            Op::Restock(i, n) => fx.bs.restock(items[usize::from(i)].id, n, at).map(drop),
+            Op::Restock(i, n) => fx.bs.at(at).restock(items[usize::from(i)].id, n).map(drop),
             Op::Adjust(i, n) => fx
                 .bs
-                .adjust_stock(items[usize::from(i)].id, n, "count", at)
+                .at(at)
+                .adjust_stock(items[usize::from(i)].id, n, "count")
                 .map(drop),
             Op::Subscribe(c, p) => match pick(&customers, c) {
                 Some(c) => fx
                     .bs
-                    .subscribe(c.id, plans[usize::from(p)], None, Some(d("100")), at)
+                    .at(at)
+                    .subscribe(NewSubscription::new(c.id, plans[usize::from(p)]).price(d("100")))
                     .map(drop),
                 None => Ok(()),
             },
             Op::Cancel(c) => {
                 match pick(&customers, c).map(|c| fx.bs.list_subscriptions(c.id).unwrap()) {
                     Some(subs) => match subs.first() {
-                        Some(s) => fx.bs.cancel_subscription(s.id, at).map(drop),
+                        Some(s) => fx.bs.at(at).cancel_subscription(s.id).map(drop),
                         None => Ok(()),
                     },
                     None => Ok(()),
                 }
             }
-            Op::Expire => fx.bs.expire_subscriptions(at).map(drop),
+            Op::Expire => fx.bs.at(at).expire_subscriptions().map(drop),
         };
         match result {
             Err(e) => assert_ne!(

@@ -26,39 +26,40 @@ pub fn r_rep_1_revenue_per_day_by_category_and_method<S: Store>(store: S) {
         t(9, 0) - Duration::days(1),
     );
     // Nov 24: A, two hours + 2 teas = 90, 10% off = 81; 50 cash + 31 card.
-    let s = fx.bs.start_session(a.id, seat.id, Some(t(8, 0))).unwrap();
-    fx.bs
-        .add_consumption(s.id, tea.id, 2, Some(t(8, 30)))
-        .unwrap();
+    let s = fx.bs.at(t(8, 0)).start_session(a.id, seat.id).unwrap();
+    fx.bs.at(t(8, 30)).add_consumption(s.id, tea.id, 2).unwrap();
     let inv = fx
         .bs
-        .end_session(s.id, Some(t(10, 0)), Some(d("10")))
+        .at(t(10, 0))
+        .end_session(s.id, EndSession::with_discount(d("10")))
         .unwrap();
     fx.bs
-        .record_payment(inv.id, d("50"), M::Cash, Some(t(10, 0)), None)
+        .at(t(10, 0))
+        .record_payment(inv.id, NewPayment::new(d("50"), M::Cash))
         .unwrap();
     fx.bs
-        .record_payment(inv.id, d("31"), M::Card, Some(t(11, 0)), None)
+        .at(t(11, 0))
+        .record_payment(inv.id, NewPayment::new(d("31"), M::Card))
         .unwrap();
     // Nov 24: B subscribes (300): 100 by transfer, 200 from a card deposit.
     let sub = fx
         .bs
-        .subscribe(b.id, Plan::Weekly, None, None, Some(t(12, 0)))
+        .at(t(12, 0))
+        .subscribe(NewSubscription::new(b.id, Plan::Weekly))
         .unwrap();
     fx.bs
-        .record_payment(sub.invoice_id, d("100"), M::Transfer, Some(t(12, 0)), None)
+        .at(t(12, 0))
+        .record_payment(sub.invoice_id, NewPayment::new(d("100"), M::Transfer))
         .unwrap();
+    fx.bs.at(t(13, 0)).deposit(b.id, d("200"), M::Card).unwrap();
     fx.bs
-        .deposit(b.id, d("200"), M::Card, Some(t(13, 0)))
+        .at(t(13, 30))
+        .record_payment(sub.invoice_id, NewPayment::new(d("200"), M::Balance))
         .unwrap();
+    fx.bs.at(t(13, 0)).deposit(a.id, d("40"), M::Cash).unwrap();
     fx.bs
-        .record_payment(sub.invoice_id, d("200"), M::Balance, Some(t(13, 30)), None)
-        .unwrap();
-    fx.bs
-        .deposit(a.id, d("40"), M::Cash, Some(t(13, 0)))
-        .unwrap();
-    fx.bs
-        .record_payment(old.id, d("30"), M::Cash, Some(t(14, 0)), None)
+        .at(t(14, 0))
+        .record_payment(old.id, NewPayment::new(d("30"), M::Cash))
         .unwrap();
 
     let rows = fx
@@ -128,10 +129,12 @@ pub fn r_rep_1_revenue_across_midnight_and_dst<S: Store>(store: S) {
     let utc = |h: u32, m: u32| Utc.with_ymd_and_hms(2026, 4, 23, h, m, 0).single().unwrap();
     let spring = fx.visit(&a, &seat, utc(20, 0), utc(21, 30)); // 22:00 → 23:30 EET
     fx.bs
-        .record_payment(spring.id, d("40"), M::Cash, Some(utc(21, 59)), None)
+        .at(utc(21, 59))
+        .record_payment(spring.id, NewPayment::new(d("40"), M::Cash))
         .unwrap(); // 23:59 EET, Apr 23
     fx.bs
-        .record_payment(spring.id, d("50"), M::Card, Some(utc(22, 0)), None)
+        .at(utc(22, 0))
+        .record_payment(spring.id, NewPayment::new(d("50"), M::Card))
         .unwrap(); // 01:00 EEST, Apr 24
     let rows = fx.bs.revenue(date(2026, 4, 23), date(2026, 4, 24)).unwrap();
     assert_eq!(
@@ -155,7 +158,8 @@ pub fn r_rep_2_utilization_clips_sessions_to_the_range<S: Store>(store: S) {
     let b = fx.customer("B", "01000000002");
     let room = fx
         .bs
-        .add_resource("Room", ResourceType::Room, d("100"), Some(t(6, 0)))
+        .at(t(6, 0))
+        .add_resource("Room", ResourceType::Room, d("100"))
         .unwrap();
     let s1 = fx.seat("Seat 1", "30");
     let s2 = fx.seat("Seat 2", "30");
@@ -163,7 +167,7 @@ pub fn r_rep_2_utilization_clips_sessions_to_the_range<S: Store>(store: S) {
     fx.visit(&a, &s1, t(21, 0) - Duration::days(1), t(0, 0));
     fx.visit(&a, &s1, t(8, 0), t(10, 0));
     // Running since 18:00 UTC; the clock says 20:00.
-    fx.bs.start_session(b.id, s2.id, Some(t(18, 0))).unwrap();
+    fx.bs.at(t(18, 0)).start_session(b.id, s2.id).unwrap();
     let rows = fx
         .bs
         .utilization(date(2026, 11, 24), date(2026, 11, 24))
@@ -211,12 +215,12 @@ pub fn r_rep_3_outstanding_overdue_and_top_customers<S: Store>(store: S) {
     );
     let ic = fx.visit(&c, &seat, t(11, 0), t(14, 0));
     fx.bs
-        .record_payment(ic.id, d("90"), M::Cash, None, None)
+        .record_payment(ic.id, NewPayment::new(d("90"), M::Cash))
         .unwrap();
     fx.bs
-        .record_payment(ia.id, d("15"), M::Cash, None, None)
+        .record_payment(ia.id, NewPayment::new(d("15"), M::Cash))
         .unwrap();
-    let out = fx.bs.outstanding_invoices(Some(t(12, 0))).unwrap();
+    let out = fx.bs.at(t(12, 0)).outstanding_invoices().unwrap();
     let got: Vec<_> = out
         .iter()
         .map(|o| {

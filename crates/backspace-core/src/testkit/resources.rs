@@ -8,7 +8,8 @@ pub fn r_res_1_resources_are_added_and_listed<S: Store>(store: S) {
     let fx = Fx::new(store);
     let room = fx
         .bs
-        .add_resource("Room Nile", ResourceType::Room, d("150"), Some(t(6, 0)))
+        .at(t(6, 0))
+        .add_resource("Room Nile", ResourceType::Room, d("150"))
         .unwrap();
     let seat = fx.seat("Seat 1", "30.5");
     assert_eq!(seat.rate_per_hour.to_string(), "30.50");
@@ -23,16 +24,13 @@ pub fn r_res_1_resources_are_added_and_listed<S: Store>(store: S) {
         .collect();
     assert_eq!(names, ["Room Nile", "Seat 1"]);
     fails_unchanged(&fx.bs, ErrorKind::Conflict, || {
-        fx.bs
-            .add_resource("seat 1", ResourceType::Seat, d("1"), None)
+        fx.bs.add_resource("seat 1", ResourceType::Seat, d("1"))
     });
     fails_unchanged(&fx.bs, ErrorKind::Validation, || {
-        fx.bs
-            .add_resource("Seat 2", ResourceType::Seat, d("-1"), None)
+        fx.bs.add_resource("Seat 2", ResourceType::Seat, d("-1"))
     });
     fails_unchanged(&fx.bs, ErrorKind::Validation, || {
-        fx.bs
-            .add_resource("Seat 2", ResourceType::Seat, d("1.001"), None)
+        fx.bs.add_resource("Seat 2", ResourceType::Seat, d("1.001"))
     });
 }
 
@@ -40,17 +38,20 @@ pub fn r_res_2_busy_resource_is_unavailable_and_cannot_be_set_available<S: Store
     let fx = Fx::new(store);
     let c = fx.customer("A", "01000000001");
     let seat = fx.seat("Seat 1", "30");
-    let s = fx.bs.start_session(c.id, seat.id, Some(t(8, 0))).unwrap();
+    let s = fx.bs.at(t(8, 0)).start_session(c.id, seat.id).unwrap();
     assert!(!fx.bs.get_resource(seat.id).unwrap().is_available);
     fails_unchanged(&fx.bs, ErrorKind::Conflict, || {
         fx.bs.set_resource_available(seat.id, true)
     });
-    fx.bs.end_session(s.id, Some(t(9, 0)), None).unwrap();
+    fx.bs
+        .at(t(9, 0))
+        .end_session(s.id, EndSession::default())
+        .unwrap();
     assert!(fx.bs.get_resource(seat.id).unwrap().is_available);
     let r = fx.bs.set_resource_available(seat.id, false).unwrap();
     assert!(!r.is_available);
     fails_unchanged(&fx.bs, ErrorKind::Conflict, || {
-        fx.bs.start_session(c.id, seat.id, Some(t(10, 0)))
+        fx.bs.at(t(10, 0)).start_session(c.id, seat.id)
     });
     assert!(
         fx.bs
@@ -64,9 +65,12 @@ pub fn r_res_2_out_of_service_stays_unavailable_after_session<S: Store>(store: S
     let fx = Fx::new(store);
     let c = fx.customer("A", "01000000001");
     let seat = fx.seat("Seat 1", "30");
-    let s = fx.bs.start_session(c.id, seat.id, Some(t(8, 0))).unwrap();
+    let s = fx.bs.at(t(8, 0)).start_session(c.id, seat.id).unwrap();
     fx.bs.set_resource_available(seat.id, false).unwrap();
-    fx.bs.end_session(s.id, Some(t(9, 0)), None).unwrap();
+    fx.bs
+        .at(t(9, 0))
+        .end_session(s.id, EndSession::default())
+        .unwrap();
     assert!(!fx.bs.get_resource(seat.id).unwrap().is_available);
 }
 
@@ -76,7 +80,7 @@ pub fn r_res_3_rate_change_applies_to_later_sessions_only<S: Store>(store: S) {
     let b = fx.customer("B", "01000000002");
     let seat = fx.seat("Seat 1", "30");
     let desk = fx.seat("Seat 2", "30");
-    let s1 = fx.bs.start_session(a.id, seat.id, Some(t(8, 0))).unwrap();
+    let s1 = fx.bs.at(t(8, 0)).start_session(a.id, seat.id).unwrap();
     fx.bs
         .update_resource(
             seat.id,
@@ -95,15 +99,23 @@ pub fn r_res_3_rate_change_applies_to_later_sessions_only<S: Store>(store: S) {
             },
         )
         .unwrap();
-    let s2 = fx.bs.start_session(b.id, desk.id, Some(t(8, 0))).unwrap();
+    let s2 = fx.bs.at(t(8, 0)).start_session(b.id, desk.id).unwrap();
     assert_eq!(s1.rate_per_hour, d("30.00"));
     assert_eq!(s2.rate_per_hour, d("60.00"));
     assert_eq!(
-        fx.bs.end_session(s1.id, Some(t(9, 0)), None).unwrap().total,
+        fx.bs
+            .at(t(9, 0))
+            .end_session(s1.id, EndSession::default())
+            .unwrap()
+            .total,
         d("30.00")
     );
     assert_eq!(
-        fx.bs.end_session(s2.id, Some(t(9, 0)), None).unwrap().total,
+        fx.bs
+            .at(t(9, 0))
+            .end_session(s2.id, EndSession::default())
+            .unwrap()
+            .total,
         d("60.00")
     );
 }

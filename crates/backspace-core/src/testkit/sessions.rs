@@ -10,16 +10,16 @@ pub fn r_sess_1_busy_resource_or_customer_is_a_conflict<S: Store>(store: S) {
     let b = fx.customer("B", "01000000002");
     let s1 = fx.seat("Seat 1", "30");
     let s2 = fx.seat("Seat 2", "30");
-    fx.bs.start_session(a.id, s1.id, Some(t(8, 0))).unwrap();
+    fx.bs.at(t(8, 0)).start_session(a.id, s1.id).unwrap();
     let e = fails_unchanged(&fx.bs, ErrorKind::Conflict, || {
-        fx.bs.start_session(b.id, s1.id, Some(t(8, 5)))
+        fx.bs.at(t(8, 5)).start_session(b.id, s1.id)
     });
     assert!(e.to_string().contains("Seat 1"), "{e}");
     let e = fails_unchanged(&fx.bs, ErrorKind::Conflict, || {
-        fx.bs.start_session(a.id, s2.id, Some(t(8, 5)))
+        fx.bs.at(t(8, 5)).start_session(a.id, s2.id)
     });
     assert!(e.to_string().contains("C-001"), "{e}");
-    fx.bs.start_session(b.id, s2.id, Some(t(8, 5))).unwrap();
+    fx.bs.at(t(8, 5)).start_session(b.id, s2.id).unwrap();
 }
 
 pub fn r_sess_1_unknown_ids_are_not_found<S: Store>(store: S) {
@@ -28,18 +28,16 @@ pub fn r_sess_1_unknown_ids_are_not_found<S: Store>(store: S) {
     let s1 = fx.seat("Seat 1", "30");
     let nobody = uuid::Uuid::new_v4();
     let e = fails_unchanged(&fx.bs, ErrorKind::NotFound, || {
-        fx.bs.start_session(nobody, s1.id, None)
+        fx.bs.start_session(nobody, s1.id)
     });
     assert!(e.to_string().contains(&nobody.to_string()));
     fails_unchanged(&fx.bs, ErrorKind::NotFound, || {
-        fx.bs.start_session(a.id, nobody, None)
+        fx.bs.start_session(a.id, nobody)
     });
     fails_unchanged(&fx.bs, ErrorKind::NotFound, || {
-        fx.bs.end_session(nobody, None, None)
+        fx.bs.end_session(nobody, EndSession::default())
     });
-    fails_unchanged(&fx.bs, ErrorKind::NotFound, || {
-        fx.bs.quote_session(nobody, None)
-    });
+    fails_unchanged(&fx.bs, ErrorKind::NotFound, || fx.bs.quote_session(nobody));
     fails_unchanged(&fx.bs, ErrorKind::NotFound, || fx.bs.get_session(nobody));
 }
 
@@ -47,17 +45,21 @@ pub fn r_sess_2_only_an_active_session_ends<S: Store>(store: S) {
     let fx = Fx::new(store);
     let a = fx.customer("A", "01000000001");
     let s1 = fx.seat("Seat 1", "30");
-    let s = fx.bs.start_session(a.id, s1.id, Some(t(8, 0))).unwrap();
-    let inv = fx.bs.end_session(s.id, Some(t(9, 0)), None).unwrap();
+    let s = fx.bs.at(t(8, 0)).start_session(a.id, s1.id).unwrap();
+    let inv = fx
+        .bs
+        .at(t(9, 0))
+        .end_session(s.id, EndSession::default())
+        .unwrap();
     let ended = fx.bs.get_session(s.id).unwrap();
     assert!(!ended.is_active);
     assert_eq!(ended.ended_at, Some(t(9, 0)));
     assert_eq!(ended.invoice_id, Some(inv.id));
     fails_unchanged(&fx.bs, ErrorKind::InvalidState, || {
-        fx.bs.end_session(s.id, Some(t(9, 30)), None)
+        fx.bs.at(t(9, 30)).end_session(s.id, EndSession::default())
     });
     fails_unchanged(&fx.bs, ErrorKind::InvalidState, || {
-        fx.bs.quote_session(s.id, Some(t(9, 30)))
+        fx.bs.at(t(9, 30)).quote_session(s.id)
     });
 }
 
@@ -65,12 +67,16 @@ pub fn r_sess_2_end_before_start_is_a_validation_error<S: Store>(store: S) {
     let fx = Fx::new(store);
     let a = fx.customer("A", "01000000001");
     let s1 = fx.seat("Seat 1", "30");
-    let s = fx.bs.start_session(a.id, s1.id, Some(t(8, 0))).unwrap();
+    let s = fx.bs.at(t(8, 0)).start_session(a.id, s1.id).unwrap();
     fails_unchanged(&fx.bs, ErrorKind::Validation, || {
-        fx.bs.end_session(s.id, Some(t(7, 59)), None)
+        fx.bs.at(t(7, 59)).end_session(s.id, EndSession::default())
     });
     // A zero-length session is allowed and free.
-    let inv = fx.bs.end_session(s.id, Some(t(8, 0)), None).unwrap();
+    let inv = fx
+        .bs
+        .at(t(8, 0))
+        .end_session(s.id, EndSession::default())
+        .unwrap();
     assert_eq!(inv.total, d("0.00"));
     assert_eq!(inv.status, InvoiceStatus::Paid);
 }
@@ -79,9 +85,10 @@ pub fn r_sess_4_duration_is_whole_elapsed_minutes<S: Store>(store: S) {
     let fx = Fx::new(store);
     let a = fx.customer("A", "01000000001");
     let s1 = fx.seat("Seat 1", "60");
-    let s = fx.bs.start_session(a.id, s1.id, Some(t(8, 0))).unwrap();
+    let s = fx.bs.at(t(8, 0)).start_session(a.id, s1.id).unwrap();
     fx.bs
-        .end_session(s.id, Some(t(8, 10) + Duration::seconds(59)), None)
+        .at(t(8, 10) + Duration::seconds(59))
+        .end_session(s.id, EndSession::default())
         .unwrap();
     let s = fx.bs.get_session(s.id).unwrap();
     assert_eq!(s.duration_minutes, Some(10));
@@ -102,8 +109,8 @@ pub fn r_sess_5_amount_follows_the_pricing_policy<S: Store>(store: S) {
     let s1 = fx.seat("Seat 1", "30");
     // The worked example of §6: 61 minutes at 30/h in 15-minute units → 75 billed → 37.50.
     let inv = fx.visit(&a, &s1, t(8, 0), t(9, 1));
-    assert_eq!(inv.lines[0].quantity, 75);
-    assert_eq!(inv.lines[0].amount.to_string(), "37.50");
+    assert_eq!(inv.line_items[0].quantity, 75);
+    assert_eq!(inv.line_items[0].amount.to_string(), "37.50");
     assert_eq!(inv.total.to_string(), "37.50");
     fx.bs
         .update_settings(SettingsUpdate {
@@ -113,7 +120,10 @@ pub fn r_sess_5_amount_follows_the_pricing_policy<S: Store>(store: S) {
         })
         .unwrap();
     assert_eq!(fx.visit(&a, &s1, t(10, 0), t(10, 10)).total, d("0"));
-    assert_eq!(fx.visit(&a, &s1, t(11, 0), t(11, 11)).lines[0].quantity, 30);
+    assert_eq!(
+        fx.visit(&a, &s1, t(11, 0), t(11, 11)).line_items[0].quantity,
+        30
+    );
 }
 
 pub fn r_sess_6_quote_matches_the_invoice_and_writes_nothing<S: Store>(store: S) {
@@ -121,18 +131,20 @@ pub fn r_sess_6_quote_matches_the_invoice_and_writes_nothing<S: Store>(store: S)
     let a = fx.customer("A", "01000000001");
     let s1 = fx.seat("Seat 1", "45");
     let tea = fx.item("Tea", "15", 10, 2);
-    let s = fx.bs.start_session(a.id, s1.id, Some(t(8, 0))).unwrap();
-    fx.bs
-        .add_consumption(s.id, tea.id, 2, Some(t(8, 30)))
-        .unwrap();
+    let s = fx.bs.at(t(8, 0)).start_session(a.id, s1.id).unwrap();
+    fx.bs.at(t(8, 30)).add_consumption(s.id, tea.id, 2).unwrap();
     let before = snapshot(&fx.bs);
-    let q = fx.bs.quote_session(s.id, Some(t(9, 20))).unwrap();
+    let q = fx.bs.at(t(9, 20)).quote_session(s.id).unwrap();
     assert_eq!(snapshot(&fx.bs), before);
     assert_eq!((q.duration_minutes, q.billed_minutes), (80, 80));
     assert_eq!(q.charge, d("60.00"));
     assert_eq!(q.amount, d("90.00"));
-    let inv = fx.bs.end_session(s.id, Some(t(9, 20)), None).unwrap();
-    assert_eq!(inv.lines, q.lines);
+    let inv = fx
+        .bs
+        .at(t(9, 20))
+        .end_session(s.id, EndSession::default())
+        .unwrap();
+    assert_eq!(inv.line_items, q.lines);
     assert_eq!(inv.amount, q.amount);
 }
 
@@ -141,16 +153,16 @@ pub fn r_time_3_future_at_is_refused_and_default_is_now<S: Store>(store: S) {
     let a = fx.customer("A", "01000000001");
     let s1 = fx.seat("Seat 1", "30");
     let e = fails_unchanged(&fx.bs, ErrorKind::Validation, || {
-        fx.bs.start_session(a.id, s1.id, Some(t(20, 6)))
+        fx.bs.at(t(20, 6)).start_session(a.id, s1.id)
     });
     assert!(e.to_string().contains("future"), "{e}");
-    let s = fx.bs.start_session(a.id, s1.id, Some(t(20, 5))).unwrap();
+    let s = fx.bs.at(t(20, 5)).start_session(a.id, s1.id).unwrap();
     assert_eq!(s.started_at, t(20, 5));
     fx.clock.set(t(21, 5));
-    let inv = fx.bs.end_session(s.id, None, None).unwrap();
+    let inv = fx.bs.end_session(s.id, EndSession::default()).unwrap();
     assert_eq!(inv.issued_at, t(21, 5));
     // Back-dating is allowed.
-    let s = fx.bs.start_session(a.id, s1.id, Some(t(1, 0))).unwrap();
+    let s = fx.bs.at(t(1, 0)).start_session(a.id, s1.id).unwrap();
     assert_eq!(s.started_at, t(1, 0));
 }
 
@@ -159,7 +171,7 @@ pub fn r_time_4_default_instant_is_read_inside_the_operation<S: Store>(store: S)
     let a = fx.customer("A", "01000000001");
     let s1 = fx.seat("Seat 1", "30");
     fx.clock.set(t(9, 0) + Duration::nanoseconds(123_456_789));
-    let s = fx.bs.start_session(a.id, s1.id, None).unwrap();
+    let s = fx.bs.start_session(a.id, s1.id).unwrap();
     // The instant comes from the clock at the time of the write, kept to the microsecond.
     assert_eq!(s.started_at, t(9, 0) + Duration::microseconds(123_456));
     assert_eq!(fx.bs.get_session(s.id).unwrap().started_at, s.started_at);
@@ -258,9 +270,9 @@ pub fn active_sessions_show_elapsed_and_running_charge<S: Store>(store: S) {
     let b = fx.customer("Omar", "01000000002");
     let s1 = fx.seat("Seat 1", "30");
     let s2 = fx.seat("Seat 2", "60");
-    fx.bs.start_session(a.id, s1.id, Some(t(8, 0))).unwrap();
-    fx.bs.start_session(b.id, s2.id, Some(t(9, 0))).unwrap();
-    let active = fx.bs.active_sessions(Some(t(10, 0))).unwrap();
+    fx.bs.at(t(8, 0)).start_session(a.id, s1.id).unwrap();
+    fx.bs.at(t(9, 0)).start_session(b.id, s2.id).unwrap();
+    let active = fx.bs.at(t(10, 0)).active_sessions().unwrap();
     let rows: Vec<_> = active
         .iter()
         .map(|a| {
@@ -285,7 +297,7 @@ pub fn r_sess_3_rate_is_captured_when_the_session_starts<S: Store>(store: S) {
     let fx = Fx::new(store);
     let a = fx.customer("A", "01000000001");
     let seat = fx.seat("Seat 1", "30");
-    let s = fx.bs.start_session(a.id, seat.id, Some(t(8, 0))).unwrap();
+    let s = fx.bs.at(t(8, 0)).start_session(a.id, seat.id).unwrap();
     fx.bs
         .update_resource(
             seat.id,
@@ -296,9 +308,13 @@ pub fn r_sess_3_rate_is_captured_when_the_session_starts<S: Store>(store: S) {
         )
         .unwrap();
     assert_eq!(fx.bs.get_session(s.id).unwrap().rate_per_hour, d("30.00"));
-    let inv = fx.bs.end_session(s.id, Some(t(10, 0)), None).unwrap();
+    let inv = fx
+        .bs
+        .at(t(10, 0))
+        .end_session(s.id, EndSession::default())
+        .unwrap();
     assert_eq!(
-        (inv.lines[0].unit_price, inv.total),
+        (inv.line_items[0].unit_price, inv.total),
         (d("30.00"), d("60.00"))
     );
 }

@@ -2,6 +2,7 @@
 
 #![allow(dead_code, clippy::unwrap_used)]
 
+use backspace_core::{EndSession, NewCustomer, NewPayment, NewSubscription};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::{Arc, Mutex};
@@ -92,140 +93,126 @@ pub fn populate<S: Store>(bs: &Backspace<S>) {
     .unwrap();
     let t0 = Some(utc(2026, 11, 1, 8, 0, 0));
     let mona = bs
-        .register_customer(
-            "منى عادل",
-            "010 1234 5678",
-            Some("mona@example.com"),
-            None,
-            t0,
-        )
+        .at(t0)
+        .register_customer(NewCustomer::new("منى عادل", "010 1234 5678").email("mona@example.com"))
         .unwrap();
     let ahmed = bs
-        .register_customer("Ahmed", "0111 222 3333", None, Some("regular"), t0)
+        .at(t0)
+        .register_customer(NewCustomer::new("Ahmed", "0111 222 3333").notes("regular"))
         .unwrap();
     let sara = bs
-        .register_customer("Sara", "0122 333 4444", None, None, t0)
+        .at(t0)
+        .register_customer(NewCustomer::new("Sara", "0122 333 4444"))
         .unwrap();
     let seat = bs
-        .add_resource("Seat 1", ResourceType::Seat, dec("30"), t0)
+        .at(t0)
+        .add_resource("Seat 1", ResourceType::Seat, dec("30"))
         .unwrap();
     let room = bs
-        .add_resource("Room A", ResourceType::Room, dec("120"), t0)
+        .at(t0)
+        .add_resource("Room A", ResourceType::Room, dec("120"))
         .unwrap();
     let desk3 = bs
-        .add_resource("Desk 3", ResourceType::Desk, dec("45.50"), t0)
+        .at(t0)
+        .add_resource("Desk 3", ResourceType::Desk, dec("45.50"))
         .unwrap();
     let tea = bs
-        .add_inventory_item("Tea", Category::Beverage, dec("15"), 50, 5, t0)
+        .at(t0)
+        .add_inventory_item("Tea", Category::Beverage, dec("15"), 50, 5)
         .unwrap();
     let chips = bs
-        .add_inventory_item("Chips", Category::Snack, dec("10.50"), 3, 5, t0)
+        .at(t0)
+        .add_inventory_item("Chips", Category::Snack, dec("10.50"), 3, 5)
         .unwrap();
 
     // Mona across Cairo midnight (UTC+2), with tea, a discount and a partial cash payment.
     let s1 = bs
-        .start_session(mona.id, seat.id, Some(utc(2026, 11, 23, 21, 30, 0)))
+        .at(utc(2026, 11, 23, 21, 30, 0))
+        .start_session(mona.id, seat.id)
         .unwrap();
-    bs.add_consumption(s1.id, tea.id, 2, Some(utc(2026, 11, 23, 22, 0, 0)))
+    bs.at(utc(2026, 11, 23, 22, 0, 0))
+        .add_consumption(s1.id, tea.id, 2)
         .unwrap();
     let c = bs
-        .add_consumption(s1.id, chips.id, 1, Some(utc(2026, 11, 23, 22, 5, 0)))
+        .at(utc(2026, 11, 23, 22, 5, 0))
+        .add_consumption(s1.id, chips.id, 1)
         .unwrap();
-    bs.remove_consumption(c.id, Some(utc(2026, 11, 23, 22, 6, 0)))
+    bs.at(utc(2026, 11, 23, 22, 6, 0))
+        .remove_consumption(c.id)
         .unwrap();
     let inv1 = bs
-        .end_session(s1.id, Some(utc(2026, 11, 23, 23, 10, 0)), Some(dec("10")))
+        .at(utc(2026, 11, 23, 23, 10, 0))
+        .end_session(s1.id, EndSession::with_discount(dec("10")))
         .unwrap();
-    bs.record_payment(
-        inv1.id,
-        dec("20"),
-        PaymentMethod::Cash,
-        Some(utc(2026, 11, 23, 23, 15, 0)),
-        Some("r-1"),
-    )
-    .unwrap();
+    bs.at(utc(2026, 11, 23, 23, 15, 0))
+        .record_payment(
+            inv1.id,
+            NewPayment::new(dec("20"), PaymentMethod::Cash).note("r-1"),
+        )
+        .unwrap();
 
     // Ahmed in the room with sub-second instants, paid by card, discount set afterwards.
     let s2 = bs
-        .start_session(
-            ahmed.id,
-            room.id,
-            Some(utc_us(2026, 11, 24, 8, 0, 30, 500_000)),
-        )
+        .at(utc_us(2026, 11, 24, 8, 0, 30, 500_000))
+        .start_session(ahmed.id, room.id)
         .unwrap();
     let inv2 = bs
-        .end_session(s2.id, Some(utc_us(2026, 11, 24, 10, 45, 10, 250_001)), None)
+        .at(utc_us(2026, 11, 24, 10, 45, 10, 250_001))
+        .end_session(s2.id, EndSession::default())
         .unwrap();
     let inv2 = bs
-        .set_discount(inv2.id, dec("12.5"), Some(utc(2026, 11, 24, 10, 50, 0)))
+        .at(utc(2026, 11, 24, 10, 50, 0))
+        .set_discount(inv2.id, dec("12.5"))
         .unwrap();
-    bs.record_payment(
-        inv2.id,
-        inv2.total,
-        PaymentMethod::Card,
-        Some(utc(2026, 11, 24, 11, 0, 0)),
-        None,
-    )
-    .unwrap();
+    bs.at(utc(2026, 11, 24, 11, 0, 0))
+        .record_payment(inv2.id, NewPayment::new(inv2.total, PaymentMethod::Card))
+        .unwrap();
 
     // Sara subscribes and pays by transfer; her session is covered.
     let sub = bs
-        .subscribe(
-            sara.id,
-            Plan::Weekly,
-            None,
-            None,
-            Some(utc(2026, 11, 24, 9, 0, 0)),
+        .at(utc(2026, 11, 24, 9, 0, 0))
+        .subscribe(NewSubscription::new(sara.id, Plan::Weekly))
+        .unwrap();
+    bs.at(utc(2026, 11, 24, 9, 5, 0))
+        .record_payment(
+            sub.invoice_id,
+            NewPayment::new(dec("200"), PaymentMethod::Transfer),
         )
         .unwrap();
-    bs.record_payment(
-        sub.invoice_id,
-        dec("200"),
-        PaymentMethod::Transfer,
-        Some(utc(2026, 11, 24, 9, 5, 0)),
-        None,
-    )
-    .unwrap();
     let s3 = bs
-        .start_session(sara.id, desk3.id, Some(utc(2026, 11, 24, 9, 30, 0)))
+        .at(utc(2026, 11, 24, 9, 30, 0))
+        .start_session(sara.id, desk3.id)
         .unwrap();
-    bs.end_session(s3.id, Some(utc(2026, 11, 24, 11, 30, 0)), None)
+    bs.at(utc(2026, 11, 24, 11, 30, 0))
+        .end_session(s3.id, EndSession::default())
         .unwrap();
 
     // Mona deposits, then pays her next session from credit.
-    bs.deposit(
-        mona.id,
-        dec("100"),
-        PaymentMethod::Cash,
-        Some(utc(2026, 11, 24, 11, 0, 0)),
-    )
-    .unwrap();
+    bs.at(utc(2026, 11, 24, 11, 0, 0))
+        .deposit(mona.id, dec("100"), PaymentMethod::Cash)
+        .unwrap();
     let s4 = bs
-        .start_session(mona.id, desk3.id, Some(utc(2026, 11, 24, 12, 0, 0)))
+        .at(utc(2026, 11, 24, 12, 0, 0))
+        .start_session(mona.id, desk3.id)
         .unwrap();
     let inv4 = bs
-        .end_session(s4.id, Some(utc(2026, 11, 24, 13, 0, 0)), None)
+        .at(utc(2026, 11, 24, 13, 0, 0))
+        .end_session(s4.id, EndSession::default())
         .unwrap();
-    bs.record_payment(
-        inv4.id,
-        inv4.total,
-        PaymentMethod::Balance,
-        Some(utc(2026, 11, 24, 13, 5, 0)),
-        None,
-    )
-    .unwrap();
+    bs.at(utc(2026, 11, 24, 13, 5, 0))
+        .record_payment(inv4.id, NewPayment::new(inv4.total, PaymentMethod::Balance))
+        .unwrap();
 
     // Stock movements and one running session.
-    bs.restock(chips.id, 10, Some(utc(2026, 11, 24, 14, 0, 0)))
+    bs.at(utc(2026, 11, 24, 14, 0, 0))
+        .restock(chips.id, 10)
         .unwrap();
-    bs.adjust_stock(tea.id, -1, "spilled", Some(utc(2026, 11, 24, 14, 0, 0)))
+    bs.at(utc(2026, 11, 24, 14, 0, 0))
+        .adjust_stock(tea.id, -1, "spilled")
         .unwrap();
-    bs.start_session(
-        ahmed.id,
-        seat.id,
-        Some(utc_us(2026, 11, 24, 18, 0, 0, 123_456)),
-    )
-    .unwrap();
+    bs.at(utc_us(2026, 11, 24, 18, 0, 0, 123_456))
+        .start_session(ahmed.id, seat.id)
+        .unwrap();
 }
 
 /// Every record of a store, read through `StoreTx`.

@@ -1,0 +1,50 @@
+//! Checkout: end a session and pay for it in one transaction.
+
+use uuid::Uuid;
+
+use super::invoices::{ValidPayment, pay};
+use super::sessions::{end_session, parse_discount};
+use super::{Backspace, Checkout};
+use crate::error::Result;
+use crate::model::Invoice;
+use crate::store::Store;
+
+impl<S: Store> Backspace<S> {
+    /// Ends a session and records its payments (split cash and card, or the customer's
+    /// balance) as one unit of work: everything lands or nothing does. The checks are those of
+    /// [`Backspace::end_session`] and, for each payment in order, [`Backspace::record_payment`];
+    /// the payments may total less than the invoice (the rest stays due), never more.
+    ///
+    /// ```
+    /// # use backspace_core::*;
+    /// # use chrono::Duration;
+    /// let desk = Backspace::new(MemoryStore::new());
+    /// let mona = desk.register_customer(NewCustomer::new("منى", "01012345678"))?;
+    /// let seat = desk.add_resource("Seat 1", ResourceType::Seat, Decimal::new(3000, 2))?;
+    /// let two_hours_ago = desk.now() - Duration::hours(2);
+    /// let session = desk.at(two_hours_ago).start_session(mona.id, seat.id)?;
+    /// let cash_and_card = Checkout::paying([
+    ///     NewPayment::cash(Decimal::new(2000, 2)),
+    ///     NewPayment::card(Decimal::new(4000, 2)),
+    /// ]);
+    /// let invoice = desk.checkout(session.id, cash_and_card)?;
+    /// assert_eq!((invoice.total, invoice.status), (Decimal::new(6000, 2), InvoiceStatus::Paid));
+    /// # Ok::<(), backspace_core::Error>(())
+    /// ```
+    pub fn checkout(&self, session_id: Uuid, checkout: Checkout) -> Result<Invoice> {
+        let discount = parse_discount(checkout.discount)?;
+        let payments = checkout
+            .payments
+            .iter()
+            .map(ValidPayment::parse)
+            .collect::<Result<Vec<_>>>()?;
+        self.write(|tx, at| {
+            let settings = tx.settings()?;
+            let mut invoice = end_session(tx, &settings, session_id, discount, at)?;
+            for payment in &payments {
+                pay(tx, &settings, &mut invoice, payment, at)?;
+            }
+            Ok(invoice)
+        })
+    }
+}
