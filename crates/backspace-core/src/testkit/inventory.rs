@@ -219,3 +219,42 @@ pub fn r_inv_7_low_stock_includes_out_of_stock<S: Store>(store: S) {
         .collect();
     assert_eq!(low, ["Cola", "Tea"]);
 }
+
+pub fn r_inv_6_stock_card_chains_in_listed_order<S: Store>(store: S) {
+    let fx = Fx::new(store);
+    let a = fx.customer("Aya", "01000000001");
+    let seat = fx.seat("Seat 1", "30");
+    let tea = fx.item("Tea", "15", 5, 0);
+    fx.bs.at(t(12, 0)).restock(tea.id, 10).unwrap();
+    // A session entered late: its sale is recorded after the restock but happened before it.
+    let s = fx.bs.at(t(9, 0)).start_session(a.id, seat.id).unwrap();
+    fx.bs.at(t(9, 30)).add_consumption(s.id, tea.id, 3).unwrap();
+    fx.bs
+        .at(t(13, 0))
+        .adjust_stock(tea.id, -2, "spilt")
+        .unwrap();
+    let card = fx.bs.stock_movements(tea.id).unwrap();
+    let rows: Vec<_> = card
+        .iter()
+        .map(|m| (m.kind, m.at, m.delta, m.quantity_after))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (MovementKind::Initial, t(6, 0), 5, 5),
+            (MovementKind::Consumption, t(9, 30), -3, 2),
+            (MovementKind::Restock, t(12, 0), 10, 12),
+            (MovementKind::Adjustment, t(13, 0), -2, 10),
+        ]
+    );
+    for pair in card.windows(2) {
+        assert_eq!(
+            pair[1].quantity_after,
+            pair[0].quantity_after + pair[1].delta
+        );
+    }
+    assert_eq!(
+        card.last().unwrap().quantity_after,
+        fx.bs.get_inventory_item(tea.id).unwrap().quantity
+    );
+}

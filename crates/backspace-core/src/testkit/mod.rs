@@ -10,6 +10,7 @@
 #![allow(missing_docs, clippy::unwrap_used)]
 
 pub mod billing;
+pub mod checkout;
 pub mod customers;
 pub mod invariants;
 pub mod inventory;
@@ -219,6 +220,7 @@ macro_rules! conformance_tests {
             sessions::r_price_6_daily_cap_from_settings,
             sessions::settings_updates_are_validated_and_kept,
             sessions::active_sessions_show_elapsed_and_running_charge,
+            sessions::r_rep_3_active_sessions_are_those_running_at_the_instant,
             subscriptions::r_sub_1_plans_cover_7_15_30_business_dates,
             subscriptions::r_sub_2_subscribe_invoices_the_plan_price,
             subscriptions::r_sub_2_no_price_is_a_validation_error,
@@ -232,6 +234,7 @@ macro_rules! conformance_tests {
             inventory::r_inv_4_stock_is_decremented_with_the_consumption,
             inventory::r_inv_5_removed_consumption_returns_stock,
             inventory::r_inv_6_restock_and_adjustment_keep_history,
+            inventory::r_inv_6_stock_card_chains_in_listed_order,
             inventory::r_inv_7_low_stock_includes_out_of_stock,
             billing::r_invc_1_invoice_numbers_are_gapless,
             billing::r_invc_2_ending_issues_one_invoice_with_lines,
@@ -246,6 +249,11 @@ macro_rules! conformance_tests {
             billing::r_bal_3_statement_runs_to_the_stored_balance,
             billing::r_err_2_bad_input_changes_nothing,
             billing::r_money_2_computed_amounts_stay_below_the_limit,
+            checkout::checkout_split_cash_and_card_pays_the_invoice,
+            checkout::checkout_may_pay_less_than_the_invoice,
+            checkout::checkout_with_no_payments_is_end_session,
+            checkout::checkout_from_the_balance_needs_credit,
+            checkout::checkout_is_all_or_nothing,
             reports::r_rep_1_revenue_per_day_by_category_and_method,
             reports::r_rep_1_revenue_across_midnight_and_dst,
             reports::r_rep_2_utilization_clips_sessions_to_the_range,

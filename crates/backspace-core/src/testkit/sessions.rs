@@ -318,3 +318,48 @@ pub fn r_sess_3_rate_is_captured_when_the_session_starts<S: Store>(store: S) {
         (d("30.00"), d("60.00"))
     );
 }
+
+pub fn r_rep_3_active_sessions_are_those_running_at_the_instant<S: Store>(store: S) {
+    let fx = Fx::new(store);
+    let a = fx.customer("Aya", "01000000001");
+    let b = fx.customer("Omar", "01000000002");
+    let s1 = fx.seat("Seat 1", "30");
+    let s2 = fx.seat("Seat 2", "60");
+    let early = fx.bs.at(t(8, 0)).start_session(a.id, s1.id).unwrap();
+    fx.bs
+        .at(t(9, 0))
+        .end_session(early.id, EndSession::default())
+        .unwrap();
+    let late = fx.bs.at(t(11, 0)).start_session(b.id, s2.id).unwrap();
+    let at = |h, m| {
+        fx.bs
+            .at(t(h, m))
+            .active_sessions()
+            .unwrap()
+            .into_iter()
+            .map(|r| {
+                (
+                    r.session.id,
+                    r.session.is_active,
+                    r.session.ended_at,
+                    r.elapsed_minutes,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    // Before anything started: nothing. A session started later is not running yet.
+    assert_eq!(at(7, 0), []);
+    // While the early one ran it is listed as it stood then: active, no end yet.
+    assert_eq!(at(8, 30), [(early.id, true, None, 30)]);
+    // Ended by the instant: gone. At its start instant a session is running (0 minutes).
+    assert_eq!(at(9, 0), []);
+    assert_eq!(at(11, 0), [(late.id, true, None, 0)]);
+    assert_eq!(at(12, 0), [(late.id, true, None, 60)]);
+    // Now (20:00 on the test clock) only the running session.
+    let now: Vec<_> = fx.bs.active_sessions().unwrap();
+    assert_eq!(now.len(), 1);
+    assert_eq!(
+        (now[0].session.id, now[0].running_charge),
+        (late.id, d("540.00"))
+    );
+}
