@@ -5,7 +5,6 @@
 //! end-of-day summary an owner reads: revenue by category, money by method,
 //! utilization per resource, low stock and outstanding invoices.
 
-use backspace::{EndSession, NewCustomer, NewPayment, NewSubscription};
 use std::error::Error;
 use std::str::FromStr;
 
@@ -185,11 +184,19 @@ pub fn simulate(path: &str) -> Result<backspace::Desk, Box<dyn Error>> {
             desk.at(start + Duration::minutes(30 + 10 * k as i64))
                 .add_consumption(session.id, item.id, 1 + (k as i64 % 2))?;
         }
-        let discount = (i == 7).then(|| money("10"));
-        invoices.push(
-            desk.at(end.max(start + Duration::minutes(40)))
-                .end_session(session.id, EndSession { discount: discount })?,
-        );
+        let desk = desk.at(end.max(start + Duration::minutes(40)));
+        if i == 7 {
+            // A discount agreed at the desk; the customer pays in full a minute later.
+            let inv = desk.end_session(session.id, EndSession::with_discount(money("10")))?;
+            desk.at(inv.issued_at + Duration::minutes(1))
+                .record_payment(inv.id, NewPayment::cash(inv.total))?;
+            invoices.push(inv);
+        } else {
+            // The cashier reads the bill, takes the money and closes it in one step.
+            let due = desk.quote_session(session.id)?.amount;
+            let payments = walk_in_payment(i, due);
+            invoices.push(desk.checkout(session.id, Checkout::paying(payments))?);
+        }
     }
     // Two meetings in the rooms.
     for (room, who, from, to) in [
@@ -201,39 +208,10 @@ pub fn simulate(path: &str) -> Result<backspace::Desk, Box<dyn Error>> {
             .start_session(people[who].id, room.id)?;
         desk.at(cairo(from.0, from.1) + Duration::minutes(15))
             .add_consumption(s.id, coffee.id, 4)?;
-        invoices.push(
-            desk.at(cairo(to.0, to.1))
-                .end_session(s.id, EndSession::default())?,
-        );
-    }
-
-    // Payments: most pay in full, some partly, a few leave it on account.
-    for (i, inv) in invoices.iter().enumerate() {
-        let at = Some(inv.issued_at + Duration::minutes(1));
-        if inv.total.is_zero() {
-            continue;
-        }
-        match i % 6 {
-            0..=2 => desk
-                .at(at)
-                .record_payment(inv.id, NewPayment::new(inv.total, PaymentMethod::Cash))
-                .map(drop)?,
-            3 => desk
-                .at(at)
-                .record_payment(
-                    inv.id,
-                    NewPayment::new(inv.total, PaymentMethod::Card).note("POS"),
-                )
-                .map(drop)?,
-            4 => desk
-                .at(at)
-                .record_payment(
-                    inv.id,
-                    NewPayment::new((inv.total / Decimal::TWO).round_dp(2), PaymentMethod::Cash),
-                )
-                .map(drop)?,
-            _ => {}
-        }
+        let desk = desk.at(cairo(to.0, to.1));
+        let due = desk.quote_session(s.id)?.amount;
+        let payments = walk_in_payment(invoices.len(), due);
+        invoices.push(desk.checkout(s.id, Checkout::paying(payments))?);
     }
     // The regular with credit pays from it.
     for inv in desk.list_invoices(&backspace::InvoiceFilter {
@@ -247,6 +225,20 @@ pub fn simulate(path: &str) -> Result<backspace::Desk, Box<dyn Error>> {
     }
 
     Ok(desk)
+}
+
+/// How the `i`-th visitor of the day pays a bill of `due`: most in full, some partly, a few
+/// leave it on account (nothing to pay on a bill of zero).
+fn walk_in_payment(i: usize, due: Decimal) -> Option<NewPayment> {
+    if due.is_zero() {
+        return None;
+    }
+    match i % 6 {
+        0..=2 => Some(NewPayment::cash(due)),
+        3 => Some(NewPayment::card(due).note("POS")),
+        4 => Some(NewPayment::cash((due / Decimal::TWO).round_dp(2))),
+        _ => None,
+    }
 }
 
 #[allow(dead_code)]

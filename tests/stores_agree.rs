@@ -523,10 +523,9 @@ impl Pair {
             }
             Op::End(s, a, discount) => {
                 let at = self.at(a);
-                both!(self, w, |d, side| d.at(at).end_session(
-                    id!(active, s, side),
-                    EndSession { discount: discount }
-                ))
+                both!(self, w, |d, side| d
+                    .at(at)
+                    .end_session(id!(active, s, side), EndSession { discount }))
             }
             Op::Pay(i, fraction, amount, m, a, note) => {
                 let at = self.at(a);
@@ -582,11 +581,10 @@ impl Pair {
                 let at = self.at(a);
                 let start = start.map(|s| self.now.date_naive() + Duration::days(s));
                 both!(self, w, |d, side| d.at(at).subscribe(NewSubscription {
-                    price: price,
-                    ..NewSubscription {
-                        start_date: start,
-                        ..NewSubscription::new(id!(customers, c, side), PLANS[usize::from(p)])
-                    }
+                    customer_id: id!(customers, c, side),
+                    plan_type: PLANS[usize::from(p)],
+                    start_date: start,
+                    price,
                 }))
             }
             Op::Cancel(c, s, a) => {

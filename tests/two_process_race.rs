@@ -59,8 +59,8 @@ fn r_sess_1_two_processes_never_share_a_seat() {
             .expect("seat");
             for who in 0..2 {
                 desk.register_customer(NewCustomer::new(
-                    &format!("Racer {i}-{who}"),
-                    &format!("010{:08}", i * 2 + who),
+                    format!("Racer {i}-{who}"),
+                    format!("010{:08}", i * 2 + who),
                 ))
                 .expect("customer");
             }

@@ -320,7 +320,7 @@ fn step(
             let discount = rng
                 .chance(25)
                 .then(|| Decimal::new(rng.range(0, 10_000), 2));
-            let inv = desk.end_session(s.id, EndSession { discount: discount })?;
+            let inv = desk.end_session(s.id, EndSession { discount })?;
             journal.done(format!(
                 "end {} {} {} {}",
                 s.id, inv.id, inv.invoice_number, inv.amount
@@ -408,7 +408,7 @@ fn step(
                 _ => (Plan::Monthly, Some(money(80_000))),
             };
             let s = desk.subscribe(NewSubscription {
-                price: price,
+                price,
                 ..NewSubscription::new(c.id, plan)
             })?;
             journal.done(format!("subscribe {} {}", s.id, s.invoice_id));

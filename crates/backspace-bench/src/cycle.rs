@@ -100,8 +100,8 @@ impl Fixture {
         let mut customers = Vec::new();
         for i in 1..=40 {
             let c = desk.register_customer(NewCustomer::new(
-                &format!("Bench Customer {i}"),
-                &format!("0100000{i:04}"),
+                format!("Bench Customer {i}"),
+                format!("0100000{i:04}"),
             ))?;
             customers.push(c.id);
         }

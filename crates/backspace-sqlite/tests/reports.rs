@@ -222,8 +222,8 @@ fn many_invoices_sort_by_number_like_the_scan() {
     for i in 0..12 {
         customers.push(
             bs.register_customer(NewCustomer::new(
-                &format!("C{i}"),
-                &format!("010 1234 56{i:02}"),
+                format!("C{i}"),
+                format!("010 1234 56{i:02}"),
             ))
             .unwrap(),
         );
@@ -262,8 +262,8 @@ fn utilization_finds_long_sessions_that_started_long_before_the_range() {
     let people: Vec<_> = (1..=4)
         .map(|i| {
             bs.register_customer(NewCustomer::new(
-                &format!("P{i}"),
-                &format!("010 1234 500{i}"),
+                format!("P{i}"),
+                format!("010 1234 500{i}"),
             ))
             .unwrap()
         })

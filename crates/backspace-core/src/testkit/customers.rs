@@ -63,11 +63,11 @@ pub fn r_cust_3_blank_or_long_name_is_refused<S: Store>(store: S) {
     assert!(matches!(e, crate::Error::Validation { ref field, .. } if field == "name"));
     fails_unchanged(&fx.bs, ErrorKind::Validation, || {
         fx.bs
-            .register_customer(NewCustomer::new(&"م".repeat(101), "01012345678"))
+            .register_customer(NewCustomer::new("م".repeat(101), "01012345678"))
     });
     assert_eq!(
         fx.bs
-            .register_customer(NewCustomer::new(&"م".repeat(100), "01012345678"))
+            .register_customer(NewCustomer::new("م".repeat(100), "01012345678"))
             .unwrap()
             .name
             .chars()

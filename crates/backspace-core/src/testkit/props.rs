@@ -86,8 +86,8 @@ fn run<S: Store>(store: S, ops: &[Op]) -> (usize, usize) {
                 .bs
                 .at(at)
                 .register_customer(NewCustomer::new(
-                    &format!("عميل {i}"),
-                    &format!("0100000000{i}"),
+                    format!("عميل {i}"),
+                    format!("0100000000{i}"),
                 ))
                 .map(drop),
             Op::Start(c, r) => match pick(&customers, c) {
