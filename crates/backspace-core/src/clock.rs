@@ -24,6 +24,19 @@ impl Clock for SystemClock {
 /// How far into the future an explicit `at` may lie (R-TIME-3).
 pub const FUTURE_TOLERANCE: Duration = Duration::minutes(5);
 
+/// Later than any instant Backspace records (9999-12-31 23:59:59 UTC): the open end of a span.
+/// Every store can keep it (it still has a four-digit year).
+pub const END_OF_TIME: DateTime<Utc> = match DateTime::from_timestamp(253_402_300_799, 0) {
+    Some(t) => t,
+    None => panic!("a valid instant"),
+};
+
+/// Earlier than any instant Backspace records (0001-01-01 00:00:00 UTC).
+pub const START_OF_TIME: DateTime<Utc> = match DateTime::from_timestamp(-62_135_596_800, 0) {
+    Some(t) => t,
+    None => panic!("a valid instant"),
+};
+
 /// Resolves an operation's `at`: the given instant (checked not to lie more than 5 minutes
 /// ahead of `now`) or `now`. Instants are kept to the microsecond, as every store keeps them.
 pub fn resolve_at(at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Result<DateTime<Utc>> {

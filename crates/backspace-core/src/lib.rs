@@ -54,5 +54,5 @@ pub use ops::{
 pub use reports::{OutstandingInvoice, ResourceUtilization, RevenueDay, TopCustomer};
 pub use rust_decimal::Decimal;
 pub use settings::{PlanPrices, PricingPolicy, Rounding, Settings, SettingsUpdate};
-pub use store::{Counter, Store, StoreTx};
+pub use store::{Counter, SessionSpan, Store, StoreTx};
 pub use uuid::Uuid;

@@ -278,6 +278,27 @@ impl Session {
     }
 }
 
+/// What two overlapping sessions share (R-SESS-7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Shared {
+    /// The same seat, desk or room.
+    Resource,
+    /// The same customer.
+    Customer,
+}
+
+/// Two sessions of one resource or customer whose times overlap: only in files written before
+/// R-SESS-7 (see `Backspace::session_overlaps`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SessionOverlap {
+    /// The earlier session (by start).
+    pub first: Uuid,
+    /// The session that starts before `first` ends.
+    pub second: Uuid,
+    /// Whether they share the resource or the customer.
+    pub shared: Shared,
+}
+
 /// A café item (R-INV-1).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InventoryItem {

@@ -22,6 +22,20 @@ pub enum Counter {
     Invoice,
 }
 
+/// Where and when a session is, or would be: the interval `[start, end)` of a customer on a
+/// resource; `end` is `None` while it runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionSpan {
+    /// The resource.
+    pub resource_id: Uuid,
+    /// The customer.
+    pub customer_id: Uuid,
+    /// First instant.
+    pub start: DateTime<Utc>,
+    /// The instant after the last, or `None` while running.
+    pub end: Option<DateTime<Utc>>,
+}
+
 /// A store of Backspace records.
 pub trait Store: Send + Sync {
     /// Runs `f` as one write transaction that holds the write lock from its start (R-TIME-4):
@@ -96,6 +110,17 @@ pub trait StoreTx {
         start: DateTime<Utc>,
         end: DateTime<Utc>,
     ) -> Result<Vec<Session>>;
+    /// A session of the span's resource or customer whose `[started_at, ended_at)` overlaps
+    /// `[start, end)` (R-SESS-7); a running session, and a span with no `end`, reach to the end
+    /// of time. The default scans; a store may answer from an index, relying on the sessions
+    /// already stored not overlapping.
+    fn overlapping_session(&mut self, span: SessionSpan) -> Result<Option<Session>> {
+        let end = span.end.unwrap_or(crate::clock::END_OF_TIME);
+        Ok(self
+            .sessions_between(span.start, end)?
+            .into_iter()
+            .find(|s| s.resource_id == span.resource_id || s.customer_id == span.customer_id))
+    }
 
     /// Adds an inventory item.
     fn insert_item(&mut self, item: &InventoryItem) -> Result<()>;

@@ -7,6 +7,7 @@ mod customers;
 mod inputs;
 mod inventory;
 mod invoices;
+mod overlaps;
 mod reports;
 mod resources;
 mod sessions;

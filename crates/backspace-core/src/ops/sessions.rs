@@ -13,7 +13,7 @@ use crate::model::*;
 use crate::money::{MAX_POUNDS, parse_percent, to_decimal, to_piastres};
 use crate::pricing::session_charge;
 use crate::settings::Settings;
-use crate::store::{Store, StoreTx};
+use crate::store::{SessionSpan, Store, StoreTx};
 
 /// What ending `session` at `at` would bill: the charge, the covering subscription and the lines.
 struct Billing {
@@ -98,6 +98,9 @@ pub(super) fn end_session(
     at: DateTime<Utc>,
 ) -> Result<Invoice> {
     let mut session = active(found(tx.session(session_id)?, "session", session_id)?)?;
+    // No overlap check (R-SESS-7) is needed here: the session was free from its start on when
+    // it started, and while it runs no other session of its resource or customer can be
+    // recorded (R-SESS-1), so an end only shortens a span known to be free.
     let b = bill(tx, settings, &session, at)?;
     let mut customer = found(
         tx.customer(session.customer_id)?,
@@ -130,6 +133,29 @@ pub(super) fn end_session(
     resource.is_available = !resource.out_of_service;
     tx.update_resource(&resource)?;
     Ok(invoice)
+}
+
+/// Refuses a session over `span` when it would overlap another session of the same resource or
+/// customer (R-SESS-7), naming that session.
+fn refuse_overlap(tx: &mut dyn StoreTx, span: SessionSpan) -> Result<()> {
+    let Some(other) = tx.overlapping_session(span)? else {
+        return Ok(());
+    };
+    let whose = if other.resource_id == span.resource_id {
+        "the resource"
+    } else {
+        "the customer"
+    };
+    let until = other.ended_at.map_or_else(
+        || "still running".to_string(),
+        |e| format!("until {}", e.to_rfc3339()),
+    );
+    Err(Error::Conflict(format!(
+        "a session from {} on would overlap session {} of {whose}, from {} {until}",
+        span.start.to_rfc3339(),
+        other.id,
+        other.started_at.to_rfc3339(),
+    )))
 }
 
 /// A discount percentage as hundredths, 0 when none is given (R-INVC-3).
@@ -167,6 +193,13 @@ impl<S: Store> Backspace<S> {
                     s.started_at.to_rfc3339()
                 )));
             }
+            let span = SessionSpan {
+                resource_id,
+                customer_id,
+                start: at,
+                end: None,
+            };
+            refuse_overlap(tx, span)?;
             let session = Session {
                 id: new_id(),
                 customer_id,

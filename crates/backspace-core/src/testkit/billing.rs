@@ -179,9 +179,10 @@ pub fn r_invc_5_status_follows_payments<S: Store>(store: S) {
         (zero.status, zero.paid_date),
         (InvoiceStatus::Paid, Some(date(2026, 11, 24)))
     );
+    let (b, seat2) = (fx.customer("B", "01000000002"), fx.seat("Seat 2", "30"));
     let late = fx.visit(
-        &a,
-        &seat,
+        &b,
+        &seat2,
         t(21, 0) - Duration::days(1),
         t(22, 30) - Duration::days(1),
     );

@@ -32,6 +32,9 @@ pub fn check_invariants<S: Store>(bs: &Backspace<S>) {
         "invoice numbers have gaps"
     );
 
+    // No two sessions of one resource or one customer overlap (R-SESS-7).
+    assert_eq!(bs.session_overlaps().unwrap(), [], "sessions overlap");
+
     let mut outstanding: BTreeMap<uuid::Uuid, i64> = BTreeMap::new();
     let mut spent_credit: BTreeMap<uuid::Uuid, i64> = BTreeMap::new();
     for inv in &invoices {

@@ -127,7 +127,8 @@ pub fn r_rep_1_revenue_across_midnight_and_dst<S: Store>(store: S) {
     );
     // Egypt springs forward at 00:00 on Friday 2026-04-24 (22:00 UTC on the 23rd).
     let utc = |h: u32, m: u32| Utc.with_ymd_and_hms(2026, 4, 23, h, m, 0).single().unwrap();
-    let spring = fx.visit(&a, &seat, utc(20, 0), utc(21, 30)); // 22:00 → 23:30 EET
+    let (b, room) = (fx.customer("B", "01000000002"), fx.seat("Seat 2", "60"));
+    let spring = fx.visit(&b, &room, utc(20, 0), utc(21, 30)); // 22:00 → 23:30 EET
     fx.bs
         .at(utc(21, 59))
         .record_payment(spring.id, NewPayment::new(d("40"), M::Cash))
@@ -206,13 +207,13 @@ pub fn r_rep_3_outstanding_overdue_and_top_customers<S: Store>(store: S) {
     let b = fx.customer("B", "01000000002");
     let c = fx.customer("C", "01000000003");
     let seat = fx.seat("Seat 1", "30");
-    let ia = fx.visit(&a, &seat, t(8, 0), t(10, 0));
     let ib = fx.visit(
         &b,
         &seat,
         t(8, 0) - Duration::days(14),
         t(9, 0) - Duration::days(14),
     );
+    let ia = fx.visit(&a, &seat, t(8, 0), t(10, 0));
     let ic = fx.visit(&c, &seat, t(11, 0), t(14, 0));
     fx.bs
         .record_payment(ic.id, NewPayment::new(d("90"), M::Cash))

@@ -161,8 +161,10 @@ pub fn r_time_3_future_at_is_refused_and_default_is_now<S: Store>(store: S) {
     fx.clock.set(t(21, 5));
     let inv = fx.bs.end_session(s.id, EndSession::default()).unwrap();
     assert_eq!(inv.issued_at, t(21, 5));
-    // Back-dating is allowed.
-    let s = fx.bs.at(t(1, 0)).start_session(a.id, s1.id).unwrap();
+    // Back-dating is allowed (where it overlaps no other session, R-SESS-7).
+    let b = fx.customer("B", "01000000002");
+    let s2 = fx.seat("Seat 2", "30");
+    let s = fx.bs.at(t(1, 0)).start_session(b.id, s2.id).unwrap();
     assert_eq!(s.started_at, t(1, 0));
 }
 
@@ -187,11 +189,6 @@ pub fn r_price_6_daily_cap_from_settings<S: Store>(store: S) {
         .unwrap();
     let a = fx.customer("A", "01000000001");
     let s1 = fx.seat("Seat 1", "30");
-    // 8 hours at 30/h = 240, capped at 100 for one business day.
-    assert_eq!(fx.visit(&a, &s1, t(6, 0), t(14, 0)).total, d("100.00"));
-    // 20:00 → 06:00 UTC is 22:00 → 08:00 Cairo: two business days, cap 200; 10 hours = 300.
-    let inv = fx.visit(&a, &s1, t(20, 0) - Duration::days(1), t(6, 0));
-    assert_eq!(inv.total, d("200.00"));
     // 20:00 → 02:00 UTC: two business days, cap 200; 6 hours = 180 stays.
     assert_eq!(
         fx.visit(
@@ -203,6 +200,11 @@ pub fn r_price_6_daily_cap_from_settings<S: Store>(store: S) {
         .total,
         d("180.00")
     );
+    // 20:00 → 06:00 UTC is 22:00 → 08:00 Cairo: two business days, cap 200; 10 hours = 300.
+    let inv = fx.visit(&a, &s1, t(20, 0) - Duration::days(1), t(6, 0));
+    assert_eq!(inv.total, d("200.00"));
+    // 8 hours at 30/h = 240, capped at 100 for one business day.
+    assert_eq!(fx.visit(&a, &s1, t(6, 0), t(14, 0)).total, d("100.00"));
 }
 
 pub fn settings_updates_are_validated_and_kept<S: Store>(store: S) {
@@ -362,4 +364,40 @@ pub fn r_rep_3_active_sessions_are_those_running_at_the_instant<S: Store>(store:
         (now[0].session.id, now[0].running_charge),
         (late.id, d("540.00"))
     );
+}
+
+pub fn r_sess_7_back_dated_sessions_never_overlap<S: Store>(store: S) {
+    let fx = Fx::new(store);
+    let c1 = fx.customer("Aya", "01000000001");
+    let c2 = fx.customer("Omar", "01000000002");
+    let seat = fx.seat("Seat 1", "30");
+    let seat2 = fx.seat("Seat 2", "30");
+    let first = fx.visit(&c1, &seat, t(10, 0), t(14, 0));
+    let first_session = first.session_id.unwrap();
+    // The seat was taken from 10:00 to 14:00: another customer cannot be put on it at 12:00.
+    let e = fails_unchanged(&fx.bs, ErrorKind::Conflict, || {
+        fx.bs.at(t(12, 0)).start_session(c2.id, seat.id)
+    });
+    assert!(e.to_string().contains(&first_session.to_string()), "{e}");
+    // Nor can the customer sit on another seat at 11:00.
+    let e = fails_unchanged(&fx.bs, ErrorKind::Conflict, || {
+        fx.bs.at(t(11, 0)).start_session(c1.id, seat2.id)
+    });
+    assert!(e.to_string().contains(&first_session.to_string()), "{e}");
+    // A running session reaches to now: a start at 09:00 would run over the 10:00 session.
+    fails_unchanged(&fx.bs, ErrorKind::Conflict, || {
+        fx.bs.at(t(9, 0)).start_session(c2.id, seat.id)
+    });
+    // Back to back is fine: intervals are half-open.
+    let next = fx.visit(&c2, &seat, t(14, 0), t(16, 0));
+    assert_eq!(next.issued_at, t(16, 0));
+    fx.visit(&c1, &seat2, t(14, 0), t(15, 0));
+    // Six hours of real use on the seat that day, not ten.
+    let u = fx
+        .bs
+        .utilization(date(2026, 11, 24), date(2026, 11, 24))
+        .unwrap();
+    let seat_row = u.iter().find(|r| r.resource_id == seat.id).unwrap();
+    assert_eq!(seat_row.occupied_minutes, 360);
+    assert_eq!(fx.bs.session_overlaps().unwrap(), []);
 }
