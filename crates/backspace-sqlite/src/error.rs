@@ -51,6 +51,11 @@ pub(crate) fn is_unique(e: &rusqlite::Error, column: &str) -> bool {
     .any(|msg| msg.split([':', ',', ' ']).any(|part| part == column))
 }
 
+/// Whether `e` was raised by a trigger whose message starts with `name`.
+pub(crate) fn is_trigger(e: &rusqlite::Error, name: &str) -> bool {
+    constraint(e, ffi::SQLITE_CONSTRAINT_TRIGGER).is_some_and(|msg| msg.starts_with(name))
+}
+
 /// Whether `e` broke the CHECK constraint named `name`.
 pub(crate) fn is_check(e: &rusqlite::Error, name: &str) -> bool {
     constraint(e, ffi::SQLITE_CONSTRAINT_CHECK).is_some_and(|msg| msg.contains(name))

@@ -14,7 +14,7 @@ pub const APPLICATION_ID: i32 = 0x4253_5043;
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Every migration, in order; index 0 is version 1.
-const MIGRATIONS: &[&str] = &[V1, V2, V3];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// Version 1: the whole data model.
 const V1: &str = r#"
@@ -259,6 +259,29 @@ CREATE INDEX invoices_by_issue_date ON invoices (issue_date, customer_id, total_
 -- It replaces `payments_by_paid_at`, which only the revenue report used.
 DROP INDEX payments_by_paid_at;
 CREATE INDEX payments_by_method_and_paid_at ON payments (method, paid_at, amount_piastres);
+"#;
+
+/// Version 4: sessions never overlap (R-SESS-7). The store checks it before every start with
+/// one seek per index below; the trigger refuses an overlapping insert from any writer. Rows
+/// written before this version are left as they are (`Backspace::session_overlaps` lists
+/// them), and ends are not re-checked: an end only shortens a span that was free.
+const V4: &str = r#"
+DROP INDEX sessions_by_customer;
+CREATE INDEX sessions_by_customer ON sessions (customer_id, started_at);
+-- Of one resource's (or customer's) sessions, the latest to start before the new one ends is
+-- the only one that can reach into it; a running session reaches to the end of time.
+CREATE TRIGGER sessions_never_overlap BEFORE INSERT ON sessions
+WHEN coalesce((SELECT coalesce(ended_at, '9999-12-31T23:59:59.999999Z') FROM sessions
+               WHERE resource_id = NEW.resource_id
+                 AND started_at < coalesce(NEW.ended_at, '9999-12-31T23:59:59.999999Z')
+               ORDER BY started_at DESC LIMIT 1), '') > NEW.started_at
+  OR coalesce((SELECT coalesce(ended_at, '9999-12-31T23:59:59.999999Z') FROM sessions
+               WHERE customer_id = NEW.customer_id
+                 AND started_at < coalesce(NEW.ended_at, '9999-12-31T23:59:59.999999Z')
+               ORDER BY started_at DESC LIMIT 1), '') > NEW.started_at
+BEGIN
+    SELECT RAISE(ABORT, 'sessions_overlap: a session of this resource or customer overlaps it');
+END;
 "#;
 
 /// The file's `PRAGMA user_version`.

@@ -1,7 +1,8 @@
 //! The `sessions` table: at most one active session per resource and per customer (unique
 //! partial indexes), listed by start then id.
 
-use backspace_core::{Error, Result, Session, Uuid};
+use backspace_core::clock::END_OF_TIME;
+use backspace_core::{Error, Result, Session, SessionSpan, Uuid};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Row, named_params};
 
@@ -9,7 +10,7 @@ use crate::convert::{
     get_flag, get_instant, get_money, get_opt_instant, get_opt_money, get_opt_uuid, get_uuid,
     instant, opt_instant, opt_piastres, opt_uuid, piastres, uuid,
 };
-use crate::error::{is_unique, storage};
+use crate::error::{is_trigger, is_unique, storage};
 use crate::query::{exec, many, one, touched};
 
 /// `SELECT` of every column, followed by the rest of the query.
@@ -54,6 +55,12 @@ fn clash(e: rusqlite::Error, s: &Session) -> Error {
         return Error::Conflict(format!(
             "customer {} already has an active session",
             s.customer_id
+        ));
+    }
+    if is_trigger(&e, "sessions_overlap") {
+        return Error::Conflict(format!(
+            "session {} would overlap another session of resource {} or customer {}",
+            s.id, s.resource_id, s.customer_id
         ));
     }
     if is_unique(&e, "sessions.id") {
@@ -165,4 +172,27 @@ pub(crate) fn between(
         [instant(start), instant(end)],
         from_row,
     )
+}
+
+/// The session of the span's resource or customer that overlaps it, if any (R-SESS-7). Stored
+/// sessions of one resource (or customer) never overlap, so, ordered by start, their ends are
+/// ordered too: only the latest one starting before the span's end can reach into it. One
+/// index seek each on `sessions_by_resource` and `sessions_by_customer`.
+pub(crate) fn overlapping(conn: &Connection, span: SessionSpan) -> Result<Option<Session>> {
+    let end = instant(span.end.unwrap_or(END_OF_TIME));
+    let latest = many(
+        conn,
+        concat!(
+            "SELECT * FROM (",
+            select!("WHERE resource_id = ?1 AND started_at < ?3 ORDER BY started_at DESC LIMIT 1"),
+            ") UNION ALL SELECT * FROM (",
+            select!("WHERE customer_id = ?2 AND started_at < ?3 ORDER BY started_at DESC LIMIT 1"),
+            ")"
+        ),
+        [uuid(span.resource_id), uuid(span.customer_id), end],
+        from_row,
+    )?;
+    Ok(latest
+        .into_iter()
+        .find(|s| s.ended_at.is_none_or(|e| e > span.start)))
 }

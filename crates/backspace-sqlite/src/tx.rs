@@ -93,6 +93,9 @@ impl StoreTx for SqliteTx<'_> {
     fn active_sessions(&mut self) -> Result<Vec<Session>> {
         sessions::active(self.conn)
     }
+    fn overlapping_session(&mut self, span: SessionSpan) -> Result<Option<Session>> {
+        sessions::overlapping(self.conn, span)
+    }
     fn sessions_between(
         &mut self,
         start: DateTime<Utc>,

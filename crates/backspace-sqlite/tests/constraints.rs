@@ -47,11 +47,80 @@ fn busy_seat(db: &TempDb) -> (Uuid, Uuid, Uuid, Uuid) {
 const INSERT_SESSION: &str = "INSERT INTO sessions (id, customer_id, resource_id, started_at,
     rate_per_hour_piastres, is_active) VALUES (?1, ?2, ?3, '2026-11-24T10:00:00.000000Z', 3000, ?4)";
 
+/// Removes the overlap trigger (R-SESS-7) so that the layer beneath it, the one-active
+/// indexes, is tested on its own.
+fn without_overlap_trigger(conn: &rusqlite::Connection) {
+    conn.execute("DROP TRIGGER sessions_never_overlap", [])
+        .unwrap();
+}
+
+#[test]
+fn r_sess_7_raw_sql_cannot_insert_an_overlapping_session() {
+    let db = TempDb::new("overlap");
+    let (mona, ali, seat, _) = busy_seat(&db);
+    let conn = raw(&db);
+    let insert = |customer: Uuid, resource: &str, start: &str, end: Option<&str>| {
+        conn.execute(
+            "INSERT INTO sessions (id, customer_id, resource_id, started_at, ended_at,
+                 rate_per_hour_piastres, is_active) VALUES (?1, ?2, ?3, ?4, ?5, 3000, 0)",
+            params![
+                Uuid::new_v4().to_string(),
+                customer.to_string(),
+                resource,
+                start,
+                end
+            ],
+        )
+    };
+    let seat2: String = conn
+        .query_row("SELECT id FROM resources WHERE name = 'Seat 2'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let seat = seat.to_string();
+    // The seat is busy from 2026-11-24 09:00 on: an ended session inside that time is refused,
+    // and so is one of Mona's on another seat.
+    for (who, wher) in [(ali, seat.as_str()), (mona, seat2.as_str())] {
+        let err = insert(
+            who,
+            wher,
+            "2026-11-24T11:00:00.000000Z",
+            Some("2026-11-24T12:00:00.000000Z"),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("sessions_overlap"), "{err}");
+    }
+    // Before it, back to back, is fine; overlapping that one is not.
+    insert(
+        ali,
+        &seat,
+        "2026-11-24T07:00:00.000000Z",
+        Some("2026-11-24T08:00:00.000000Z"),
+    )
+    .unwrap();
+    let err = insert(
+        ali,
+        &seat2,
+        "2026-11-24T07:59:00.000000Z",
+        Some("2026-11-24T08:30:00.000000Z"),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("sessions_overlap"), "{err}");
+    insert(
+        ali,
+        &seat2,
+        "2026-11-24T08:00:00.000000Z",
+        Some("2026-11-24T08:30:00.000000Z"),
+    )
+    .unwrap();
+}
+
 #[test]
 fn raw_sql_cannot_start_a_second_active_session_on_a_resource() {
     let db = TempDb::new("two-active");
     let (_, ali, seat, _) = busy_seat(&db);
     let conn = raw(&db);
+    without_overlap_trigger(&conn);
     let err = conn
         .execute(
             INSERT_SESSION,
@@ -82,6 +151,7 @@ fn raw_sql_cannot_give_a_customer_two_active_sessions() {
     let db = TempDb::new("two-active-customer");
     let (mona, _, _, _) = busy_seat(&db);
     let conn = raw(&db);
+    without_overlap_trigger(&conn);
     let seat2: String = conn
         .query_row("SELECT id FROM resources WHERE name = 'Seat 2'", [], |r| {
             r.get(0)
@@ -239,7 +309,7 @@ fn second_active_session_through_the_store_is_a_conflict() {
     };
     let err = store.write(|tx| tx.insert_session(&session)).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Conflict, "{err}");
-    assert!(err.to_string().contains("active session"), "{err}");
+    assert!(err.to_string().contains("overlap"), "{err}");
 }
 
 #[test]

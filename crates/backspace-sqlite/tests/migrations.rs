@@ -1,5 +1,6 @@
-//! Opening files: fresh files get the current schema version (3), version-1 and version-2
-//! files are upgraded in place (version 3's sums by kind summed from the lines already there),
+//! Opening files: fresh files get the current schema version (4), files of versions 1 to 3
+//! are upgraded in place (version 3's sums by kind summed from the lines already there,
+//! version 4's overlap guard added over sessions that may overlap),
 //! newer files are refused, reopening is idempotent, foreign files are refused (R-DB-2).
 
 #![allow(clippy::unwrap_used)]
@@ -32,12 +33,12 @@ fn tables(conn: &Connection) -> Vec<String> {
 }
 
 #[test]
-fn fresh_file_has_version_3_wal_and_every_table() {
+fn fresh_file_has_version_4_wal_and_every_table() {
     let db = TempDb::new("fresh");
     drop(open(&db));
     let conn = raw(&db);
-    assert_eq!(SCHEMA_VERSION, 3);
-    assert_eq!(user_version(&conn), 3);
+    assert_eq!(SCHEMA_VERSION, 4);
+    assert_eq!(user_version(&conn), 4);
     let app: i32 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
         .unwrap();
@@ -97,7 +98,15 @@ fn report_indexes_exist() {
     }
 }
 
-/// Takes a current file back to what version 2 left, rows and all: no sums by kind on the
+/// Takes a current file back to what version 3 left: no overlap trigger, sessions of a customer
+/// indexed by customer alone.
+const BACK_TO_VERSION_3: &str = "
+    DROP TRIGGER sessions_never_overlap;
+    DROP INDEX sessions_by_customer;
+    CREATE INDEX sessions_by_customer ON sessions (customer_id);
+    PRAGMA user_version = 3;";
+
+/// Takes a version-3 file back to what version 2 left, rows and all: no sums by kind on the
 /// invoices, no triggers guarding them, the version-2 indexes of issue dates and payments.
 const BACK_TO_VERSION_2: &str = "
     DROP TRIGGER invoices_kind_sums_on_insert;
@@ -131,7 +140,9 @@ fn a_version_1_file_is_upgraded_in_place() {
         .unwrap();
     drop(bs);
     // Back to what version 1 left: no version-2 indexes, user_version 1.
-    raw(&db).execute_batch(BACK_TO_VERSION_2).unwrap();
+    raw(&db)
+        .execute_batch(&format!("{BACK_TO_VERSION_3}{BACK_TO_VERSION_2}"))
+        .unwrap();
     raw(&db)
         .execute_batch(
             "DROP INDEX sessions_by_length; DROP INDEX ledger_deposits_by_at; \
@@ -170,7 +181,9 @@ fn a_version_2_file_is_upgraded_in_place_with_its_sums_by_kind() {
     let fresh = TempDb::new("upgrade-2-fresh");
     drop(open(&fresh));
 
-    raw(&db).execute_batch(BACK_TO_VERSION_2).unwrap();
+    raw(&db)
+        .execute_batch(&format!("{BACK_TO_VERSION_3}{BACK_TO_VERSION_2}"))
+        .unwrap();
     let kinds: i64 = raw(&db)
         .query_row(
             "SELECT count(DISTINCT kind) FROM invoice_lines WHERE amount_piastres > 0",
@@ -182,7 +195,7 @@ fn a_version_2_file_is_upgraded_in_place_with_its_sums_by_kind() {
 
     let (bs, _) = common::desk(open(&db));
     let conn = raw(&db);
-    assert_eq!(user_version(&conn), 3);
+    assert_eq!(user_version(&conn), SCHEMA_VERSION);
     assert_eq!(invoices_with_wrong_kind_sums(&conn), 0);
     let summed: i64 = conn
         .query_row(
@@ -238,7 +251,7 @@ fn newer_schema_version_is_a_clear_storage_error() {
     assert_eq!(err.kind(), ErrorKind::Storage);
     let msg = err.to_string();
     assert!(
-        msg.contains("database schema version 99 is newer than this Backspace supports (3)"),
+        msg.contains("database schema version 99 is newer than this Backspace supports (4)"),
         "{msg}"
     );
     assert!(msg.contains("upgrade Backspace"), "{msg}");
@@ -310,4 +323,74 @@ fn in_memory_store_is_migrated() {
         store.read(|tx| tx.settings()).unwrap(),
         backspace_core::Settings::default()
     );
+}
+
+/// A file written before R-SESS-7 may hold overlapping sessions: it still opens and upgrades,
+/// the overlaps are listed (never rewritten), and new sessions are checked from then on.
+#[test]
+fn r_sess_7_a_version_3_file_with_overlapping_sessions_opens_and_lists_them() {
+    let db = TempDb::new("overlaps-v3");
+    let (bs, _) = common::desk(open(&db));
+    let mona = bs
+        .register_customer(NewCustomer::new("Mona", "010 1234 5678"))
+        .unwrap();
+    let ali = bs
+        .register_customer(NewCustomer::new("Ali", "010 1234 5679"))
+        .unwrap();
+    let seat = bs
+        .add_resource(
+            "Seat 1",
+            backspace_core::ResourceType::Seat,
+            "30".parse().unwrap(),
+        )
+        .unwrap();
+    drop(bs);
+    raw(&db).execute_batch(BACK_TO_VERSION_3).unwrap();
+    // What 0.1 let two desks write: Mona and Ali on one seat at once.
+    let mut ids = Vec::new();
+    for (who, start, end) in [
+        (
+            mona.id,
+            "2026-11-24T08:00:00.000000Z",
+            "2026-11-24T12:00:00.000000Z",
+        ),
+        (
+            ali.id,
+            "2026-11-24T10:00:00.000000Z",
+            "2026-11-24T11:00:00.000000Z",
+        ),
+    ] {
+        let id = backspace_core::new_id();
+        raw(&db)
+            .execute(
+                "INSERT INTO sessions (id, customer_id, resource_id, started_at, ended_at,
+                     rate_per_hour_piastres, is_active) VALUES (?1, ?2, ?3, ?4, ?5, 3000, 0)",
+                rusqlite::params![
+                    id.to_string(),
+                    who.to_string(),
+                    seat.id.to_string(),
+                    start,
+                    end
+                ],
+            )
+            .unwrap();
+        ids.push(id);
+    }
+    let (bs, _) = common::desk(open(&db));
+    assert_eq!(user_version(&raw(&db)), SCHEMA_VERSION);
+    assert_eq!(
+        bs.session_overlaps().unwrap(),
+        [backspace_core::SessionOverlap {
+            first: ids[0],
+            second: ids[1],
+            shared: backspace_core::Shared::Resource,
+        }]
+    );
+    // The guard reads the latest session to start (Ali's, until 11:00); over an old overlap that
+    // is all it sees, so the listing above is how such files are found.
+    let err = bs
+        .at(common::utc(2026, 11, 24, 10, 30, 0))
+        .start_session(ali.id, seat.id)
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conflict, "{err}");
 }
