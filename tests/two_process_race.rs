@@ -1,7 +1,9 @@
-//! R-SESS-1, R-DB-5: two processes race to start sessions on the same seats of one SQLite file.
-//! Exactly one wins each seat; the other gets a conflict error, never a storage error.
+//! R-SESS-1, R-SESS-7, R-DB-5: two processes race to start sessions on the same seats of one
+//! SQLite file, now or back-dated into the same hour. Exactly one wins each seat; the other gets
+//! a conflict error, never a storage error.
 //!
-//! The test re-runs its own binary as the two racers (`BACKSPACE_RACE_DB` tells it so).
+//! The test re-runs its own binary as the two racers (`BACKSPACE_RACE_DB` tells it so, and
+//! `BACKSPACE_RACE_TEST` which race).
 
 use backspace::NewCustomer;
 use std::path::PathBuf;
@@ -12,7 +14,16 @@ use backspace::{Decimal, ErrorKind, ResourceType};
 
 const ROUNDS: usize = 40;
 
-fn racer(db: &str, who: usize) {
+/// Racer `who`'s back-dated visit in a round: 09:00–10:00 or 09:30–10:30 Cairo, 2026-11-02.
+fn back_dated(who: usize) -> (backspace::chrono::DateTime<backspace::chrono::Utc>, i64) {
+    let start = backspace::chrono::DateTime::parse_from_rfc3339("2026-11-02T07:00:00Z")
+        .expect("instant")
+        .to_utc()
+        + backspace::chrono::Duration::minutes(30 * who as i64);
+    (start, 60)
+}
+
+fn racer(db: &str, who: usize, back_dating: bool) {
     let desk = backspace::open(db).expect("open");
     let go = PathBuf::from(format!("{db}.go"));
     let deadline = Instant::now() + Duration::from_secs(30);
@@ -24,8 +35,19 @@ fn racer(db: &str, who: usize) {
         let me = desk
             .find_customer(&format!("C-{:03}", round * 2 + who + 1))
             .expect("customer");
-        let outcome = match desk.start_session(me.id, seat.id) {
-            Ok(_) => "won".to_string(),
+        let started = if back_dating {
+            // A session the desk forgot to enter, started and ended at once.
+            let (start, minutes) = back_dated(who);
+            desk.at(start).start_session(me.id, seat.id).and_then(|s| {
+                desk.at(start + backspace::chrono::Duration::minutes(minutes))
+                    .end_session(s.id, backspace::EndSession::default())
+                    .map(drop)
+            })
+        } else {
+            desk.start_session(me.id, seat.id).map(drop)
+        };
+        let outcome = match started {
+            Ok(()) => "won".to_string(),
             Err(e) if e.kind() == ErrorKind::Conflict => "conflict".to_string(),
             Err(e) => format!("error {e}"),
         };
@@ -35,12 +57,25 @@ fn racer(db: &str, who: usize) {
 
 #[test]
 fn r_sess_1_two_processes_never_share_a_seat() {
+    race("r_sess_1_two_processes_never_share_a_seat", false);
+}
+
+#[test]
+fn r_sess_7_two_processes_never_back_date_onto_one_seat() {
+    race("r_sess_7_two_processes_never_back_date_onto_one_seat", true);
+}
+
+/// Runs the race named `test` in two child processes (or, in a child, one racer of it).
+fn race(test: &str, back_dating: bool) {
     if let Ok(db) = std::env::var("BACKSPACE_RACE_DB") {
+        if std::env::var("BACKSPACE_RACE_TEST").as_deref() != Ok(test) {
+            return;
+        }
         let who = std::env::var("BACKSPACE_RACE_WHO")
             .ok()
             .and_then(|w| w.parse().ok())
             .unwrap_or(0);
-        racer(&db, who);
+        racer(&db, who, back_dating);
         return;
     }
     let db = std::env::temp_dir().join(format!(
@@ -70,13 +105,9 @@ fn r_sess_1_two_processes_never_share_a_seat() {
     let children: Vec<_> = (0..2)
         .map(|who| {
             Command::new(&exe)
-                .args([
-                    "--exact",
-                    "r_sess_1_two_processes_never_share_a_seat",
-                    "--nocapture",
-                    "--test-threads=1",
-                ])
+                .args(["--exact", test, "--nocapture", "--test-threads=1"])
                 .env("BACKSPACE_RACE_DB", &db)
+                .env("BACKSPACE_RACE_TEST", test)
                 .env("BACKSPACE_RACE_WHO", who.to_string())
                 .stdout(std::process::Stdio::piped())
                 .spawn()
@@ -107,7 +138,15 @@ fn r_sess_1_two_processes_never_share_a_seat() {
         assert_eq!(o, ["conflict", "won"], "round {round}");
     }
     let desk = backspace::open(&db).expect("reopen");
-    assert_eq!(desk.active_sessions().expect("active").len(), ROUNDS);
+    let (active, ended) = if back_dating {
+        (0, ROUNDS)
+    } else {
+        (ROUNDS, 0)
+    };
+    assert_eq!(desk.active_sessions().expect("active").len(), active);
+    let invoices = desk.list_invoices(&Default::default()).expect("invoices");
+    assert_eq!(invoices.len(), ended);
+    assert_eq!(desk.session_overlaps().expect("overlaps"), []);
     drop(desk);
     for suffix in ["", "-wal", "-shm", ".go"] {
         let _ = std::fs::remove_file(format!("{db}{suffix}"));
