@@ -110,16 +110,23 @@ pub trait StoreTx {
         start: DateTime<Utc>,
         end: DateTime<Utc>,
     ) -> Result<Vec<Session>>;
-    /// A session of the span's resource or customer whose `[started_at, ended_at)` overlaps
-    /// `[start, end)` (R-SESS-7); a running session, and a span with no `end`, reach to the end
-    /// of time. The default scans; a store may answer from an index, relying on the sessions
-    /// already stored not overlapping.
+    /// A session of the span's resource, else of its customer, whose `[started_at, ended_at)`
+    /// overlaps `[start, end)` (R-SESS-7): of several, the latest to start (then the latest to
+    /// end, then the largest id). A running session, and a span with no `end`, reach to the
+    /// end of time. The default scans; a store may answer from an index, relying on the
+    /// sessions already stored not overlapping.
     fn overlapping_session(&mut self, span: SessionSpan) -> Result<Option<Session>> {
         let end = span.end.unwrap_or(crate::clock::END_OF_TIME);
-        Ok(self
-            .sessions_between(span.start, end)?
-            .into_iter()
-            .find(|s| s.resource_id == span.resource_id || s.customer_id == span.customer_id))
+        let overlapping = self.sessions_between(span.start, end)?;
+        let latest = |same: &dyn Fn(&Session) -> bool| {
+            overlapping
+                .iter()
+                .filter(|s| same(s))
+                .max_by_key(|s| (s.started_at, s.ended_at.is_none(), s.ended_at, s.id))
+                .cloned()
+        };
+        Ok(latest(&|s| s.resource_id == span.resource_id)
+            .or_else(|| latest(&|s| s.customer_id == span.customer_id)))
     }
 
     /// Adds an inventory item.

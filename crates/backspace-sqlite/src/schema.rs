@@ -274,11 +274,13 @@ CREATE TRIGGER sessions_never_overlap BEFORE INSERT ON sessions
 WHEN coalesce((SELECT coalesce(ended_at, '9999-12-31T23:59:59.999999Z') FROM sessions
                WHERE resource_id = NEW.resource_id
                  AND started_at < coalesce(NEW.ended_at, '9999-12-31T23:59:59.999999Z')
-               ORDER BY started_at DESC LIMIT 1), '') > NEW.started_at
+               ORDER BY started_at DESC, coalesce(ended_at, '9999-12-31T23:59:59.999999Z') DESC
+               LIMIT 1), '') > NEW.started_at
   OR coalesce((SELECT coalesce(ended_at, '9999-12-31T23:59:59.999999Z') FROM sessions
                WHERE customer_id = NEW.customer_id
                  AND started_at < coalesce(NEW.ended_at, '9999-12-31T23:59:59.999999Z')
-               ORDER BY started_at DESC LIMIT 1), '') > NEW.started_at
+               ORDER BY started_at DESC, coalesce(ended_at, '9999-12-31T23:59:59.999999Z') DESC
+               LIMIT 1), '') > NEW.started_at
 BEGIN
     SELECT RAISE(ABORT, 'sessions_overlap: a session of this resource or customer overlaps it');
 END;

@@ -180,16 +180,26 @@ pub(crate) fn between(
 /// index seek each on `sessions_by_resource` and `sessions_by_customer`.
 pub(crate) fn overlapping(conn: &Connection, span: SessionSpan) -> Result<Option<Session>> {
     let end = instant(span.end.unwrap_or(END_OF_TIME));
+    // Of sessions starting together, the one reaching furthest (a running one first).
     let latest = many(
         conn,
         concat!(
             "SELECT * FROM (",
-            select!("WHERE resource_id = ?1 AND started_at < ?3 ORDER BY started_at DESC LIMIT 1"),
+            select!(
+                "WHERE resource_id = ?1 AND started_at < ?3 ORDER BY started_at DESC, coalesce(ended_at, ?4) DESC, id DESC LIMIT 1"
+            ),
             ") UNION ALL SELECT * FROM (",
-            select!("WHERE customer_id = ?2 AND started_at < ?3 ORDER BY started_at DESC LIMIT 1"),
+            select!(
+                "WHERE customer_id = ?2 AND started_at < ?3 ORDER BY started_at DESC, coalesce(ended_at, ?4) DESC, id DESC LIMIT 1"
+            ),
             ")"
         ),
-        [uuid(span.resource_id), uuid(span.customer_id), end],
+        [
+            uuid(span.resource_id),
+            uuid(span.customer_id),
+            end,
+            instant(END_OF_TIME),
+        ],
         from_row,
     )?;
     Ok(latest
