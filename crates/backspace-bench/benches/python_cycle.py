@@ -5,15 +5,14 @@ Usage: ``python python_cycle.py (:memory: | PATH)``
 Sets up the same fixture as ``Fixture::fresh`` in Rust (20 seats at 30 EGP/h, 40 customers,
 two café items), prints ``ready``, then answers each ``run N`` line on stdin by running N
 cycles and printing the nanoseconds they took; ``quit`` (or end of input) stops. A cycle is
-the one ``backspace_bench::cycle::backspace_cycle`` runs: start a session that began an hour
-ago, add two consumptions, end it, pay the invoice in cash.
+the one ``backspace_bench::cycle::backspace_cycle`` runs: start a session now, add two
+consumptions, then read the bill and check out paying it in cash.
 """
 
 from __future__ import annotations
 
 import sys
 import time
-from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
 import backspace
@@ -40,19 +39,21 @@ def main() -> int:
         desk.add_inventory_item("Tea", "beverage", Decimal("20.00"), STOCK, 0).id,
         desk.add_inventory_item("Cookies", "snack", Decimal("30.00"), STOCK, 0).id,
     ]
-    hour = timedelta(hours=1)
     k = 0
 
     def cycle(k: int) -> None:
-        started = datetime.now(timezone.utc) - hour
         session = desk.start_session(
-            customers[k % len(customers)], resources[k % len(resources)], at=started
+            customers[k % len(customers)], resources[k % len(resources)]
         )
         desk.add_consumption(session.id, items[k % 2], 1)
         desk.add_consumption(session.id, items[(k + 1) % 2], 1)
-        invoice = desk.end_session(session.id)
-        if invoice.total:
-            desk.record_payment(invoice.id, invoice.total, "cash")
+        due = desk.quote_session(session.id).amount
+        if hasattr(desk, "checkout"):
+            desk.checkout(session.id, [(due, "cash")] if due else [])
+        else:
+            invoice = desk.end_session(session.id)
+            if invoice.total:
+                desk.record_payment(invoice.id, invoice.total, "cash")
 
     print("ready", flush=True)
     for line in sys.stdin:

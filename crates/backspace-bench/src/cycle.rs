@@ -1,12 +1,13 @@
 //! The front-desk cycle through Backspace, and the customers, resources and items it rotates
 //! through (the floor uses the same ones).
 //!
-//! A cycle: start a session that began an hour ago, add two café items, end it (which issues
-//! the invoice), pay the invoice in cash — five write transactions.
+//! A cycle: a walk-in starts a session, adds two café items, and checks out: the desk reads the
+//! bill (`quote_session`) and ends the session paying it in cash in one transaction
+//! (`checkout`) — four write transactions. Sessions start now: a seat's sessions never overlap
+//! (R-SESS-7), so a cycle cannot back-date onto a seat the previous cycle just used.
 
-use backspace::{Category, Decimal, Desk, PaymentMethod, ResourceType, Uuid};
-use backspace::{EndSession, NewCustomer, NewPayment};
-use chrono::Duration;
+use backspace::{Category, Checkout, Decimal, Desk, ResourceType, Uuid};
+use backspace::{NewCustomer, NewPayment};
 
 use crate::BenchResult;
 use crate::floor::FloorDesk;
@@ -18,17 +19,12 @@ pub fn backspace_cycle(
     resource: Uuid,
     items: [Uuid; 2],
 ) -> backspace::Result<Decimal> {
-    let started = desk.now() - Duration::hours(1);
-    let session = desk.at(started).start_session(customer, resource)?;
+    let session = desk.start_session(customer, resource)?;
     desk.add_consumption(session.id, items[0], 1)?;
     desk.add_consumption(session.id, items[1], 1)?;
-    let invoice = desk.end_session(session.id, EndSession::default())?;
-    if !invoice.total.is_zero() {
-        desk.record_payment(
-            invoice.id,
-            NewPayment::new(invoice.total, PaymentMethod::Cash),
-        )?;
-    }
+    let due = desk.quote_session(session.id)?.amount;
+    let payments = (!due.is_zero()).then(|| NewPayment::cash(due));
+    let invoice = desk.checkout(session.id, Checkout::paying(payments))?;
     Ok(invoice.total)
 }
 

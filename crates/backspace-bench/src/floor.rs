@@ -313,10 +313,10 @@ impl FloorDesk {
         &self.conn
     }
 
-    /// One front-desk cycle: start a session (an hour ago), add two consumptions, end it,
-    /// pay its invoice in cash. Returns the invoice total in piastres.
+    /// One front-desk cycle: start a session (now), add two consumptions, end it, pay its
+    /// invoice in cash. Returns the invoice total in piastres.
     pub fn cycle(&mut self, customer: &str, resource: &str, items: [&str; 2]) -> BenchResult<i64> {
-        let started = now() - chrono::Duration::hours(1);
+        let started = now();
         let session = self.start(customer, resource, started)?;
         self.consume(&session, items[0])?;
         self.consume(&session, items[1])?;

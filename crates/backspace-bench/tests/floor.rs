@@ -46,7 +46,7 @@ fn floor_cycles_write_what_backspace_writes() {
         .expect("an invoice");
     let mut floor_desk = FloorDesk::open(&path, "FULL").expect("floor");
     let text = |u: backspace::Uuid| u.hyphenated().to_string();
-    let started = chrono::Utc::now() - chrono::Duration::hours(1);
+    let started = chrono::Utc::now();
     let session = floor_desk
         .start(&text(c), &text(r), started)
         .expect("start");
@@ -72,7 +72,7 @@ fn floor_cycles_write_what_backspace_writes() {
             .collect()
     };
     // Same kinds, descriptions and consumption quantities; the session line's minutes may
-    // differ by one when the two hours straddle a minute.
+    // differ by one when the two sessions straddle a second.
     assert_eq!(shape(&ours).len(), 3);
     assert_eq!(shape(&ours)[1..], shape(&theirs)[1..]);
     assert_eq!(shape(&ours)[0].1, shape(&theirs)[0].1);
