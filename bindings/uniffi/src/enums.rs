@@ -117,6 +117,10 @@ mirror_enum!(
         Pending,
         /// Fully paid.
         Paid,
+        /// Cancelled before anything was paid (R-CORR-1).
+        Void,
+        /// The unpaid remainder was given up (R-CORR-3).
+        WrittenOff,
     }
 );
 
@@ -145,6 +149,12 @@ mirror_enum!(
         Deposit,
         /// A discount changed after issue (positive when it grew).
         Discount,
+        /// An invoice was voided (positive).
+        Void,
+        /// Money refunded as credit (positive).
+        Refund,
+        /// An unpaid remainder written off (positive).
+        WriteOff,
     }
 );
 

@@ -456,6 +456,104 @@ pub struct Invoice {
     pub line_items: Vec<InvoiceLine>,
     /// Payments, in order.
     pub payments: Vec<Payment>,
+    /// Refunded through credit notes (R-CORR-2).
+    pub refunded_amount: Decimal,
+    /// Written off (R-CORR-3).
+    pub written_off_amount: Decimal,
+    /// Its void or write-off.
+    pub correction: Option<Correction>,
+    /// Its credit notes.
+    pub credit_notes: Vec<CreditNote>,
+    /// SHA-256 footprint in the trail (R-CORR-5).
+    pub footprint: String,
+}
+
+/// A void or write-off of an invoice (R-CORR-1, R-CORR-3).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Correction {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Business date it is reported on.
+    pub date: NaiveDate,
+    /// Why.
+    pub reason: String,
+    /// Footprint in the trail.
+    pub footprint: String,
+}
+
+impl From<bs::Correction> for Correction {
+    fn from(c: bs::Correction) -> Self {
+        let bs::Correction {
+            at,
+            date,
+            reason,
+            footprint,
+        } = c;
+        Correction {
+            at,
+            date,
+            reason,
+            footprint,
+        }
+    }
+}
+
+/// Money given back on an invoice (R-CORR-2).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CreditNote {
+    /// UUID v7.
+    pub id: Uuid,
+    /// `CN-0001`, …
+    pub credit_note_number: String,
+    /// The invoice refunded.
+    pub invoice_id: Uuid,
+    /// Its number.
+    pub invoice_number: String,
+    /// The customer.
+    pub customer_id: Uuid,
+    /// Amount.
+    pub amount: Decimal,
+    /// Paid out in cash, card or transfer, or kept as credit.
+    pub method: PaymentMethod,
+    /// Why.
+    pub reason: String,
+    /// When.
+    pub issued_at: DateTime<Utc>,
+    /// Business date.
+    pub issue_date: NaiveDate,
+    /// Footprint in the trail.
+    pub footprint: String,
+}
+
+impl From<bs::CreditNote> for CreditNote {
+    fn from(c: bs::CreditNote) -> Self {
+        let bs::CreditNote {
+            id,
+            credit_note_number,
+            invoice_id,
+            invoice_number,
+            customer_id,
+            amount,
+            method,
+            reason,
+            issued_at,
+            issue_date,
+            footprint,
+        } = c;
+        CreditNote {
+            id,
+            credit_note_number,
+            invoice_id,
+            invoice_number,
+            customer_id,
+            amount,
+            method: method.into(),
+            reason,
+            issued_at,
+            issue_date,
+            footprint,
+        }
+    }
 }
 
 impl From<bs::Invoice> for Invoice {
@@ -478,6 +576,11 @@ impl From<bs::Invoice> for Invoice {
             paid_date,
             line_items,
             payments,
+            refunded_amount,
+            written_off_amount,
+            correction,
+            credit_notes,
+            footprint,
         } = i;
         Invoice {
             id,
@@ -497,6 +600,11 @@ impl From<bs::Invoice> for Invoice {
             paid_date,
             line_items: list(line_items),
             payments: list(payments),
+            refunded_amount,
+            written_off_amount,
+            correction: correction.map(Into::into),
+            credit_notes: list(credit_notes),
+            footprint,
         }
     }
 }

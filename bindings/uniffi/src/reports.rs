@@ -20,7 +20,19 @@ pub struct RevenueDay {
     pub subscriptions: Decimal,
     /// Discounts given on invoices issued that day.
     pub discounts: Decimal,
-    /// sessions + consumptions + subscriptions − discounts.
+    /// Totals of invoices voided that day.
+    pub voids: Decimal,
+    /// Refunded in cash that day.
+    pub refunds_cash: Decimal,
+    /// Refunded by card that day.
+    pub refunds_card: Decimal,
+    /// Refunded by transfer that day.
+    pub refunds_transfer: Decimal,
+    /// Refunded as credit on balances that day.
+    pub refunds_to_balance: Decimal,
+    /// Written off that day.
+    pub write_offs: Decimal,
+    /// Invoiced − discounts − voids − refunds − write-offs (R-CORR-6).
     pub net: Decimal,
     /// Cash received (payments and deposits).
     pub cash: Decimal,
@@ -42,6 +54,12 @@ impl From<bs::RevenueDay> for RevenueDay {
             consumptions,
             subscriptions,
             discounts,
+            voids,
+            refunds_cash,
+            refunds_card,
+            refunds_transfer,
+            refunds_to_balance,
+            write_offs,
             net,
             cash,
             card,
@@ -55,6 +73,12 @@ impl From<bs::RevenueDay> for RevenueDay {
             consumptions,
             subscriptions,
             discounts,
+            voids,
+            refunds_cash,
+            refunds_card,
+            refunds_transfer,
+            refunds_to_balance,
+            write_offs,
             net,
             cash,
             card,

@@ -38,6 +38,7 @@ pub mod reports;
 pub mod settings;
 pub mod store;
 pub mod text;
+pub mod trail;
 
 #[cfg(any(test, feature = "testkit"))]
 pub mod testkit;
@@ -51,8 +52,9 @@ pub use model::*;
 pub use ops::{
     Backspace, Checkout, EndSession, MAX_QUANTITY, NewCustomer, NewPayment, NewSubscription,
 };
-pub use reports::{OutstandingInvoice, ResourceUtilization, RevenueDay, TopCustomer};
+pub use reports::{OutstandingInvoice, ResourceUtilization, RevenueDay, TopCustomer, ZReport};
 pub use rust_decimal::Decimal;
 pub use settings::{PlanPrices, PricingPolicy, Rounding, Settings, SettingsUpdate};
 pub use store::{Counter, SessionSpan, Store, StoreTx};
+pub use trail::{BrokenDocument, TrailEntry, TrailKind, TrailReport};
 pub use uuid::Uuid;

@@ -6,19 +6,22 @@
 use std::collections::BTreeMap;
 use std::sync::{Mutex, MutexGuard};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
 use crate::model::*;
+use crate::reports::ZReport;
 use crate::settings::Settings;
 use crate::store::{Counter, Store, StoreTx};
+use crate::trail::TrailEntry;
 
 #[derive(Clone, Default)]
 struct State {
     settings: Option<Settings>,
     customers_counter: u64,
     invoices_counter: u64,
+    credit_notes_counter: u64,
     customers: BTreeMap<Uuid, Customer>,
     resources: BTreeMap<Uuid, Resource>,
     sessions: BTreeMap<Uuid, Session>,
@@ -28,6 +31,8 @@ struct State {
     subscriptions: Vec<Subscription>,
     invoices: BTreeMap<Uuid, Invoice>,
     ledger: Vec<LedgerEntry>,
+    trail: Vec<TrailEntry>,
+    z_reports: BTreeMap<NaiveDate, ZReport>,
 }
 
 /// A store that keeps everything in memory.
@@ -106,6 +111,7 @@ impl StoreTx for State {
         let c = match counter {
             Counter::Customer => &mut self.customers_counter,
             Counter::Invoice => &mut self.invoices_counter,
+            Counter::CreditNote => &mut self.credit_notes_counter,
         };
         *c += 1;
         Ok(*c)
@@ -363,16 +369,74 @@ impl StoreTx for State {
             .invoices
             .get_mut(&invoice.id)
             .ok_or_else(|| missing("invoice", invoice.id))?;
-        let (line_items, payments) = (
+        let (line_items, payments, credit_notes) = (
             std::mem::take(&mut slot.line_items),
             std::mem::take(&mut slot.payments),
+            std::mem::take(&mut slot.credit_notes),
         );
         *slot = Invoice {
             line_items,
             payments,
+            credit_notes,
             ..invoice.clone()
         };
         Ok(())
+    }
+
+    fn insert_credit_note(&mut self, note: &CreditNote) -> Result<()> {
+        let inv = self
+            .invoices
+            .get_mut(&note.invoice_id)
+            .ok_or_else(|| missing("invoice", note.invoice_id))?;
+        inv.credit_notes.push(note.clone());
+        Ok(())
+    }
+
+    fn credit_note(&mut self, id: Uuid) -> Result<Option<CreditNote>> {
+        Ok(self
+            .invoices
+            .values()
+            .flat_map(|i| &i.credit_notes)
+            .find(|c| c.id == id)
+            .cloned())
+    }
+
+    fn credit_note_by_number(&mut self, number: &str) -> Result<Option<CreditNote>> {
+        Ok(self
+            .invoices
+            .values()
+            .flat_map(|i| &i.credit_notes)
+            .find(|c| c.credit_note_number == number)
+            .cloned())
+    }
+
+    fn append_trail(&mut self, entry: &TrailEntry) -> Result<()> {
+        self.trail.push(entry.clone());
+        Ok(())
+    }
+
+    fn last_trail_entry(&mut self) -> Result<Option<TrailEntry>> {
+        Ok(self.trail.last().cloned())
+    }
+
+    fn trail(&mut self) -> Result<Vec<TrailEntry>> {
+        Ok(self.trail.clone())
+    }
+
+    fn insert_z_report(&mut self, z: &ZReport) -> Result<()> {
+        if self.z_reports.contains_key(&z.date) {
+            return Err(Error::Conflict(format!("{} is already closed", z.date)));
+        }
+        self.z_reports.insert(z.date, z.clone());
+        Ok(())
+    }
+
+    fn z_report(&mut self, date: NaiveDate) -> Result<Option<ZReport>> {
+        Ok(self.z_reports.get(&date).cloned())
+    }
+
+    fn closed_through(&mut self) -> Result<Option<NaiveDate>> {
+        Ok(self.z_reports.keys().next_back().copied())
     }
 
     fn insert_payment(&mut self, payment: &Payment) -> Result<()> {

@@ -32,8 +32,10 @@ macro_rules! string_enum {
         impl std::str::FromStr for $name {
             type Err = Error;
             fn from_str(s: &str) -> Result<Self, Error> {
+                // `_` and `-` are one ("half_monthly" is "half-monthly", "written-off" is
+                // "written_off").
                 let wanted = s.trim().to_ascii_lowercase().replace('_', "-");
-                $name::ALL.iter().copied().find(|v| v.as_str() == wanted).ok_or_else(|| {
+                $name::ALL.iter().copied().find(|v| v.as_str().replace('_', "-") == wanted).ok_or_else(|| {
                     let names: Vec<&str> = $name::ALL.iter().map(|v| v.as_str()).collect();
                     Error::validation($field, format!("must be one of {}, got {s:?}", names.join(", ")))
                 })
@@ -158,6 +160,10 @@ string_enum!(
         Pending = "pending",
         /// Fully paid.
         Paid = "paid",
+        /// Cancelled before anything was paid; the number stays taken (R-CORR-1).
+        Void = "void",
+        /// The unpaid remainder was given up (R-CORR-3).
+        WrittenOff = "written_off",
     }
 );
 
@@ -186,6 +192,12 @@ string_enum!(
         Deposit = "deposit",
         /// A discount changed after issue (positive when it grew).
         Discount = "discount",
+        /// An invoice was voided (positive: its total).
+        Void = "void",
+        /// Money refunded as credit on the balance (positive).
+        Refund = "refund",
+        /// An invoice's unpaid remainder was written off (positive).
+        WriteOff = "write_off",
     }
 );
 
@@ -462,18 +474,78 @@ pub struct Invoice {
     pub line_items: Vec<InvoiceLine>,
     /// Payments, in order.
     pub payments: Vec<Payment>,
+    /// Money given back through credit notes (R-CORR-2); total and paid both fall by it.
+    pub refunded_amount: Decimal,
+    /// The unpaid remainder given up (R-CORR-3).
+    pub written_off_amount: Decimal,
+    /// The void or write-off, when there was one.
+    pub correction: Option<Correction>,
+    /// Credit notes refunding it, in order (R-CORR-2).
+    pub credit_notes: Vec<CreditNote>,
+    /// SHA-256 footprint of the invoice as last written to the trail (R-CORR-5).
+    pub footprint: String,
 }
 
 impl Invoice {
-    /// What is still due: total − paid.
+    /// What is still due: total − paid − written off; nothing on a void invoice. Refunds lower
+    /// the net total and the net paid alike, so they leave it as it is.
     pub fn due(&self) -> Decimal {
-        self.total - self.paid_amount
+        if self.status == InvoiceStatus::Void {
+            return Decimal::new(0, 2);
+        }
+        self.total - self.paid_amount - self.written_off_amount
     }
 
-    /// Overdue: not paid and due before `today` (R-INVC-6).
-    pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        self.status != InvoiceStatus::Paid && self.due_date < today
+    /// Still waiting for money: unpaid or partly paid.
+    pub fn is_open(&self) -> bool {
+        matches!(self.status, InvoiceStatus::Unpaid | InvoiceStatus::Pending)
     }
+
+    /// Overdue: still open and due before `today` (R-INVC-6).
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.is_open() && self.due_date < today
+    }
+}
+
+/// A void (R-CORR-1) or write-off (R-CORR-3) of an invoice: when, why, and on which business date
+/// it is reported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Correction {
+    /// When it was recorded.
+    pub at: DateTime<Utc>,
+    /// Business date it is reported on (R-CORR-6).
+    pub date: NaiveDate,
+    /// Staff's reason, 1–500 characters.
+    pub reason: String,
+    /// SHA-256 footprint of the correction in the trail (R-CORR-5).
+    pub footprint: String,
+}
+
+/// Money given back on an invoice (R-CORR-2): a numbered credit note, never edited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CreditNote {
+    /// UUID v7.
+    pub id: Uuid,
+    /// `CN-0001`, … (gapless, like invoice numbers).
+    pub credit_note_number: String,
+    /// The invoice refunded.
+    pub invoice_id: Uuid,
+    /// Its number.
+    pub invoice_number: String,
+    /// The customer refunded.
+    pub customer_id: Uuid,
+    /// Amount given back, > 0.
+    pub amount: Decimal,
+    /// Cash, card or transfer (paid out), or balance (kept as credit).
+    pub method: PaymentMethod,
+    /// Staff's reason, 1–500 characters.
+    pub reason: String,
+    /// When.
+    pub issued_at: DateTime<Utc>,
+    /// Business date it is reported on.
+    pub issue_date: NaiveDate,
+    /// SHA-256 footprint in the trail (R-CORR-5).
+    pub footprint: String,
 }
 
 /// A change of a customer's balance (R-BAL-3).

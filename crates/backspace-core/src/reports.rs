@@ -28,7 +28,20 @@ pub struct RevenueDay {
     pub subscriptions: Decimal,
     /// Discounts of the invoices issued that day.
     pub discounts: Decimal,
-    /// sessions + consumptions + subscriptions − discounts.
+    /// Totals of the invoices voided that day (R-CORR-1).
+    pub voids: Decimal,
+    /// Refunded in cash that day (R-CORR-2).
+    pub refunds_cash: Decimal,
+    /// Refunded by card that day.
+    pub refunds_card: Decimal,
+    /// Refunded by transfer that day.
+    pub refunds_transfer: Decimal,
+    /// Refunded as credit on customers' balances that day.
+    pub refunds_to_balance: Decimal,
+    /// Written off that day (R-CORR-3).
+    pub write_offs: Decimal,
+    /// sessions + consumptions + subscriptions − discounts − voids − refunds − write-offs
+    /// (R-CORR-6).
     pub net: Decimal,
     /// Cash received (payments and deposits).
     pub cash: Decimal,
@@ -40,6 +53,17 @@ pub struct RevenueDay {
     pub received: Decimal,
     /// Credit spent through `balance` payments (not new money).
     pub credit_applied: Decimal,
+}
+
+/// A closed day's revenue row, as it stood when the day was closed (R-CORR-4).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ZReport {
+    /// The business date closed.
+    pub date: NaiveDate,
+    /// When it was closed.
+    pub closed_at: DateTime<Utc>,
+    /// Its revenue row at that moment; it never changes.
+    pub revenue: RevenueDay,
 }
 
 /// Occupancy of one resource over a date range (R-REP-2).
@@ -81,7 +105,7 @@ pub struct OutstandingInvoice {
     pub customer_human_id: String,
     /// Billed customer's name.
     pub customer_name: String,
-    /// total − paid.
+    /// What is still due (total − paid − written off).
     pub due: Decimal,
     /// Due date before today.
     pub is_overdue: bool,
@@ -110,20 +134,54 @@ pub fn dates(from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = NaiveDate> 
     from.iter_days().take_while(move |d| *d <= to)
 }
 
-#[derive(Default)]
-struct Day {
-    sessions: i64,
-    consumptions: i64,
-    subscriptions: i64,
-    discounts: i64,
-    cash: i64,
-    card: i64,
-    transfer: i64,
-    credit: i64,
+/// One business day's sums in piastres, from which a [`RevenueDay`] is built.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DaySums {
+    /// Session lines invoiced.
+    pub sessions: i64,
+    /// Consumption lines invoiced.
+    pub consumptions: i64,
+    /// Subscription lines invoiced.
+    pub subscriptions: i64,
+    /// Discounts of invoices issued.
+    pub discounts: i64,
+    /// Totals voided.
+    pub voids: i64,
+    /// Refunded in cash.
+    pub refunds_cash: i64,
+    /// Refunded by card.
+    pub refunds_card: i64,
+    /// Refunded by transfer.
+    pub refunds_transfer: i64,
+    /// Refunded to balances.
+    pub refunds_to_balance: i64,
+    /// Written off.
+    pub write_offs: i64,
+    /// Cash received.
+    pub cash: i64,
+    /// Card received.
+    pub card: i64,
+    /// Transfers received.
+    pub transfer: i64,
+    /// Credit applied through `balance` payments.
+    pub credit: i64,
 }
 
-impl Day {
-    fn received(&mut self, method: PaymentMethod, amount: i64) {
+type Day = DaySums;
+
+impl DaySums {
+    /// Adds a refund of `amount` by `method`.
+    pub fn refunded(&mut self, method: PaymentMethod, amount: i64) {
+        match method {
+            PaymentMethod::Cash => self.refunds_cash += amount,
+            PaymentMethod::Card => self.refunds_card += amount,
+            PaymentMethod::Transfer => self.refunds_transfer += amount,
+            PaymentMethod::Balance => self.refunds_to_balance += amount,
+        }
+    }
+
+    /// Adds money received by `method` (credit applied for `balance`).
+    pub fn received(&mut self, method: PaymentMethod, amount: i64) {
         match method {
             PaymentMethod::Cash => self.cash += amount,
             PaymentMethod::Card => self.card += amount,
@@ -137,32 +195,37 @@ impl Day {
 pub fn revenue_rows(
     from: NaiveDate,
     to: NaiveDate,
-    mut sums: impl FnMut(NaiveDate) -> [i64; 8],
+    mut sums: impl FnMut(NaiveDate) -> DaySums,
 ) -> Vec<RevenueDay> {
     dates(from, to)
         .map(|date| {
-            let [
-                sessions,
-                consumptions,
-                subscriptions,
-                discounts,
-                cash,
-                card,
-                transfer,
-                credit,
-            ] = sums(date);
+            let d = sums(date);
+            let refunds =
+                d.refunds_cash + d.refunds_card + d.refunds_transfer + d.refunds_to_balance;
             RevenueDay {
                 date,
-                sessions: to_decimal(sessions),
-                consumptions: to_decimal(consumptions),
-                subscriptions: to_decimal(subscriptions),
-                discounts: to_decimal(discounts),
-                net: to_decimal(sessions + consumptions + subscriptions - discounts),
-                cash: to_decimal(cash),
-                card: to_decimal(card),
-                transfer: to_decimal(transfer),
-                received: to_decimal(cash + card + transfer),
-                credit_applied: to_decimal(credit),
+                sessions: to_decimal(d.sessions),
+                consumptions: to_decimal(d.consumptions),
+                subscriptions: to_decimal(d.subscriptions),
+                discounts: to_decimal(d.discounts),
+                voids: to_decimal(d.voids),
+                refunds_cash: to_decimal(d.refunds_cash),
+                refunds_card: to_decimal(d.refunds_card),
+                refunds_transfer: to_decimal(d.refunds_transfer),
+                refunds_to_balance: to_decimal(d.refunds_to_balance),
+                write_offs: to_decimal(d.write_offs),
+                net: to_decimal(
+                    d.sessions + d.consumptions + d.subscriptions
+                        - d.discounts
+                        - d.voids
+                        - refunds
+                        - d.write_offs,
+                ),
+                cash: to_decimal(d.cash),
+                card: to_decimal(d.card),
+                transfer: to_decimal(d.transfer),
+                received: to_decimal(d.cash + d.card + d.transfer),
+                credit_applied: to_decimal(d.credit),
             }
         })
         .collect()
@@ -187,6 +250,18 @@ pub fn revenue_by_scan<T: StoreTx + ?Sized>(
             }
         }
         issued.discounts += to_piastres(inv.discount_amount);
+        if let Some(c) = &inv.correction {
+            let day = days.entry(c.date).or_default();
+            match inv.status {
+                InvoiceStatus::Void => day.voids += to_piastres(inv.total),
+                _ => day.write_offs += to_piastres(inv.written_off_amount),
+            }
+        }
+        for note in &inv.credit_notes {
+            days.entry(note.issue_date)
+                .or_default()
+                .refunded(note.method, to_piastres(note.amount));
+        }
         for p in &inv.payments {
             days.entry(business_date(p.paid_at, tz))
                 .or_default()
@@ -206,17 +281,7 @@ pub fn revenue_by_scan<T: StoreTx + ?Sized>(
         }
     }
     Ok(revenue_rows(from, to, |date| {
-        let d = days.remove(&date).unwrap_or_default();
-        [
-            d.sessions,
-            d.consumptions,
-            d.subscriptions,
-            d.discounts,
-            d.cash,
-            d.card,
-            d.transfer,
-            d.credit,
-        ]
+        days.remove(&date).unwrap_or_default()
     }))
 }
 
@@ -267,7 +332,7 @@ pub fn outstanding_by_scan<T: StoreTx + ?Sized>(tx: &mut T) -> Result<Vec<Invoic
     let mut out: Vec<Invoice> = tx
         .invoices(&InvoiceFilter::default())?
         .into_iter()
-        .filter(|i| i.status != InvoiceStatus::Paid)
+        .filter(Invoice::is_open)
         .collect();
     out.sort_by(|a, b| {
         (a.due_date, a.invoice_number.len(), &a.invoice_number).cmp(&(
@@ -293,6 +358,9 @@ pub fn top_customers_by_scan<T: StoreTx + ?Sized>(
     };
     let mut sums: BTreeMap<Uuid, (i64, i64)> = BTreeMap::new();
     for inv in tx.invoices(&filter)? {
+        if inv.status == InvoiceStatus::Void {
+            continue;
+        }
         let e = sums.entry(inv.customer_id).or_default();
         e.0 += to_piastres(inv.total);
         e.1 += 1;

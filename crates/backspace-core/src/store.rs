@@ -10,16 +10,19 @@ use uuid::Uuid;
 
 use crate::error::Result;
 use crate::model::*;
-use crate::reports::{self, ResourceUtilization, RevenueDay, TopCustomer};
+use crate::reports::{self, ResourceUtilization, RevenueDay, TopCustomer, ZReport};
 use crate::settings::Settings;
+use crate::trail::TrailEntry;
 
-/// The gapless counters behind `C-…` and `INV-…` (R-CUST-2, R-INVC-1).
+/// The gapless counters behind `C-…`, `INV-…` and `CN-…` (R-CUST-2, R-INVC-1, R-CORR-2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Counter {
     /// Customer human ids.
     Customer,
     /// Invoice numbers.
     Invoice,
+    /// Credit note numbers.
+    CreditNote,
 }
 
 /// Where and when a session is, or would be: the interval `[start, end)` of a customer on a
@@ -163,8 +166,30 @@ pub trait StoreTx {
 
     /// Adds an invoice with its lines (and payments, if any).
     fn insert_invoice(&mut self, invoice: &Invoice) -> Result<()>;
-    /// Saves an invoice's changed header (discount, totals, paid amount, status, paid date).
+    /// Saves an invoice's changed header: discount, totals, paid amount, status, paid date,
+    /// refunded and written-off amounts, its void or write-off, and its footprint. Lines,
+    /// payments and credit notes are added through their own inserts.
     fn update_invoice(&mut self, invoice: &Invoice) -> Result<()>;
+    /// Adds a credit note (its invoice's `refunded_amount` is saved with `update_invoice`).
+    fn insert_credit_note(&mut self, note: &CreditNote) -> Result<()>;
+    /// A credit note by id.
+    fn credit_note(&mut self, id: Uuid) -> Result<Option<CreditNote>>;
+    /// A credit note by `CN-…` number.
+    fn credit_note_by_number(&mut self, number: &str) -> Result<Option<CreditNote>>;
+
+    /// Appends an entry to the trail (R-CORR-5).
+    fn append_trail(&mut self, entry: &TrailEntry) -> Result<()>;
+    /// The latest trail entry.
+    fn last_trail_entry(&mut self) -> Result<Option<TrailEntry>>;
+    /// The whole trail, in the order written.
+    fn trail(&mut self) -> Result<Vec<TrailEntry>>;
+
+    /// Saves the Z report that closes its date (R-CORR-4).
+    fn insert_z_report(&mut self, z: &ZReport) -> Result<()>;
+    /// The Z report of a date.
+    fn z_report(&mut self, date: NaiveDate) -> Result<Option<ZReport>>;
+    /// The last closed business date, if any.
+    fn closed_through(&mut self) -> Result<Option<NaiveDate>>;
     /// Adds a payment to its invoice.
     fn insert_payment(&mut self, payment: &Payment) -> Result<()>;
     /// An invoice with lines and payments.

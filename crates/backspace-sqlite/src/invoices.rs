@@ -5,13 +5,17 @@
 
 use std::collections::HashMap;
 
-use backspace_core::{Error, Invoice, InvoiceFilter, InvoiceLine, LineKind, Payment, Result, Uuid};
+use backspace_core::{
+    Correction, Error, Invoice, InvoiceFilter, InvoiceLine, InvoiceStatus, LineKind, Payment,
+    Result, Uuid,
+};
 use rusqlite::{Connection, Row, named_params};
 
 use crate::convert::{
-    date, get_date, get_instant, get_money, get_opt_date, get_opt_uuid, get_parsed, get_uuid,
-    instant, opt_date, opt_uuid, piastres, uuid,
+    date, get_date, get_instant, get_money, get_opt_date, get_opt_instant, get_opt_uuid,
+    get_parsed, get_uuid, instant, opt_date, opt_instant, opt_uuid, piastres, uuid,
 };
+use crate::credit_notes;
 use crate::error::{Db, is_unique, storage};
 use crate::query::{exec, many, one, touched};
 
@@ -21,7 +25,9 @@ macro_rules! select {
         concat!(
             "SELECT id, invoice_number, customer_id, session_id, subscription_id, issued_at, ",
             "issue_date, due_date, amount_piastres, discount_basis_points, ",
-            "discount_amount_piastres, total_piastres, paid_amount_piastres, status, paid_date ",
+            "discount_amount_piastres, total_piastres, paid_amount_piastres, status, paid_date, ",
+            "refunded_piastres, written_off_piastres, correction, corrected_at, correction_date, ",
+            "correction_reason, correction_footprint, footprint ",
             "FROM invoices ",
             $rest
         )
@@ -45,11 +51,48 @@ fn header_from_row(row: &Row<'_>) -> rusqlite::Result<Invoice> {
         discount_amount: get_money(row, 10)?,
         total: get_money(row, 11)?,
         paid_amount: get_money(row, 12)?,
-        status: get_parsed(row, 13)?,
+        status: match row.get::<_, Option<String>>(17)? {
+            // A corrected invoice shows its correction; `status` keeps its payment status.
+            Some(_) => get_parsed(row, 17)?,
+            None => get_parsed(row, 13)?,
+        },
         paid_date: get_opt_date(row, 14)?,
         line_items: Vec::new(),
         payments: Vec::new(),
+        refunded_amount: get_money(row, 15)?,
+        written_off_amount: get_money(row, 16)?,
+        correction: match get_opt_instant(row, 18)? {
+            Some(at) => Some(Correction {
+                at,
+                date: get_date(row, 19)?,
+                reason: row.get(20)?,
+                footprint: row.get(21)?,
+            }),
+            None => None,
+        },
+        credit_notes: Vec::new(),
+        footprint: row.get(22)?,
     })
+}
+
+/// The payment status stored in `status` and the correction stored in `correction`.
+fn status_columns(inv: &Invoice) -> (&'static str, Option<&'static str>) {
+    match inv.status {
+        InvoiceStatus::Void | InvoiceStatus::WrittenOff => {
+            let paid = if inv.paid_amount.is_zero() {
+                "unpaid"
+            } else {
+                "pending"
+            };
+            let paid = if inv.paid_amount >= inv.total {
+                "paid"
+            } else {
+                paid
+            };
+            (paid, Some(inv.status.as_str()))
+        }
+        s => (s.as_str(), None),
+    }
 }
 
 /// A line from `kind, description, quantity, unit_price_piastres, amount_piastres`.
@@ -92,6 +135,9 @@ fn complete(conn: &Connection, mut invoice: Invoice) -> Result<Invoice> {
         [&id],
         payment_from_row,
     )?;
+    if !invoice.refunded_amount.is_zero() {
+        invoice.credit_notes = credit_notes::of_invoice(conn, invoice.id)?;
+    }
     Ok(invoice)
 }
 
@@ -121,10 +167,10 @@ pub(crate) fn insert(conn: &Connection, inv: &Invoice) -> Result<()> {
         "INSERT INTO invoices (id, invoice_number, customer_id, session_id, subscription_id,
              issued_at, issue_date, due_date, amount_piastres, discount_basis_points,
              discount_amount_piastres, total_piastres, paid_amount_piastres, status, paid_date,
-             sessions_piastres, consumptions_piastres, subscriptions_piastres)
+             sessions_piastres, consumptions_piastres, subscriptions_piastres, footprint)
          VALUES (:id, :number, :customer_id, :session_id, :subscription_id, :issued_at,
              :issue_date, :due_date, :amount, :discount, :discount_amount, :total, :paid,
-             :status, :paid_date, :sessions, :consumptions, :subscriptions)",
+             :status, :paid_date, :sessions, :consumptions, :subscriptions, :footprint)",
         named_params! {
             ":id": uuid(inv.id),
             ":number": inv.invoice_number,
@@ -144,6 +190,7 @@ pub(crate) fn insert(conn: &Connection, inv: &Invoice) -> Result<()> {
             ":sessions": sessions,
             ":consumptions": consumptions,
             ":subscriptions": subscriptions,
+            ":footprint": inv.footprint,
         },
     )
     .map_err(|e| {
@@ -183,15 +230,22 @@ pub(crate) fn insert(conn: &Connection, inv: &Invoice) -> Result<()> {
     Ok(())
 }
 
-/// Saves an invoice's header (discount, totals, paid amount, status, paid date).
+/// Saves an invoice's header: discount, totals, payments, status, refunds, its correction
+/// and its footprint.
 pub(crate) fn update(conn: &Connection, inv: &Invoice) -> Result<()> {
+    let (status, correction) = status_columns(inv);
+    let c = inv.correction.as_ref();
     let changed = exec(
         conn,
-        // Only what changes after issue (discount, totals, payments): the number, customer,
-        // dates and lines are fixed, and leaving them out of SET spares their indexes.
+        // Only what changes after issue: the number, customer, dates and lines are fixed, and
+        // leaving them out of SET spares their indexes.
         "UPDATE invoices SET discount_basis_points = :discount,
              discount_amount_piastres = :discount_amount, total_piastres = :total,
-             paid_amount_piastres = :paid, status = :status, paid_date = :paid_date
+             paid_amount_piastres = :paid, status = :status, paid_date = :paid_date,
+             refunded_piastres = :refunded, written_off_piastres = :written_off,
+             correction = :correction, corrected_at = :corrected_at,
+             correction_date = :correction_date, correction_reason = :correction_reason,
+             correction_footprint = :correction_footprint, footprint = :footprint
          WHERE id = :id",
         named_params! {
             ":id": uuid(inv.id),
@@ -199,8 +253,16 @@ pub(crate) fn update(conn: &Connection, inv: &Invoice) -> Result<()> {
             ":discount_amount": piastres(inv.discount_amount),
             ":total": piastres(inv.total),
             ":paid": piastres(inv.paid_amount),
-            ":status": inv.status.as_str(),
+            ":status": status,
             ":paid_date": opt_date(inv.paid_date),
+            ":refunded": piastres(inv.refunded_amount),
+            ":written_off": piastres(inv.written_off_amount),
+            ":correction": correction,
+            ":corrected_at": opt_instant(c.map(|c| c.at)),
+            ":correction_date": opt_date(c.map(|c| c.date)),
+            ":correction_reason": c.map(|c| c.reason.as_str()),
+            ":correction_footprint": c.map(|c| c.footprint.as_str()),
+            ":footprint": inv.footprint,
         },
     )
     .db()?;
@@ -261,7 +323,8 @@ pub(crate) fn list(conn: &Connection, filter: &InvoiceFilter) -> Result<Vec<Invo
     let headers = many(
         conn,
         select!(
-            "WHERE (?1 IS NULL OR customer_id = ?1) AND (?2 IS NULL OR status = ?2) \
+            "WHERE (?1 IS NULL OR customer_id = ?1) \
+             AND (?2 IS NULL OR coalesce(correction, status) = ?2) \
              AND (?3 IS NULL OR issue_date >= ?3) AND (?4 IS NULL OR issue_date <= ?4) \
              ORDER BY octet_length(invoice_number), invoice_number"
         ),
@@ -283,7 +346,8 @@ pub(crate) fn unpaid(conn: &Connection) -> Result<Vec<Invoice>> {
     let mut headers = many(
         conn,
         select!(
-            "WHERE status <> 'paid' ORDER BY due_date, octet_length(invoice_number), invoice_number"
+            "WHERE status <> 'paid' AND correction IS NULL \
+             ORDER BY due_date, octet_length(invoice_number), invoice_number"
         ),
         [],
         header_from_row,
@@ -321,6 +385,9 @@ pub(crate) fn unpaid(conn: &Connection) -> Result<Vec<Invoice>> {
     for h in &mut headers {
         h.line_items = lines.remove(&h.id).unwrap_or_default();
         h.payments = payments.remove(&h.id).unwrap_or_default();
+        if !h.refunded_amount.is_zero() {
+            h.credit_notes = credit_notes::of_invoice(conn, h.id)?;
+        }
     }
     Ok(headers)
 }

@@ -25,6 +25,7 @@ use std::sync::Mutex;
 use rusqlite::Connection;
 
 mod convert;
+mod credit_notes;
 mod customers;
 mod error;
 mod inventory;
@@ -39,6 +40,7 @@ mod sessions;
 mod settings;
 mod store;
 mod subscriptions;
+mod trail;
 mod tx;
 
 pub use open::{SqliteOptions, Synchronous};

@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 use backspace_core::chrono_tz::Tz;
 use backspace_core::money::to_decimal;
 use backspace_core::reports::{
-    ResourceUtilization, RevenueDay, TopCustomer, dates, day_start, fraction, range_instants,
-    revenue_rows, sort_top,
+    DaySums, ResourceUtilization, RevenueDay, TopCustomer, dates, day_start, fraction,
+    range_instants, revenue_rows, sort_top,
 };
 use backspace_core::{Invoice, PaymentMethod, Result};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -21,26 +21,6 @@ use rusqlite::{Connection, Row};
 use crate::convert::{bad, date, get_date, get_parsed, get_uuid, instant, parse_date};
 use crate::invoices;
 use crate::query::{many, one};
-
-/// Slots of the per-day sums handed to `revenue_rows`.
-const SESSIONS: usize = 0;
-const CONSUMPTIONS: usize = 1;
-const SUBSCRIPTIONS: usize = 2;
-const DISCOUNTS: usize = 3;
-const CASH: usize = 4;
-const CARD: usize = 5;
-const TRANSFER: usize = 6;
-const CREDIT: usize = 7;
-
-/// Where money received by `method` goes.
-fn method_slot(method: PaymentMethod) -> usize {
-    match method {
-        PaymentMethod::Cash => CASH,
-        PaymentMethod::Card => CARD,
-        PaymentMethod::Transfer => TRANSFER,
-        PaymentMethod::Balance => CREDIT,
-    }
-}
 
 /// `[[date, start, end], …]`: each business date with the instants that bound it.
 fn day_bounds(from: NaiveDate, to: NaiveDate, tz: Tz) -> String {
@@ -85,7 +65,7 @@ pub(crate) fn revenue(
     to: NaiveDate,
     tz: Tz,
 ) -> Result<Vec<RevenueDay>> {
-    let mut days: BTreeMap<NaiveDate, [i64; 8]> = BTreeMap::new();
+    let mut days: BTreeMap<NaiveDate, DaySums> = BTreeMap::new();
     let invoiced = many(
         conn,
         "SELECT issue_date, sum(sessions_piastres), sum(consumptions_piastres),
@@ -100,14 +80,52 @@ pub(crate) fn revenue(
             ))
         },
     )?;
-    for (day, sums) in invoiced {
-        let slots = days.entry(day).or_default();
-        for (slot, sum) in [SESSIONS, CONSUMPTIONS, SUBSCRIPTIONS, DISCOUNTS]
-            .into_iter()
-            .zip(sums)
-        {
-            slots[slot] += sum;
+    for (day, [sessions, consumptions, subscriptions, discounts]) in invoiced {
+        let d = days.entry(day).or_default();
+        d.sessions += sessions;
+        d.consumptions += consumptions;
+        d.subscriptions += subscriptions;
+        d.discounts += discounts;
+    }
+    // Voids and write-offs on their own dates (R-CORR-6), from the partial index of corrections.
+    let corrected = many(
+        conn,
+        "SELECT correction_date, correction, sum(total_piastres), sum(written_off_piastres)
+         FROM invoices WHERE correction IS NOT NULL AND correction_date BETWEEN ?1 AND ?2
+         GROUP BY correction_date, correction",
+        [date(from), date(to)],
+        |r| {
+            Ok((
+                get_date(r, 0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, i64>(3)?,
+            ))
+        },
+    )?;
+    for (day, correction, totals, written_off) in corrected {
+        let d = days.entry(day).or_default();
+        if correction == "void" {
+            d.voids += totals;
+        } else {
+            d.write_offs += written_off;
         }
+    }
+    let refunds = many(
+        conn,
+        "SELECT issue_date, method, sum(amount_piastres) FROM credit_notes
+         WHERE issue_date BETWEEN ?1 AND ?2 GROUP BY issue_date, method",
+        [date(from), date(to)],
+        |r| {
+            Ok((
+                get_date(r, 0)?,
+                get_parsed::<PaymentMethod>(r, 1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        },
+    )?;
+    for (day, method, amount) in refunds {
+        days.entry(day).or_default().refunded(method, amount);
     }
     let bounds = day_bounds(from, to, tz);
     let payments = many(
@@ -144,7 +162,7 @@ pub(crate) fn revenue(
         },
     )?;
     for (day, method, total) in payments.into_iter().chain(deposits) {
-        days.entry(day).or_default()[method_slot(method)] += total;
+        days.entry(day).or_default().received(method, total);
     }
     Ok(revenue_rows(from, to, |d| {
         days.remove(&d).unwrap_or_default()
@@ -265,7 +283,7 @@ pub(crate) fn top_customers(
                 t.invoiced AS invoiced, t.invoice_count AS invoice_count
          FROM (
              SELECT customer_id, sum(total_piastres) AS invoiced, count(*) AS invoice_count
-             FROM invoices WHERE issue_date BETWEEN ?1 AND ?2
+             FROM invoices WHERE issue_date BETWEEN ?1 AND ?2 AND correction IS NOT 'void'
              GROUP BY customer_id
          ) AS t JOIN customers AS c ON c.id = t.customer_id
          ORDER BY t.invoiced DESC, octet_length(c.human_id), c.human_id

@@ -14,7 +14,7 @@ pub const APPLICATION_ID: i32 = 0x4253_5043;
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Every migration, in order; index 0 is version 1.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// Version 1: the whole data model.
 const V1: &str = r#"
@@ -286,6 +286,118 @@ BEGIN
 END;
 "#;
 
+/// Version 5: corrections that keep the trail (R-CORR-1..6). An invoice's payment `status`
+/// stays as it was when it was corrected; `correction` says `void` or `written_off`, and the
+/// invoice's status as Backspace shows it is the correction when there is one (the column's
+/// CHECK cannot grow without rebuilding a table that others reference). Credit notes, the
+/// trail and Z reports are new tables whose rows never change (triggers refuse an update or a
+/// delete). The ledger's kinds and the counters' names grow, so those two tables, which no
+/// other table references, are rebuilt.
+const V5: &str = r#"
+ALTER TABLE invoices ADD COLUMN refunded_piastres INTEGER NOT NULL DEFAULT 0
+    CHECK (refunded_piastres >= 0);
+ALTER TABLE invoices ADD COLUMN written_off_piastres INTEGER NOT NULL DEFAULT 0
+    CHECK (written_off_piastres >= 0);
+ALTER TABLE invoices ADD COLUMN correction TEXT CHECK (correction IN ('void', 'written_off'));
+ALTER TABLE invoices ADD COLUMN corrected_at TEXT;
+ALTER TABLE invoices ADD COLUMN correction_date TEXT;
+ALTER TABLE invoices ADD COLUMN correction_reason TEXT;
+ALTER TABLE invoices ADD COLUMN correction_footprint TEXT;
+-- Invoices written before version 5 have no footprint (empty): the trail starts after them.
+ALTER TABLE invoices ADD COLUMN footprint TEXT NOT NULL DEFAULT '';
+CREATE INDEX invoices_corrected ON invoices (correction_date, correction, total_piastres,
+    written_off_piastres) WHERE correction IS NOT NULL;
+DROP INDEX invoices_unpaid;
+CREATE INDEX invoices_unpaid ON invoices (due_date, invoice_number)
+    WHERE status <> 'paid' AND correction IS NULL;
+DROP INDEX invoices_by_issue_date;
+CREATE INDEX invoices_by_issue_date ON invoices (issue_date, customer_id, total_piastres,
+    sessions_piastres, consumptions_piastres, subscriptions_piastres, discount_amount_piastres,
+    correction);
+
+CREATE TABLE credit_notes (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    credit_note_number TEXT NOT NULL UNIQUE,
+    invoice_id TEXT NOT NULL REFERENCES invoices (id),
+    customer_id TEXT NOT NULL REFERENCES customers (id),
+    amount_piastres INTEGER NOT NULL CHECK (amount_piastres > 0),
+    method TEXT NOT NULL CHECK (method IN ('cash', 'card', 'transfer', 'balance')),
+    reason TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    issue_date TEXT NOT NULL,
+    footprint TEXT NOT NULL
+) STRICT;
+CREATE INDEX credit_notes_by_invoice ON credit_notes (invoice_id);
+CREATE INDEX credit_notes_by_issue_date ON credit_notes (issue_date, method, amount_piastres);
+CREATE TRIGGER credit_notes_never_change BEFORE UPDATE ON credit_notes
+BEGIN SELECT RAISE(ABORT, 'credit notes never change'); END;
+CREATE TRIGGER credit_notes_are_never_deleted BEFORE DELETE ON credit_notes
+BEGIN SELECT RAISE(ABORT, 'credit notes are never deleted'); END;
+
+CREATE TABLE trail (
+    seq INTEGER PRIMARY KEY CHECK (seq >= 1),
+    kind TEXT NOT NULL CHECK (kind IN ('invoice', 'credit_note', 'void', 'write_off')),
+    document_id TEXT NOT NULL,
+    document_hash TEXT NOT NULL,
+    footprint TEXT NOT NULL,
+    at TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER trail_never_changes BEFORE UPDATE ON trail
+BEGIN SELECT RAISE(ABORT, 'trail entries never change'); END;
+CREATE TRIGGER trail_is_never_deleted BEFORE DELETE ON trail
+BEGIN SELECT RAISE(ABORT, 'trail entries are never deleted'); END;
+
+CREATE TABLE z_reports (
+    date TEXT PRIMARY KEY NOT NULL,
+    closed_at TEXT NOT NULL,
+    sessions_piastres INTEGER NOT NULL,
+    consumptions_piastres INTEGER NOT NULL,
+    subscriptions_piastres INTEGER NOT NULL,
+    discounts_piastres INTEGER NOT NULL,
+    voids_piastres INTEGER NOT NULL,
+    refunds_cash_piastres INTEGER NOT NULL,
+    refunds_card_piastres INTEGER NOT NULL,
+    refunds_transfer_piastres INTEGER NOT NULL,
+    refunds_to_balance_piastres INTEGER NOT NULL,
+    write_offs_piastres INTEGER NOT NULL,
+    cash_piastres INTEGER NOT NULL,
+    card_piastres INTEGER NOT NULL,
+    transfer_piastres INTEGER NOT NULL,
+    credit_applied_piastres INTEGER NOT NULL
+) STRICT;
+CREATE TRIGGER z_reports_never_change BEFORE UPDATE ON z_reports
+BEGIN SELECT RAISE(ABORT, 'Z reports never change'); END;
+CREATE TRIGGER z_reports_are_never_deleted BEFORE DELETE ON z_reports
+BEGIN SELECT RAISE(ABORT, 'Z reports are never deleted'); END;
+
+CREATE TABLE counters_v5 (
+    name TEXT PRIMARY KEY NOT NULL CHECK (name IN ('customer', 'invoice', 'credit_note')),
+    value INTEGER NOT NULL CHECK (value >= 0)
+) STRICT;
+INSERT INTO counters_v5 (name, value) SELECT name, value FROM counters;
+DROP TABLE counters;
+ALTER TABLE counters_v5 RENAME TO counters;
+
+CREATE TABLE ledger_entries_v5 (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    customer_id TEXT NOT NULL REFERENCES customers (id),
+    kind TEXT NOT NULL CHECK (kind IN ('invoice', 'payment', 'deposit', 'discount', 'void',
+        'refund', 'write_off')),
+    amount_piastres INTEGER NOT NULL,
+    reference TEXT NOT NULL,
+    at TEXT NOT NULL
+) STRICT;
+INSERT INTO ledger_entries_v5 (seq, id, customer_id, kind, amount_piastres, reference, at)
+    SELECT seq, id, customer_id, kind, amount_piastres, reference, at FROM ledger_entries;
+DROP TABLE ledger_entries;
+ALTER TABLE ledger_entries_v5 RENAME TO ledger_entries;
+CREATE INDEX ledger_entries_by_at ON ledger_entries (at);
+CREATE INDEX ledger_entries_by_customer ON ledger_entries (customer_id, at);
+CREATE INDEX ledger_deposits_by_at ON ledger_entries (at) WHERE kind = 'deposit';
+"#;
+
 /// The file's `PRAGMA user_version`.
 fn version(conn: &Connection) -> Result<i64> {
     conn.pragma_query_value(None, "user_version", |r| r.get(0))
@@ -358,7 +470,8 @@ mod tests {
         Plan, ResourceType,
     };
 
-    /// Every enum value the code can write is allowed by a CHECK of version 1.
+    /// Every enum value the code can write is allowed by a CHECK of the schema (version 1, or
+    /// the later version that added it).
     #[test]
     fn checks_list_every_enum_value() {
         let values = CustomerType::ALL
@@ -372,8 +485,12 @@ mod tests {
             .chain(InvoiceStatus::ALL.iter().map(|v| v.as_str()))
             .chain(PaymentMethod::ALL.iter().map(|v| v.as_str()))
             .chain(LedgerKind::ALL.iter().map(|v| v.as_str()));
+        let checks = MIGRATIONS.concat();
         for v in values {
-            assert!(V1.contains(&format!("'{v}'")), "{v} missing from a CHECK");
+            assert!(
+                checks.contains(&format!("'{v}'")),
+                "{v} missing from a CHECK"
+            );
         }
     }
 

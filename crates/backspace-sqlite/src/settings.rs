@@ -66,6 +66,7 @@ fn counter_name(counter: Counter) -> &'static str {
     match counter {
         Counter::Customer => "customer",
         Counter::Invoice => "invoice",
+        Counter::CreditNote => "credit_note",
     }
 }
 

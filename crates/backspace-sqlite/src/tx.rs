@@ -2,13 +2,14 @@
 //! entity.
 
 use backspace_core::chrono_tz::Tz;
-use backspace_core::reports::{ResourceUtilization, RevenueDay, TopCustomer};
+use backspace_core::reports::{ResourceUtilization, RevenueDay, TopCustomer, ZReport};
 use backspace_core::*;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
 
 use crate::{
-    customers, inventory, invoices, ledger, reports, resources, sessions, settings, subscriptions,
+    credit_notes, customers, inventory, invoices, ledger, reports, resources, sessions, settings,
+    subscriptions, trail,
 };
 
 /// The records of one transaction (the connection is inside `BEGIN … COMMIT/ROLLBACK`).
@@ -24,6 +25,33 @@ impl<'a> SqliteTx<'a> {
 }
 
 impl StoreTx for SqliteTx<'_> {
+    fn insert_credit_note(&mut self, note: &CreditNote) -> Result<()> {
+        credit_notes::insert(self.conn, note)
+    }
+    fn credit_note(&mut self, id: Uuid) -> Result<Option<CreditNote>> {
+        credit_notes::by_id(self.conn, id)
+    }
+    fn credit_note_by_number(&mut self, number: &str) -> Result<Option<CreditNote>> {
+        credit_notes::by_number(self.conn, number)
+    }
+    fn append_trail(&mut self, entry: &TrailEntry) -> Result<()> {
+        trail::append(self.conn, entry)
+    }
+    fn last_trail_entry(&mut self) -> Result<Option<TrailEntry>> {
+        trail::last(self.conn)
+    }
+    fn trail(&mut self) -> Result<Vec<TrailEntry>> {
+        trail::all(self.conn)
+    }
+    fn insert_z_report(&mut self, z: &ZReport) -> Result<()> {
+        trail::insert_z(self.conn, z)
+    }
+    fn z_report(&mut self, date: NaiveDate) -> Result<Option<ZReport>> {
+        trail::z(self.conn, date)
+    }
+    fn closed_through(&mut self) -> Result<Option<NaiveDate>> {
+        trail::closed_through(self.conn)
+    }
     fn settings(&mut self) -> Result<Settings> {
         settings::get(self.conn)
     }

@@ -33,12 +33,12 @@ fn tables(conn: &Connection) -> Vec<String> {
 }
 
 #[test]
-fn fresh_file_has_version_4_wal_and_every_table() {
+fn fresh_file_has_version_5_wal_and_every_table() {
     let db = TempDb::new("fresh");
     drop(open(&db));
     let conn = raw(&db);
-    assert_eq!(SCHEMA_VERSION, 4);
-    assert_eq!(user_version(&conn), 4);
+    assert_eq!(SCHEMA_VERSION, 5);
+    assert_eq!(user_version(&conn), 5);
     let app: i32 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
         .unwrap();
@@ -52,6 +52,7 @@ fn fresh_file_has_version_4_wal_and_every_table() {
         [
             "consumptions",
             "counters",
+            "credit_notes",
             "customers",
             "inventory_items",
             "invoice_lines",
@@ -63,6 +64,8 @@ fn fresh_file_has_version_4_wal_and_every_table() {
             "settings",
             "stock_movements",
             "subscriptions",
+            "trail",
+            "z_reports",
         ]
     );
 }
@@ -98,7 +101,51 @@ fn report_indexes_exist() {
     }
 }
 
-/// Takes a current file back to what version 3 left: no overlap trigger, sessions of a customer
+/// Takes a current file back to what version 4 left: no credit notes, trail or Z reports, no
+/// correction columns on invoices, the earlier counters and ledger kinds.
+const BACK_TO_VERSION_4: &str = "
+    DROP TABLE credit_notes;
+    DROP TABLE trail;
+    DROP TABLE z_reports;
+    DROP INDEX invoices_corrected;
+    DROP INDEX invoices_unpaid;
+    CREATE INDEX invoices_unpaid ON invoices (due_date, invoice_number) WHERE status <> 'paid';
+    DROP INDEX invoices_by_issue_date;
+    CREATE INDEX invoices_by_issue_date ON invoices (issue_date, customer_id, total_piastres,
+        sessions_piastres, consumptions_piastres, subscriptions_piastres, discount_amount_piastres);
+    ALTER TABLE invoices DROP COLUMN refunded_piastres;
+    ALTER TABLE invoices DROP COLUMN written_off_piastres;
+    ALTER TABLE invoices DROP COLUMN correction;
+    ALTER TABLE invoices DROP COLUMN corrected_at;
+    ALTER TABLE invoices DROP COLUMN correction_date;
+    ALTER TABLE invoices DROP COLUMN correction_reason;
+    ALTER TABLE invoices DROP COLUMN correction_footprint;
+    ALTER TABLE invoices DROP COLUMN footprint;
+    CREATE TABLE counters_v4 (
+        name TEXT PRIMARY KEY NOT NULL CHECK (name IN ('customer', 'invoice')),
+        value INTEGER NOT NULL CHECK (value >= 0)
+    ) STRICT;
+    INSERT INTO counters_v4 SELECT name, value FROM counters WHERE name <> 'credit_note';
+    DROP TABLE counters;
+    ALTER TABLE counters_v4 RENAME TO counters;
+    CREATE TABLE ledger_v4 (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        customer_id TEXT NOT NULL REFERENCES customers (id),
+        kind TEXT NOT NULL CHECK (kind IN ('invoice', 'payment', 'deposit', 'discount')),
+        amount_piastres INTEGER NOT NULL,
+        reference TEXT NOT NULL,
+        at TEXT NOT NULL
+    ) STRICT;
+    INSERT INTO ledger_v4 SELECT * FROM ledger_entries;
+    DROP TABLE ledger_entries;
+    ALTER TABLE ledger_v4 RENAME TO ledger_entries;
+    CREATE INDEX ledger_entries_by_at ON ledger_entries (at);
+    CREATE INDEX ledger_entries_by_customer ON ledger_entries (customer_id, at);
+    CREATE INDEX ledger_deposits_by_at ON ledger_entries (at) WHERE kind = 'deposit';
+    PRAGMA user_version = 4;";
+
+/// Takes a version-4 file back to what version 3 left: no overlap trigger, sessions of a customer
 /// indexed by customer alone.
 const BACK_TO_VERSION_3: &str = "
     DROP TRIGGER sessions_never_overlap;
@@ -141,7 +188,9 @@ fn a_version_1_file_is_upgraded_in_place() {
     drop(bs);
     // Back to what version 1 left: no version-2 indexes, user_version 1.
     raw(&db)
-        .execute_batch(&format!("{BACK_TO_VERSION_3}{BACK_TO_VERSION_2}"))
+        .execute_batch(&format!(
+            "{BACK_TO_VERSION_4}{BACK_TO_VERSION_3}{BACK_TO_VERSION_2}"
+        ))
         .unwrap();
     raw(&db)
         .execute_batch(
@@ -182,7 +231,9 @@ fn a_version_2_file_is_upgraded_in_place_with_its_sums_by_kind() {
     drop(open(&fresh));
 
     raw(&db)
-        .execute_batch(&format!("{BACK_TO_VERSION_3}{BACK_TO_VERSION_2}"))
+        .execute_batch(&format!(
+            "{BACK_TO_VERSION_4}{BACK_TO_VERSION_3}{BACK_TO_VERSION_2}"
+        ))
         .unwrap();
     let kinds: i64 = raw(&db)
         .query_row(
@@ -214,6 +265,11 @@ fn a_version_2_file_is_upgraded_in_place_with_its_sums_by_kind() {
             .collect()
     };
     assert_eq!(squeeze(schema(&conn)), squeeze(schema(&raw(&fresh))));
+    // Every record as it was, but for footprints: documents written before version 5 have none.
+    let mut before = before;
+    for i in &mut before.invoices {
+        i.footprint.clear();
+    }
     assert_eq!(common::everything(bs.store()), before);
     assert_eq!(bs.revenue(from, to).unwrap(), revenue);
     assert!(revenue.iter().any(|r| r.subscriptions > common::dec("0")));
@@ -251,7 +307,7 @@ fn newer_schema_version_is_a_clear_storage_error() {
     assert_eq!(err.kind(), ErrorKind::Storage);
     let msg = err.to_string();
     assert!(
-        msg.contains("database schema version 99 is newer than this Backspace supports (4)"),
+        msg.contains("database schema version 99 is newer than this Backspace supports (5)"),
         "{msg}"
     );
     assert!(msg.contains("upgrade Backspace"), "{msg}");
@@ -345,7 +401,9 @@ fn r_sess_7_a_version_3_file_with_overlapping_sessions_opens_and_lists_them() {
         )
         .unwrap();
     drop(bs);
-    raw(&db).execute_batch(BACK_TO_VERSION_3).unwrap();
+    raw(&db)
+        .execute_batch(&format!("{BACK_TO_VERSION_4}{BACK_TO_VERSION_3}"))
+        .unwrap();
     // What 0.1 let two desks write: Mona and Ali on one seat at once.
     let mut ids = Vec::new();
     for (who, start, end) in [

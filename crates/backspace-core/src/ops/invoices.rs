@@ -14,6 +14,9 @@ use crate::money::{
 use crate::settings::Settings;
 use crate::store::{Counter, Store, StoreTx};
 use crate::text::normalize_text;
+use crate::trail::{TrailKind, invoice_text};
+
+use super::trail::record;
 
 /// `INV-0001`, … (R-INVC-1).
 pub fn invoice_number(n: u64) -> String {
@@ -22,7 +25,7 @@ pub fn invoice_number(n: u64) -> String {
 
 /// Changes a customer's balance by `delta` piastres and records why (R-BAL-2, R-BAL-3).
 /// A zero change is no change and writes no entry.
-fn post(
+pub(super) fn post(
     tx: &mut dyn StoreTx,
     customer: &mut Customer,
     kind: LedgerKind,
@@ -116,8 +119,20 @@ pub(crate) fn issue_invoice(
         paid_date: None,
         line_items: lines,
         payments: Vec::new(),
+        refunded_amount: to_decimal(0),
+        written_off_amount: to_decimal(0),
+        correction: None,
+        credit_notes: Vec::new(),
+        footprint: String::new(),
     };
     settle(&mut invoice, discount, at, settings);
+    invoice.footprint = record(
+        tx,
+        TrailKind::Invoice,
+        invoice.id,
+        &invoice_text(&invoice),
+        at,
+    )?;
     tx.insert_invoice(&invoice)?;
     let total = to_piastres(invoice.total);
     post(
@@ -129,6 +144,17 @@ pub(crate) fn issue_invoice(
         at,
     )?;
     Ok(invoice)
+}
+
+/// The invalid-state error for a change to an invoice that is paid, void or written off.
+pub(super) fn not_open(invoice: &Invoice) -> Error {
+    let why = match invoice.status {
+        InvoiceStatus::Paid => "is already paid",
+        InvoiceStatus::Void => "is void",
+        InvoiceStatus::WrittenOff => "was written off",
+        InvoiceStatus::Unpaid | InvoiceStatus::Pending => "is open",
+    };
+    Error::InvalidState(format!("{} {why}", invoice.invoice_number))
 }
 
 /// A payment's input, validated before any transaction (R-ERR-2).
@@ -167,11 +193,8 @@ pub(super) fn pay(
             ),
         ));
     }
-    if invoice.status == InvoiceStatus::Paid {
-        return Err(Error::InvalidState(format!(
-            "{} is already paid",
-            invoice.invoice_number
-        )));
+    if !invoice.is_open() {
+        return Err(not_open(invoice));
     }
     let due = to_piastres(invoice.due());
     if paid > due {
@@ -251,9 +274,30 @@ impl<S: Store> Backspace<S> {
                     invoice.invoice_number
                 )));
             }
+            if matches!(
+                invoice.status,
+                InvoiceStatus::Void | InvoiceStatus::WrittenOff
+            ) {
+                return Err(not_open(&invoice));
+            }
+            if let Some(closed) = tx.closed_through()?
+                && invoice.issue_date <= closed
+            {
+                return Err(Error::InvalidState(format!(
+                    "{} was issued on {}, a closed day; its discount can no longer change",
+                    invoice.invoice_number, invoice.issue_date
+                )));
+            }
             let settings = tx.settings()?;
             let before = to_piastres(invoice.total);
             settle(&mut invoice, discount, at, &settings);
+            invoice.footprint = record(
+                tx,
+                TrailKind::Invoice,
+                invoice.id,
+                &invoice_text(&invoice),
+                at,
+            )?;
             tx.update_invoice(&invoice)?;
             let mut customer = found(
                 tx.customer(invoice.customer_id)?,

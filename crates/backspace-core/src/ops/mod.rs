@@ -3,6 +3,7 @@
 //! inside it (R-TIME-4), checks state, and writes. An `Err` anywhere leaves the store untouched.
 
 mod checkout;
+mod corrections;
 mod customers;
 mod inputs;
 mod inventory;
@@ -12,6 +13,7 @@ mod reports;
 mod resources;
 mod sessions;
 mod subscriptions;
+mod trail;
 
 pub use inputs::{Checkout, EndSession, NewCustomer, NewPayment, NewSubscription};
 
@@ -19,7 +21,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use crate::clock::{Clock, SystemClock, resolve_at};
+use crate::clock::{Clock, SystemClock, business_date, resolve_at};
 use crate::error::{Error, Result};
 use crate::settings::{Settings, SettingsUpdate};
 use crate::store::{Store, StoreTx};
@@ -98,10 +100,20 @@ impl<S: Store> Backspace<S> {
         self.clock.now()
     }
 
-    /// Runs `f` in one write transaction with the instant resolved inside it (R-TIME-3, R-TIME-4).
+    /// Runs `f` in one write transaction with the instant resolved inside it (R-TIME-3,
+    /// R-TIME-4); an instant on a closed day is refused (R-CORR-4).
     fn write<T>(&self, f: impl FnOnce(&mut dyn StoreTx, DateTime<Utc>) -> Result<T>) -> Result<T> {
         self.store.write(|tx| {
             let at = resolve_at(self.at, self.clock.now())?;
+            if let Some(closed) = tx.closed_through()? {
+                let date = business_date(at, tx.settings()?.time_zone);
+                if date <= closed {
+                    return Err(Error::validation(
+                        "at",
+                        format!("{date} is closed (every day through {closed} is closed)"),
+                    ));
+                }
+            }
             f(tx, at)
         })
     }

@@ -27,7 +27,11 @@ pub(crate) fn covering_subscription(
 }
 
 /// Recomputes a customer's type as of `date` (R-CUST-7).
-fn refresh_type(tx: &mut dyn StoreTx, customer_id: Uuid, date: NaiveDate) -> Result<Customer> {
+pub(super) fn refresh_type(
+    tx: &mut dyn StoreTx,
+    customer_id: Uuid,
+    date: NaiveDate,
+) -> Result<Customer> {
     let mut customer = found(tx.customer(customer_id)?, "customer", customer_id)?;
     let current = covering_subscription(tx, customer_id, date)?;
     let t = current.map_or(CustomerType::Visitor, |s| s.plan_type.customer_type());

@@ -35,7 +35,21 @@ pub fn check_invariants<S: Store>(bs: &Backspace<S>) {
     // No two sessions of one resource or one customer overlap (R-SESS-7).
     assert_eq!(bs.session_overlaps().unwrap(), [], "sessions overlap");
 
+    // CN-… is gapless too.
+    let notes: Vec<_> = invoices.iter().flat_map(|i| &i.credit_notes).collect();
+    let n = numbers(notes.iter().map(|c| c.credit_note_number.clone()), "CN-");
+    assert_eq!(
+        n,
+        (1..=n.len() as u64).collect::<Vec<_>>(),
+        "credit note numbers have gaps"
+    );
+    // Every document matches its footprint (R-CORR-5).
+    let trail = bs.verify_trail().unwrap();
+    assert!(trail.is_intact(), "the trail is broken: {trail:?}");
+
     let mut outstanding: BTreeMap<uuid::Uuid, i64> = BTreeMap::new();
+    let mut refunded_to_balance: BTreeMap<uuid::Uuid, i64> = BTreeMap::new();
+    let (mut issued_total, mut corrected) = (0i64, 0i64);
     let mut spent_credit: BTreeMap<uuid::Uuid, i64> = BTreeMap::new();
     for inv in &invoices {
         let amount: i64 = inv.line_items.iter().map(|l| to_piastres(l.amount)).sum();
@@ -70,21 +84,65 @@ pub fn check_invariants<S: Store>(bs: &Backspace<S>) {
             "{} is overpaid",
             inv.invoice_number
         );
-        let status = if paid >= to_piastres(inv.total) {
-            InvoiceStatus::Paid
-        } else if paid > 0 {
-            InvoiceStatus::Pending
-        } else {
-            InvoiceStatus::Unpaid
+        let (refunded, written_off) = (
+            to_piastres(inv.refunded_amount),
+            to_piastres(inv.written_off_amount),
+        );
+        let notes: i64 = inv.credit_notes.iter().map(|c| to_piastres(c.amount)).sum();
+        assert_eq!(
+            refunded, notes,
+            "{} refunded = its credit notes",
+            inv.invoice_number
+        );
+        assert!(
+            (0..=paid).contains(&refunded),
+            "{} refunded more than was paid",
+            inv.invoice_number
+        );
+        let status = match inv.status {
+            InvoiceStatus::Void => {
+                assert_eq!(paid, 0, "{} is void but has payments", inv.invoice_number);
+                InvoiceStatus::Void
+            }
+            InvoiceStatus::WrittenOff => {
+                assert_eq!(
+                    written_off,
+                    to_piastres(inv.total) - paid,
+                    "{} wrote off other than what was due",
+                    inv.invoice_number
+                );
+                InvoiceStatus::WrittenOff
+            }
+            _ if paid >= to_piastres(inv.total) => InvoiceStatus::Paid,
+            _ if paid > 0 => InvoiceStatus::Pending,
+            _ => InvoiceStatus::Unpaid,
         };
         assert_eq!(inv.status, status, "{} status", inv.invoice_number);
+        assert_eq!(
+            inv.correction.is_some(),
+            matches!(status, InvoiceStatus::Void | InvoiceStatus::WrittenOff),
+            "{} correction",
+            inv.invoice_number
+        );
         assert_eq!(
             inv.paid_date.is_some(),
             status == InvoiceStatus::Paid,
             "{} paid date",
             inv.invoice_number
         );
-        *outstanding.entry(inv.customer_id).or_default() += to_piastres(inv.total) - paid;
+        *outstanding.entry(inv.customer_id).or_default() += to_piastres(inv.due());
+        let to_balance: i64 = inv
+            .credit_notes
+            .iter()
+            .filter(|c| c.method == PaymentMethod::Balance)
+            .map(|c| to_piastres(c.amount))
+            .sum();
+        *refunded_to_balance.entry(inv.customer_id).or_default() += to_balance;
+        issued_total += to_piastres(inv.total);
+        corrected += refunded + written_off;
+        if status == InvoiceStatus::Void {
+            corrected += to_piastres(inv.total);
+        }
         let by_credit: i64 = inv
             .payments
             .iter()
@@ -116,11 +174,12 @@ pub fn check_invariants<S: Store>(bs: &Backspace<S>) {
             .filter(|l| l.entry.kind == LedgerKind::Deposit)
             .map(|l| to_piastres(l.entry.amount))
             .sum();
-        let credit = deposits - spent_credit.get(&c.id).copied().unwrap_or(0);
+        let credit = deposits + refunded_to_balance.get(&c.id).copied().unwrap_or(0)
+            - spent_credit.get(&c.id).copied().unwrap_or(0);
         assert_eq!(
             to_piastres(c.credit),
             credit,
-            "{} credit ≠ deposits − balance payments",
+            "{} credit ≠ deposits + refunds to balance − balance payments",
             c.human_id
         );
         assert!(credit >= 0, "{} credit is negative", c.human_id);
@@ -138,6 +197,22 @@ pub fn check_invariants<S: Store>(bs: &Backspace<S>) {
                 c.human_id
             );
         }
+    }
+
+    // Σ net revenue = issued totals − voided − refunded − written off (R-CORR-6), over every
+    // business date that holds a document.
+    if let Some((from, to)) = document_dates(&invoices) {
+        let net: i64 = bs
+            .revenue(from, to)
+            .unwrap()
+            .iter()
+            .map(|d| to_piastres(d.net))
+            .sum();
+        assert_eq!(
+            net,
+            issued_total - corrected,
+            "net revenue ≠ totals − voids − refunds − write-offs"
+        );
     }
 
     for item in bs.list_inventory_items().unwrap() {
@@ -164,4 +239,19 @@ pub fn check_invariants<S: Store>(bs: &Backspace<S>) {
             r.name
         );
     }
+}
+
+/// The first and last business dates of every invoice, credit note, void and write-off.
+fn document_dates(invoices: &[Invoice]) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    let dates = invoices.iter().flat_map(|i| {
+        std::iter::once(i.issue_date)
+            .chain(i.correction.iter().map(|c| c.date))
+            .chain(i.credit_notes.iter().map(|c| c.issue_date))
+    });
+    let (mut lo, mut hi) = (None::<chrono::NaiveDate>, None::<chrono::NaiveDate>);
+    for d in dates {
+        lo = Some(lo.map_or(d, |l| l.min(d)));
+        hi = Some(hi.map_or(d, |h| h.max(d)));
+    }
+    Some((lo?, hi?))
 }

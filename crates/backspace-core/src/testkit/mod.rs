@@ -11,6 +11,7 @@
 
 pub mod billing;
 pub mod checkout;
+pub mod corrections;
 pub mod customers;
 pub mod invariants;
 pub mod inventory;
@@ -137,6 +138,8 @@ pub struct Snapshot {
     pub statements: Vec<Vec<StatementLine>>,
     pub active: Vec<Session>,
     pub subscriptions: Vec<Vec<Subscription>>,
+    pub trail: Vec<crate::trail::TrailEntry>,
+    pub closed_through: Option<NaiveDate>,
 }
 
 /// Reads every record through the public operations.
@@ -158,6 +161,8 @@ pub fn snapshot<S: Store>(bs: &Backspace<S>) -> Snapshot {
             .map(|c| bs.list_subscriptions(c.id).unwrap())
             .collect(),
         active: bs.store().read(|tx| tx.active_sessions()).unwrap(),
+        trail: bs.store().read(|tx| tx.trail()).unwrap(),
+        closed_through: bs.store().read(|tx| tx.closed_through()).unwrap(),
         resources: bs.list_resources().unwrap(),
         invoices: bs.list_invoices(&InvoiceFilter::default()).unwrap(),
         customers,
@@ -255,6 +260,13 @@ macro_rules! conformance_tests {
             checkout::checkout_with_no_payments_is_end_session,
             checkout::checkout_from_the_balance_needs_credit,
             checkout::checkout_is_all_or_nothing,
+            corrections::r_corr_1_void_an_unpaid_invoice_gives_the_balance_back,
+            corrections::r_corr_1_voiding_a_subscription_invoice_cancels_it,
+            corrections::r_corr_2_refunds_are_credit_notes_up_to_what_was_paid,
+            corrections::r_corr_3_write_off_gives_up_what_is_due,
+            corrections::r_corr_4_closed_days_refuse_new_instants_and_keep_their_z_report,
+            corrections::r_corr_5_every_document_is_footprinted_and_the_trail_verifies,
+            corrections::r_corr_6_revenue_counts_corrections_on_their_own_dates,
             reports::r_rep_1_revenue_per_day_by_category_and_method,
             reports::r_rep_1_revenue_across_midnight_and_dst,
             reports::r_rep_2_utilization_clips_sessions_to_the_range,

@@ -21,6 +21,10 @@ pub enum Op {
     Subscribe(u8, u8),
     Cancel(u8),
     Expire,
+    Void(u8),
+    Refund(u8, i64, u8),
+    WriteOff(u8),
+    CloseDay(u8),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -38,6 +42,10 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0u8..6, 0u8..3).prop_map(|(c, p)| Op::Subscribe(c, p)),
         1 => (0u8..6).prop_map(Op::Cancel),
         1 => Just(Op::Expire),
+        1 => (0u8..8).prop_map(Op::Void),
+        2 => (0u8..8, -100i64..10_000, 0u8..4).prop_map(|(i, a, m)| Op::Refund(i, a, m)),
+        1 => (0u8..8).prop_map(Op::WriteOff),
+        1 => (0u8..3).prop_map(Op::CloseDay),
     ]
 }
 
@@ -174,6 +182,34 @@ fn run<S: Store>(store: S, ops: &[Op]) -> (usize, usize) {
                 }
             }
             Op::Expire => fx.bs.at(at).expire_subscriptions().map(drop),
+            Op::Void(i) => match pick(&invoices, i) {
+                Some(inv) => fx
+                    .bs
+                    .at(at)
+                    .void_invoice(inv.id, "wrong customer")
+                    .map(drop),
+                None => Ok(()),
+            },
+            Op::Refund(i, a, m) => match pick(&invoices, i) {
+                Some(inv) => fx
+                    .bs
+                    .at(at)
+                    .refund(inv.id, money(a), methods[usize::from(m)], "refund")
+                    .map(drop),
+                None => Ok(()),
+            },
+            Op::WriteOff(i) => match pick(&invoices, i) {
+                Some(inv) => fx.bs.at(at).write_off(inv.id, "gone").map(drop),
+                None => Ok(()),
+            },
+            // Close a day some days back; later operations then run on open days only.
+            Op::CloseDay(back) => {
+                let day = crate::clock::business_date(
+                    now,
+                    crate::settings::Settings::default().time_zone,
+                ) - Duration::days(i64::from(back) + 1);
+                fx.bs.at(at).close_day(day).map(drop)
+            }
         };
         match result {
             Err(e) => assert_ne!(
