@@ -5,7 +5,8 @@
 //!
 //! Ids are random UUIDs, so values are compared after each UUID is replaced by its order of first
 //! appearance in the value (`#0`, `#1`, …); entities are picked by their position in the lists,
-//! which both stores order the same way.
+//! which both stores order the same way. Footprints (R-CORR-5) hash the ids, so each 64-digit
+//! hex footprint is replaced by `#fp`; both trails are verified intact by the invariants.
 //!
 //! The operations include bad input (3-decimal, negative and huge money, blank, long, control and
 //! right-to-left text, SQL fragments, unknown ids, future instants), every pricing policy, clock
@@ -18,7 +19,7 @@
 
 mod common;
 
-use backspace::{EndSession, NewCustomer, NewPayment, NewSubscription};
+use backspace::{Checkout, EndSession, NewCustomer, NewPayment, NewSubscription};
 use std::str::FromStr;
 use std::sync::Arc;
 
@@ -48,7 +49,14 @@ fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < bytes.len() {
-        if i + 36 <= bytes.len() && is_uuid(&bytes[i..i + 36]) {
+        if i + 64 <= bytes.len()
+            && bytes[i..i + 64]
+                .iter()
+                .all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f'))
+        {
+            out.push_str("#fp");
+            i += 64;
+        } else if i + 36 <= bytes.len() && is_uuid(&bytes[i..i + 36]) {
             let id = &bytes[i..i + 36];
             let n = seen.iter().position(|s| *s == id).unwrap_or_else(|| {
                 seen.push(id);
@@ -222,6 +230,11 @@ enum Op {
     Find(u8),
     Unknown(u8),
     Advance(i64),
+    Void(u8, u8, Option<i64>),
+    Refund(u8, Decimal, u8, u8, Option<i64>),
+    WriteOff(u8, u8, Option<i64>),
+    CloseDay(i64),
+    Checkout(u8, Vec<(Decimal, u8)>, Option<Decimal>, Option<i64>),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -265,6 +278,12 @@ fn op() -> impl Strategy<Value = Op> {
         1 => any::<u8>().prop_map(Op::Find),
         1 => any::<u8>().prop_map(Op::Unknown),
         2 => prop_oneof![1i64..90, 600i64..3_000].prop_map(Op::Advance),
+        1 => (any::<u8>(), 0u8..12, at()).prop_map(|(i, r, a)| Op::Void(i, r, a)),
+        2 => (any::<u8>(), money(), 0u8..4, 0u8..12, at()).prop_map(|(i, m, k, r, a)| Op::Refund(i, m, k, r, a)),
+        1 => (any::<u8>(), 0u8..12, at()).prop_map(|(i, r, a)| Op::WriteOff(i, r, a)),
+        1 => (-3i64..2).prop_map(Op::CloseDay),
+        2 => (any::<u8>(), proptest::collection::vec((money(), 0u8..4), 0..3), proptest::option::of(percent()), at())
+            .prop_map(|(s, p, d, a)| Op::Checkout(s, p, d, a)),
     ]
 }
 
@@ -655,6 +674,48 @@ impl Pair {
                 self.now += Duration::minutes(minutes);
                 self.clock.set(self.now);
                 true
+            }
+            Op::Void(i, r, a) => {
+                let at = self.at(a);
+                let why = text_of(r, TEXTS);
+                both!(self, w, |d, side| d
+                    .at(at)
+                    .void_invoice(id!(invoices, i, side), &why))
+            }
+            Op::Refund(i, amount, m, r, a) => {
+                let at = self.at(a);
+                let why = text_of(r, TEXTS);
+                both!(self, w, |d, side| d.at(at).refund(
+                    id!(invoices, i, side),
+                    amount,
+                    METHODS[usize::from(m)],
+                    &why
+                ))
+            }
+            Op::WriteOff(i, r, a) => {
+                let at = self.at(a);
+                let why = text_of(r, TEXTS);
+                both!(self, w, |d, side| d
+                    .at(at)
+                    .write_off(id!(invoices, i, side), &why))
+            }
+            Op::CloseDay(days) => {
+                let day = self.now.date_naive() + Duration::days(days);
+                both!(self, w, |d, _side| d.close_day(day))
+            }
+            Op::Checkout(s, payments, discount, a) => {
+                let at = self.at(a);
+                let payments: Vec<NewPayment> = payments
+                    .into_iter()
+                    .map(|(amount, m)| NewPayment::new(amount, METHODS[usize::from(m)]))
+                    .collect();
+                both!(self, w, |d, side| d.at(at).checkout(
+                    id!(active, s, side),
+                    Checkout {
+                        payments: payments.clone(),
+                        discount
+                    }
+                ))
             }
         };
         self.check(k)?;
