@@ -5,7 +5,7 @@
 //! The test re-runs its own binary as the two racers (`BACKSPACE_RACE_DB` tells it so, and
 //! `BACKSPACE_RACE_TEST` which race).
 
-use backspace::NewCustomer;
+use backspace::{Checkout, NewCustomer, NewPayment, PaymentMethod};
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -23,7 +23,7 @@ fn back_dated(who: usize) -> (backspace::chrono::DateTime<backspace::chrono::Utc
     (start, 60)
 }
 
-fn racer(db: &str, who: usize, back_dating: bool) {
+fn racer(db: &str, who: usize, race: Race) {
     let desk = backspace::open(db).expect("open");
     let go = PathBuf::from(format!("{db}.go"));
     let deadline = Instant::now() + Duration::from_secs(30);
@@ -35,7 +35,17 @@ fn racer(db: &str, who: usize, back_dating: bool) {
         let me = desk
             .find_customer(&format!("C-{:03}", round * 2 + who + 1))
             .expect("customer");
-        let started = if back_dating {
+        let started = if race == Race::Refund {
+            // Both desks give back the whole of the round's invoice (paid 25.00 in cash).
+            desk.find_invoice(&format!("INV-{:04}", round + 1))
+                .and_then(|inv| desk.refund(inv.id, inv.paid_amount, PaymentMethod::Cash, "race"))
+                .map(drop)
+                .map_err(|e| match e.kind() {
+                    // The loser is told what is left to refund (nothing): an overpayment.
+                    ErrorKind::Overpayment => backspace::Error::Conflict(e.to_string()),
+                    _ => e,
+                })
+        } else if race == Race::BackDate {
             // A session the desk forgot to enter, started and ended at once.
             let (start, minutes) = back_dated(who);
             desk.at(start).start_session(me.id, seat.id).and_then(|s| {
@@ -55,18 +65,40 @@ fn racer(db: &str, who: usize, back_dating: bool) {
     }
 }
 
+/// What the two desks race to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Race {
+    /// Start a session on the same seat now.
+    Start,
+    /// Back-date overlapping sessions onto the same seat.
+    BackDate,
+    /// Refund the whole of the same paid invoice.
+    Refund,
+}
+
 #[test]
 fn r_sess_1_two_processes_never_share_a_seat() {
-    race("r_sess_1_two_processes_never_share_a_seat", false);
+    run_race("r_sess_1_two_processes_never_share_a_seat", Race::Start);
 }
 
 #[test]
 fn r_sess_7_two_processes_never_back_date_onto_one_seat() {
-    race("r_sess_7_two_processes_never_back_date_onto_one_seat", true);
+    run_race(
+        "r_sess_7_two_processes_never_back_date_onto_one_seat",
+        Race::BackDate,
+    );
+}
+
+#[test]
+fn r_corr_2_two_processes_never_refund_more_than_was_paid() {
+    run_race(
+        "r_corr_2_two_processes_never_refund_more_than_was_paid",
+        Race::Refund,
+    );
 }
 
 /// Runs the race named `test` in two child processes (or, in a child, one racer of it).
-fn race(test: &str, back_dating: bool) {
+fn run_race(test: &str, race: Race) {
     if let Ok(db) = std::env::var("BACKSPACE_RACE_DB") {
         if std::env::var("BACKSPACE_RACE_TEST").as_deref() != Ok(test) {
             return;
@@ -75,7 +107,7 @@ fn race(test: &str, back_dating: bool) {
             .ok()
             .and_then(|w| w.parse().ok())
             .unwrap_or(0);
-        racer(&db, who, back_dating);
+        racer(&db, who, race);
         return;
     }
     let db = std::env::temp_dir().join(format!(
@@ -98,6 +130,25 @@ fn race(test: &str, back_dating: bool) {
                     format!("010{:08}", i * 2 + who),
                 ))
                 .expect("customer");
+            }
+        }
+        if race == Race::Refund {
+            // One paid hour per round: INV-0001 … on seat i, 25.00 in cash.
+            let hour_ago = desk.now() - backspace::chrono::Duration::hours(1);
+            for (i, seat) in desk.list_resources().expect("seats").iter().enumerate() {
+                let who = desk
+                    .find_customer(&format!("C-{:03}", i * 2 + 1))
+                    .expect("c");
+                let s = desk
+                    .at(hour_ago)
+                    .start_session(who.id, seat.id)
+                    .expect("start");
+                desk.at(hour_ago + backspace::chrono::Duration::minutes(60))
+                    .checkout(
+                        s.id,
+                        Checkout::paying([NewPayment::cash(Decimal::new(2500, 2))]),
+                    )
+                    .expect("checkout");
             }
         }
     }
@@ -138,14 +189,20 @@ fn race(test: &str, back_dating: bool) {
         assert_eq!(o, ["conflict", "won"], "round {round}");
     }
     let desk = backspace::open(&db).expect("reopen");
-    let (active, ended) = if back_dating {
-        (0, ROUNDS)
-    } else {
-        (ROUNDS, 0)
+    let (active, ended) = match race {
+        Race::Start => (ROUNDS, 0),
+        Race::BackDate | Race::Refund => (0, ROUNDS),
     };
     assert_eq!(desk.active_sessions().expect("active").len(), active);
     let invoices = desk.list_invoices(&Default::default()).expect("invoices");
     assert_eq!(invoices.len(), ended);
+    for inv in &invoices {
+        assert!(inv.refunded_amount <= inv.paid_amount, "{inv:?}");
+        if race == Race::Refund {
+            assert_eq!(inv.credit_notes.len(), 1, "{}", inv.invoice_number);
+        }
+    }
+    assert!(desk.verify_trail().expect("trail").is_intact());
     assert_eq!(desk.session_overlaps().expect("overlaps"), []);
     drop(desk);
     for suffix in ["", "-wal", "-shm", ".go"] {
