@@ -1,6 +1,7 @@
-//! R-SESS-1, R-SESS-7, R-DB-5: two processes race to start sessions on the same seats of one
-//! SQLite file, now or back-dated into the same hour. Exactly one wins each seat; the other gets
-//! a conflict error, never a storage error.
+//! R-SESS-1, R-SESS-7, R-CORR-2, R-DB-5: two processes race on one SQLite file, 40 rounds each:
+//! to start sessions on the same seats now, to back-date overlapping sessions onto them, and to
+//! refund the whole of the same paid invoice. Exactly one wins each round; the other gets a
+//! conflict (or, for the refund, an overpayment), never a storage error.
 //!
 //! The test re-runs its own binary as the two racers (`BACKSPACE_RACE_DB` tells it so, and
 //! `BACKSPACE_RACE_TEST` which race).
