@@ -224,6 +224,40 @@ pub fn simulate(path: &str) -> Result<backspace::Desk, Box<dyn Error>> {
         }
     }
 
+    // Corrections at closing time, each a new document that points at the invoice it corrects:
+    // a session entered under the wrong customer is voided (nothing was paid on it), a customer
+    // who found the coffee cold gets 10.00 back in cash, and the half-paid rest of a student's
+    // invoice is written off.
+    let invoices = desk.list_invoices(&backspace::InvoiceFilter::default())?;
+    let unpaid = invoices
+        .iter()
+        .find(|i| i.paid_amount.is_zero() && !i.total.is_zero())
+        .ok_or("an unpaid invoice")?;
+    desk.at(cairo(22, 45))
+        .void_invoice(unpaid.id, "entered under the wrong customer")?;
+    let paid = invoices
+        .iter()
+        .find(|i| {
+            i.status == backspace::InvoiceStatus::Paid
+                && i.payments.iter().all(|p| p.method == PaymentMethod::Cash)
+                && i.line_items
+                    .iter()
+                    .any(|l| l.description == "Turkish coffee")
+        })
+        .ok_or("a paid invoice")?;
+    desk.at(cairo(22, 50)).refund(
+        paid.id,
+        money("10"),
+        PaymentMethod::Cash,
+        "the coffee was cold",
+    )?;
+    let half_paid = invoices
+        .iter()
+        .find(|i| i.status == backspace::InvoiceStatus::Pending && i.session_id.is_some())
+        .ok_or("a half-paid invoice")?;
+    desk.at(cairo(22, 55))
+        .write_off(half_paid.id, "student rate agreed by the manager")?;
+
     Ok(desk)
 }
 
@@ -260,13 +294,24 @@ fn print_summary(desk: &backspace::Desk, day: NaiveDate, path: &str) -> Result<(
         "  discounts       {:>10} {cur}",
         format!("-{}", r.discounts)
     );
-    println!("  net invoiced    {:>10} {cur}\n", r.net);
+    let refunds = r.refunds_cash + r.refunds_card + r.refunds_transfer + r.refunds_to_balance;
+    println!("  voids           {:>10} {cur}", format!("-{}", r.voids));
+    println!("  refunds         {:>10} {cur}", format!("-{refunds}"));
+    println!(
+        "  write-offs      {:>10} {cur}",
+        format!("-{}", r.write_offs)
+    );
+    println!("  net             {:>10} {cur}\n", r.net);
 
     println!("Money collected");
     println!("  cash            {:>10} {cur}", r.cash);
     println!("  card            {:>10} {cur}", r.card);
     println!("  transfer        {:>10} {cur}", r.transfer);
     println!("  total received  {:>10} {cur}", r.received);
+    println!(
+        "  paid back       {:>10} {cur}  (refunds in money)",
+        format!("-{}", r.refunds_cash + r.refunds_card + r.refunds_transfer)
+    );
     println!(
         "  credit applied  {:>10} {cur}  (from deposits, not new money)\n",
         r.credit_applied
@@ -290,6 +335,39 @@ fn print_summary(desk: &backspace::Desk, day: NaiveDate, path: &str) -> Result<(
             item.name, item.quantity, item.min_stock
         );
     }
+
+    println!("\nCorrections");
+    let filter = backspace::InvoiceFilter {
+        from: Some(day),
+        to: Some(day),
+        ..Default::default()
+    };
+    for inv in desk.list_invoices(&filter)? {
+        if let Some(c) = &inv.correction {
+            let what = if inv.status == backspace::InvoiceStatus::Void {
+                format!("void, {} {cur}", inv.total)
+            } else {
+                format!("written off, {} {cur}", inv.written_off_amount)
+            };
+            println!("  {}  {what}: {}", inv.invoice_number, c.reason);
+        }
+        for note in &inv.credit_notes {
+            println!(
+                "  {}  refund of {}, {} {cur} {}: {}",
+                note.credit_note_number, inv.invoice_number, note.amount, note.method, note.reason
+            );
+        }
+    }
+    let trail = desk.verify_trail()?;
+    println!(
+        "  trail: {} documents, {}",
+        trail.entries,
+        if trail.is_intact() {
+            "intact"
+        } else {
+            "BROKEN"
+        }
+    );
 
     println!("\nOutstanding invoices");
     let outstanding = desk.outstanding_invoices()?;

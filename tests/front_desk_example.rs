@@ -3,7 +3,7 @@
 #[path = "../examples/front_desk.rs"]
 mod front_desk;
 
-use backspace::{Decimal, InvoiceFilter, LedgerKind, LineKind, PaymentMethod};
+use backspace::{Decimal, InvoiceFilter, InvoiceStatus, LedgerKind, LineKind, PaymentMethod};
 
 fn d(s: &str) -> Decimal {
     s.parse().expect("decimal")
@@ -47,7 +47,24 @@ fn r_rep_1_example_summary_matches_its_records() {
         r.discounts,
         invoices.iter().map(|i| i.discount_amount).sum::<Decimal>()
     );
-    assert_eq!(r.net, invoices.iter().map(|i| i.total).sum::<Decimal>());
+    // The day's corrections: one void, one partial cash refund, one write-off (R-CORR-6).
+    let voided: Decimal = invoices
+        .iter()
+        .filter(|i| i.status == InvoiceStatus::Void)
+        .map(|i| i.total)
+        .sum();
+    let refunded: Decimal = invoices.iter().map(|i| i.refunded_amount).sum();
+    let written_off: Decimal = invoices.iter().map(|i| i.written_off_amount).sum();
+    assert_eq!(
+        (r.voids, r.refunds_cash, r.write_offs),
+        (voided, refunded, written_off)
+    );
+    assert!(voided > Decimal::ZERO && refunded == d("10") && written_off > Decimal::ZERO);
+    assert_eq!(
+        r.net,
+        invoices.iter().map(|i| i.total).sum::<Decimal>() - voided - refunded - written_off
+    );
+    assert!(desk.verify_trail().expect("trail").is_intact());
     let paid = |m: PaymentMethod| -> Decimal {
         invoices
             .iter()
