@@ -269,7 +269,7 @@ fn step(
     n: u64,
 ) -> backspace::Result<()> {
     let now = Utc::now();
-    match rng.below(100) {
+    match rng.below(110) {
         // register a customer (some phones collide: a conflict)
         0..=7 => {
             let phone = format!("010{:08}", rng.below(3_000));
@@ -430,6 +430,42 @@ fn step(
         97 => {
             desk.expire_subscriptions()?;
         }
+        // refund part of what was paid on an invoice, in money or to the balance (R-CORR-2)
+        100..=104 => {
+            let paid = desk.list_invoices(&InvoiceFilter {
+                status: Some(InvoiceStatus::Paid),
+                ..Default::default()
+            })?;
+            let Some(inv) = rng.pick(&paid) else {
+                return Ok(());
+            };
+            let left = backspace::money::to_piastres(inv.paid_amount - inv.refunded_amount);
+            let amount = rng.range(1, left.max(1) + 100);
+            let cn = desk.refund(
+                inv.id,
+                money(amount),
+                METHODS[rng.below(4) as usize],
+                "ردّ جزء — partial refund",
+            )?;
+            journal.done(format!("refund {} {}", inv.id, cn.id));
+        }
+        // void an unpaid invoice, or write off what is due on an open one (R-CORR-1, R-CORR-3)
+        105..=109 => {
+            let open = desk.list_invoices(&InvoiceFilter {
+                status: Some(InvoiceStatus::Unpaid),
+                ..Default::default()
+            })?;
+            let Some(inv) = rng.pick(&open) else {
+                return Ok(());
+            };
+            if rng.chance(50) {
+                desk.void_invoice(inv.id, "wrong customer")?;
+                journal.done(format!("void {}", inv.id));
+            } else {
+                desk.write_off(inv.id, "gave up")?;
+                journal.done(format!("writeoff {}", inv.id));
+            }
+        }
         _ => {
             let today = now.date_naive();
             match rng.below(4) {
@@ -540,6 +576,22 @@ pub fn verify(desk: &Desk, journals: &[PathBuf]) -> Verified {
             }
             "discount" => {
                 desk.get_invoice(id(1)).expect(line);
+            }
+            "refund" => {
+                let inv = desk.get_invoice(id(1)).expect(line);
+                assert!(
+                    inv.credit_notes.iter().any(|c| c.id == id(2)),
+                    "{line}: credit note lost"
+                );
+            }
+            "void" | "writeoff" => {
+                let inv = desk.get_invoice(id(1)).expect(line);
+                let want = if f[0] == "void" {
+                    InvoiceStatus::Void
+                } else {
+                    InvoiceStatus::WrittenOff
+                };
+                assert_eq!(inv.status, want, "{line}: correction lost");
             }
             "restock" => {
                 let e = restocked.entry(id(1)).or_default();
