@@ -210,6 +210,14 @@ pub trait StoreTx {
         end: DateTime<Utc>,
     ) -> Result<Vec<LedgerEntry>>;
 
+    /// Whether any invoice or ledger entry exists (money has been recorded).
+    fn has_money(&mut self) -> Result<bool> {
+        Ok(!self.invoices(&InvoiceFilter::default())?.is_empty()
+            || !self
+                .ledger_between(crate::clock::START_OF_TIME, crate::clock::END_OF_TIME)?
+                .is_empty())
+    }
+
     /// Revenue per business day (R-REP-1). The default scans records; stores may aggregate.
     fn revenue(&mut self, from: NaiveDate, to: NaiveDate, tz: Tz) -> Result<Vec<RevenueDay>> {
         reports::revenue_by_scan(self, from, to, tz)

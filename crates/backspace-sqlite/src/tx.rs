@@ -49,6 +49,15 @@ impl StoreTx for SqliteTx<'_> {
     fn z_report(&mut self, date: NaiveDate) -> Result<Option<ZReport>> {
         trail::z(self.conn, date)
     }
+    fn has_money(&mut self) -> Result<bool> {
+        crate::query::one(
+            self.conn,
+            "SELECT EXISTS (SELECT 1 FROM invoices) OR EXISTS (SELECT 1 FROM ledger_entries)",
+            [],
+            |r| r.get::<_, bool>(0),
+        )
+        .map(|v| v.unwrap_or(false))
+    }
     fn closed_through(&mut self) -> Result<Option<NaiveDate>> {
         trail::closed_through(self.conn)
     }

@@ -140,10 +140,22 @@ impl<S: Store> Backspace<S> {
     }
 
     /// Changes some settings; every given field is validated first.
+    ///
+    /// The time zone can change only before any money is recorded: invoices carry their
+    /// business dates, but payments and deposits are grouped into days by the zone, so a later
+    /// change would mix two zones in one revenue day.
     pub fn update_settings(&self, update: SettingsUpdate) -> Result<Settings> {
         Settings::default().updated(&update)?;
         self.store.write(|tx| {
-            let settings = tx.settings()?.updated(&update)?;
+            let before = tx.settings()?;
+            let settings = before.updated(&update)?;
+            if settings.time_zone != before.time_zone && tx.has_money()? {
+                return Err(Error::InvalidState(format!(
+                    "the time zone stays {}: money is already recorded in it, and reports group \
+                     it into business days of that zone",
+                    before.time_zone.name()
+                )));
+            }
             tx.save_settings(&settings)?;
             Ok(settings)
         })

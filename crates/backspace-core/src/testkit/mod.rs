@@ -221,6 +221,7 @@ macro_rules! conformance_tests {
             sessions::r_sess_5_amount_follows_the_pricing_policy,
             sessions::r_sess_6_quote_matches_the_invoice_and_writes_nothing,
             sessions::r_sess_7_back_dated_sessions_never_overlap,
+            sessions::r_time_2_time_zone_changes_only_before_money_is_recorded,
             sessions::r_time_3_future_at_is_refused_and_default_is_now,
             sessions::r_time_4_default_instant_is_read_inside_the_operation,
             sessions::r_price_6_daily_cap_from_settings,

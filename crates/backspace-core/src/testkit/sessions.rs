@@ -401,3 +401,26 @@ pub fn r_sess_7_back_dated_sessions_never_overlap<S: Store>(store: S) {
     assert_eq!(seat_row.occupied_minutes, 360);
     assert_eq!(fx.bs.session_overlaps().unwrap(), []);
 }
+
+pub fn r_time_2_time_zone_changes_only_before_money_is_recorded<S: Store>(store: S) {
+    let fx = Fx::new(store);
+    let to = |zone: &str| SettingsUpdate {
+        time_zone: Some(zone.into()),
+        ..Default::default()
+    };
+    // Before any money: the zone can change, and back.
+    fx.bs.update_settings(to("Asia/Riyadh")).unwrap();
+    fx.bs.update_settings(to("Africa/Cairo")).unwrap();
+    let a = fx.customer("Aya", "01000000001");
+    fx.bs
+        .at(t(8, 0))
+        .deposit(a.id, d("50"), PaymentMethod::Cash)
+        .unwrap();
+    // Once money is recorded, days would mix two zones: refused, naming the zone kept.
+    let e = fails_unchanged(&fx.bs, crate::ErrorKind::InvalidState, || {
+        fx.bs.update_settings(to("Asia/Riyadh"))
+    });
+    assert!(e.to_string().contains("Africa/Cairo"), "{e}");
+    // Setting the same zone again, or anything else, is fine.
+    fx.bs.update_settings(to("Africa/Cairo")).unwrap();
+}
