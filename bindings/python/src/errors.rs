@@ -208,6 +208,7 @@ fn build(py: Python<'_>, err: bc::Error) -> PyResult<PyErr> {
             invoice,
             due,
             amount,
+            ..
         } => raise(
             py,
             py.get_type::<PaymentError>(),

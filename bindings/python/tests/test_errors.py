@@ -95,7 +95,7 @@ def test_r_err_1_overpay_is_payment_error(bs: Backspace, mona: Customer, seat1: 
         Decimal("100.00"),
         None,
     )
-    assert str(e) == "overpayment on INV-0001: 100.00 paid but only 30.00 is due"
+    assert str(e) == "overpayment on INV-0001: 100.00 asked but only 30.00 is due"
 
 
 def test_r_err_1_storage_error_after_close() -> None:

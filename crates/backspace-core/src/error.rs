@@ -61,15 +61,17 @@ pub enum Error {
     /// The entity is not in a state that allows the operation.
     #[error("{0}")]
     InvalidState(String),
-    /// The payment is above the amount still due.
-    #[error("overpayment on {invoice}: {amount} paid but only {due} is due")]
+    /// A payment above the amount still due, or a refund above what can be refunded.
+    #[error("overpayment on {invoice}: {amount} asked but only {due} is {limit}")]
     Overpayment {
         /// Invoice number.
         invoice: String,
-        /// Amount still due.
+        /// What can still be paid (or refunded).
         due: Decimal,
-        /// Amount offered.
+        /// Amount asked for.
         amount: Decimal,
+        /// `"due"` for a payment, `"refundable"` for a refund (R-CORR-2).
+        limit: &'static str,
     },
     /// A `balance` payment above the customer's credit.
     #[error("insufficient credit: {amount} asked but the customer holds {available}")]
@@ -157,9 +159,10 @@ mod tests {
                     invoice: "INV-0001".into(),
                     due: Decimal::new(3000, 2),
                     amount: Decimal::new(3001, 2),
+                    limit: "due",
                 },
                 ErrorKind::Overpayment,
-                "overpayment on INV-0001: 30.01 paid but only 30.00 is due",
+                "overpayment on INV-0001: 30.01 asked but only 30.00 is due",
             ),
             (
                 Error::InsufficientCredit {

@@ -121,6 +121,7 @@ impl<S: Store> Backspace<S> {
                     invoice: invoice.invoice_number,
                     due: to_decimal(refundable),
                     amount: to_decimal(piastres),
+                    limit: "refundable",
                 });
             }
             let settings = tx.settings()?;

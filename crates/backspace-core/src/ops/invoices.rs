@@ -202,6 +202,7 @@ pub(super) fn pay(
             invoice: invoice.invoice_number.clone(),
             due: to_decimal(due),
             amount: to_decimal(paid),
+            limit: "due",
         });
     }
     let mut customer = found(

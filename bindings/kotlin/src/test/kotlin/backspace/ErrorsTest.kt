@@ -107,7 +107,7 @@ class ErrorsTest {
         val over = assertThrows(BackspaceException.Overpayment::class.java) {
             desk.recordPayment(invoice.id, BigDecimal("30.01"), PaymentMethod.CASH, at = at(11, 1))
         }
-        assertEquals("overpayment on INV-0001: 30.01 paid but only 30.00 is due", over.message)
+        assertEquals("overpayment on INV-0001: 30.01 asked but only 30.00 is due", over.message)
         desk.recordPayment(invoice.id, BigDecimal("30"), PaymentMethod.CASH, at = at(11, 2))
         val paid = assertThrows(BackspaceException.InvalidState::class.java) {
             desk.recordPayment(invoice.id, BigDecimal("1"), PaymentMethod.CASH, at = at(11, 3))
