@@ -183,12 +183,16 @@ def _run_day(desk: Backspace) -> None:
             desk.add_consumption(
                 session.id, item.id, 1 + (k % 2), at=start + minutes(30 + 10 * k)
             )
-        discount = money("10") if i == 7 else None
-        invoices.append(
-            desk.end_session(
-                session.id, at=max(end, start + minutes(40)), discount_percent=discount
-            )
-        )
+        closing = max(end, start + minutes(40))
+        if i == 7:
+            # A discount agreed at the desk; the customer pays in full a minute later.
+            inv = desk.end_session(session.id, at=closing, discount=money("10"))
+            desk.record_payment(inv.id, inv.total, "cash", at=inv.issued_at + minutes(1))
+            invoices.append(inv)
+        else:
+            # The cashier reads the bill, takes the money and closes it in one step.
+            due = desk.quote_session(session.id, at=closing).amount
+            invoices.append(desk.checkout(session.id, walk_in_payment(i, due), at=closing))
     # Two meetings in the rooms.
     for room, who, (from_h, from_m), (to_h, to_m) in (
         (nile, 24, (11, 0), (13, 0)),
@@ -196,24 +200,46 @@ def _run_day(desk: Backspace) -> None:
     ):
         s = desk.start_session(people[who].id, room.id, at=cairo(from_h, from_m))
         desk.add_consumption(s.id, coffee.id, 4, at=cairo(from_h, from_m) + minutes(15))
-        invoices.append(desk.end_session(s.id, at=cairo(to_h, to_m)))
-
-    # Payments: most pay in full, some partly, a few leave it on account.
-    for i, inv in enumerate(invoices):
-        paid_at = inv.issued_at + minutes(1)
-        if inv.total == 0:
-            continue
-        rule = i % 6
-        if rule <= 2:
-            desk.record_payment(inv.id, inv.total, "cash", at=paid_at)
-        elif rule == 3:
-            desk.record_payment(inv.id, inv.total, "card", at=paid_at, note="POS")
-        elif rule == 4:
-            desk.record_payment(inv.id, round_dp(inv.total / 2, 2), "cash", at=paid_at)
+        closing = cairo(to_h, to_m)
+        due = desk.quote_session(s.id, at=closing).amount
+        invoices.append(desk.checkout(s.id, walk_in_payment(len(invoices), due), at=closing))
     # The regular with credit pays from it.
     for inv in desk.list_invoices(customer_id=people[10].id):
         if inv.status != "paid":
             desk.record_payment(inv.id, inv.due, "balance", at=inv.issued_at + minutes(2))
+
+    # Corrections at closing time, each a new document that points at the invoice it corrects:
+    # a session entered under the wrong customer is voided (nothing was paid on it), a customer
+    # who found the coffee cold gets 10.00 back in cash, and the half-paid rest of a student's
+    # invoice is written off.
+    every = desk.list_invoices()
+    unpaid = next(i for i in every if i.paid_amount == 0 and i.total != 0)
+    desk.void_invoice(unpaid.id, "entered under the wrong customer", at=cairo(22, 45))
+    cold_coffee = next(
+        i
+        for i in every
+        if i.status == "paid"
+        and all(p.method == "cash" for p in i.payments)
+        and any(line.description == "Turkish coffee" for line in i.line_items)
+    )
+    desk.refund(cold_coffee.id, money("10"), "cash", "the coffee was cold", at=cairo(22, 50))
+    half_paid = next(i for i in every if i.status == "pending" and i.session_id is not None)
+    desk.write_off(half_paid.id, "student rate agreed by the manager", at=cairo(22, 55))
+
+
+def walk_in_payment(i: int, due: Decimal) -> list[tuple[Decimal, PaymentMethod, str | None]]:
+    """How the ``i``-th visitor of the day pays a bill of ``due``: most in full, some partly, a
+    few leave it on account (nothing to pay on a bill of zero)."""
+    if due == 0:
+        return []
+    rule = i % 6
+    if rule <= 2:
+        return [(due, "cash", None)]
+    if rule == 3:
+        return [(due, "card", "POS")]
+    if rule == 4:
+        return [(round_dp(due / 2, 2), "cash", None)]
+    return []
 
 
 def print_summary(desk: Backspace, day: date, path: str) -> None:
@@ -231,13 +257,19 @@ def print_summary(desk: Backspace, day: date, path: str) -> None:
     print(f"  café            {dec(r.consumptions):>10} {cur}")
     print(f"  subscriptions   {dec(r.subscriptions):>10} {cur}")
     print(f"  discounts       {'-' + dec(r.discounts):>10} {cur}")
-    print(f"  net invoiced    {dec(r.net):>10} {cur}\n")
+    refunds = r.refunds_cash + r.refunds_card + r.refunds_transfer + r.refunds_to_balance
+    print(f"  voids           {'-' + dec(r.voids):>10} {cur}")
+    print(f"  refunds         {'-' + dec(refunds):>10} {cur}")
+    print(f"  write-offs      {'-' + dec(r.write_offs):>10} {cur}")
+    print(f"  net             {dec(r.net):>10} {cur}\n")
 
     print("Money collected")
     print(f"  cash            {dec(r.cash):>10} {cur}")
     print(f"  card            {dec(r.card):>10} {cur}")
     print(f"  transfer        {dec(r.transfer):>10} {cur}")
     print(f"  total received  {dec(r.received):>10} {cur}")
+    paid_back = r.refunds_cash + r.refunds_card + r.refunds_transfer
+    print(f"  paid back       {'-' + dec(paid_back):>10} {cur}  (refunds in money)")
     print(
         f"  credit applied  {dec(r.credit_applied):>10} {cur}  (from deposits, not new money)\n"
     )
@@ -251,6 +283,22 @@ def print_summary(desk: Backspace, day: date, path: str) -> None:
     print("\nLow stock")
     for item in desk.low_stock():
         print(f"  {item.name:<18} {item.quantity:>3} left (minimum {item.min_stock})")
+
+    print("\nCorrections")
+    for inv in desk.list_invoices(from_=day, to=day):
+        if inv.correction is not None:
+            if inv.status == "void":
+                what = f"void, {dec(inv.total)} {cur}"
+            else:
+                what = f"written off, {dec(inv.written_off_amount)} {cur}"
+            print(f"  {inv.invoice_number}  {what}: {inv.correction.reason}")
+        for note in inv.credit_notes:
+            print(
+                f"  {note.credit_note_number}  refund of {inv.invoice_number}, "
+                f"{dec(note.amount)} {cur} {note.method}: {note.reason}"
+            )
+    trail = desk.verify_trail()
+    print(f"  trail: {trail.entries} documents, {'intact' if trail.is_intact else 'BROKEN'}")
 
     print("\nOutstanding invoices")
     outstanding = desk.outstanding_invoices()

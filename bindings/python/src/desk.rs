@@ -2,7 +2,7 @@
 //! `at=None`. One object may be shared between threads: the class is frozen and `Sync`, and
 //! each call releases the GIL (`py.detach`) while the store works.
 
-use backspace::{EndSession, NewCustomer, NewPayment, NewSubscription};
+use backspace::{Checkout, EndSession, NewCustomer, NewPayment, NewSubscription};
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 
@@ -44,6 +44,59 @@ fn clearable_money(
         Some(o) if o.is_instance_of::<Clear>() => Ok(Some(None)),
         Some(o) => money(field, o).map(|m| Some(Some(m))),
     }
+}
+
+/// The payments of a checkout: a sequence of `(amount, method)` or `(amount, method, note)`.
+fn new_payments(obj: &Bound<'_, PyAny>) -> PyResult<Vec<NewPayment>> {
+    if obj.is_instance_of::<pyo3::types::PyString>() {
+        return Err(validation(
+            "payments",
+            "must be a sequence of (amount, method) tuples",
+        ));
+    }
+    let items: Vec<Bound<'_, PyAny>> = obj
+        .try_iter()
+        .map_err(|_| validation("payments", "must be a sequence of (amount, method) tuples"))?
+        .collect::<PyResult<_>>()?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let field = format!("payments[{i}]");
+            let parts: Vec<Bound<'_, PyAny>> = match item.cast::<pyo3::types::PyTuple>() {
+                Ok(t) if (2..=3).contains(&t.len()) => t.iter().collect(),
+                _ => {
+                    return Err(validation(
+                        &field,
+                        "must be an (amount, method) or (amount, method, note) tuple",
+                    ));
+                }
+            };
+            let amount = money(&format!("{field}.amount"), &parts[0])?;
+            let method: String = parts[1]
+                .extract()
+                .map_err(|_| validation(&format!("{field}.method"), "must be a string"))?;
+            let method = parse::<bc::PaymentMethod>(&method)?;
+            let note = match parts.get(2) {
+                Some(n) if !n.is_none() => Some(
+                    n.extract::<String>()
+                        .map_err(|_| validation(&format!("{field}.note"), "must be a string"))?,
+                ),
+                _ => None,
+            };
+            Ok(NewPayment {
+                amount,
+                method,
+                note,
+            })
+        })
+        .collect()
+}
+
+/// A required text argument.
+fn text(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<String> {
+    obj.extract::<String>()
+        .map_err(|_| validation(field, "must be a string"))
 }
 
 impl PyBackspace {
@@ -397,21 +450,44 @@ impl PyBackspace {
             .map(list)
     }
 
-    /// Ends a session and issues its invoice (R-SESS-2, R-INVC-2).
-    #[pyo3(signature = (session_id, at=None, discount_percent=None))]
+    /// Ends a session and issues its invoice (R-SESS-2, R-INVC-2); `discount` is a percentage.
+    #[pyo3(signature = (session_id, at=None, discount=None))]
     fn end_session(
         &self,
         py: Python<'_>,
         session_id: &Bound<'_, PyAny>,
         at: Option<&Bound<'_, PyAny>>,
-        discount_percent: Option<&Bound<'_, PyAny>>,
+        discount: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Invoice> {
         let session_id = id("session_id", session_id)?;
         let at = opt_instant("at", at)?;
-        let discount = opt_money("discount_percent", discount_percent)?;
+        let discount = opt_money("discount", discount)?;
+        self.run(py, |d| {
+            d.at(at).end_session(session_id, EndSession { discount })
+        })
+        .map(Into::into)
+    }
+
+    /// Ends a session and records its payments in one transaction: all or nothing (same checks
+    /// as `end_session` then `record_payment` for each). `payments` is a sequence of
+    /// `(amount, method)` or `(amount, method, note)` tuples; they may total less than the
+    /// invoice (the rest stays due), never more. `discount` is a percentage.
+    #[pyo3(signature = (session_id, payments, discount=None, at=None))]
+    fn checkout(
+        &self,
+        py: Python<'_>,
+        session_id: &Bound<'_, PyAny>,
+        payments: &Bound<'_, PyAny>,
+        discount: Option<&Bound<'_, PyAny>>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Invoice> {
+        let session_id = id("session_id", session_id)?;
+        let payments = new_payments(payments)?;
+        let discount = opt_money("discount", discount)?;
+        let at = opt_instant("at", at)?;
         self.run(py, |d| {
             d.at(at)
-                .end_session(session_id, EndSession { discount: discount })
+                .checkout(session_id, Checkout { payments, discount })
         })
         .map(Into::into)
     }
@@ -429,29 +505,29 @@ impl PyBackspace {
 
     // ----- subscriptions -----
 
-    /// Subscribes a customer to a plan ("weekly", "half-monthly", "monthly") and invoices it (§7).
-    #[pyo3(signature = (customer_id, plan, start_date=None, price=None, at=None))]
+    /// Subscribes a customer to a plan type ("weekly", "half-monthly", "monthly") and invoices
+    /// it (§7).
+    #[pyo3(signature = (customer_id, plan_type, start_date=None, price=None, at=None))]
     fn subscribe(
         &self,
         py: Python<'_>,
         customer_id: &Bound<'_, PyAny>,
-        plan: &str,
+        plan_type: &str,
         start_date: Option<&Bound<'_, PyAny>>,
         price: Option<&Bound<'_, PyAny>>,
         at: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Subscription> {
         let customer_id = id("customer_id", customer_id)?;
-        let plan = parse::<bc::Plan>(plan)?;
+        let plan_type = parse::<bc::Plan>(plan_type)?;
         let start_date = opt_date("start_date", start_date)?;
         let price = opt_money("price", price)?;
         let at = opt_instant("at", at)?;
         self.run(py, |d| {
             d.at(at).subscribe(NewSubscription {
-                price: price,
-                ..NewSubscription {
-                    start_date: start_date,
-                    ..NewSubscription::new(customer_id, plan)
-                }
+                customer_id,
+                plan_type,
+                start_date,
+                price,
             })
         })
         .map(Into::into)
@@ -694,6 +770,105 @@ impl PyBackspace {
         let at = opt_instant("at", at)?;
         self.run(py, |d| d.at(at).deposit(customer_id, amount, method))
             .map(Into::into)
+    }
+
+    // ----- corrections (§15) -----
+
+    /// Voids an invoice on which nothing is paid (R-CORR-1); `reason` is 1–500 characters.
+    #[pyo3(signature = (invoice_id, reason, at=None))]
+    fn void_invoice(
+        &self,
+        py: Python<'_>,
+        invoice_id: &Bound<'_, PyAny>,
+        reason: &Bound<'_, PyAny>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Invoice> {
+        let invoice_id = id("invoice_id", invoice_id)?;
+        let reason = text("reason", reason)?;
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.at(at).void_invoice(invoice_id, &reason))
+            .map(Into::into)
+    }
+
+    /// Gives back money paid on an invoice as a credit note `CN-…` (R-CORR-2): paid out in
+    /// "cash", "card" or "transfer", or kept as the customer's credit ("balance").
+    #[pyo3(signature = (invoice_id, amount, method, reason, at=None))]
+    fn refund(
+        &self,
+        py: Python<'_>,
+        invoice_id: &Bound<'_, PyAny>,
+        amount: &Bound<'_, PyAny>,
+        method: &str,
+        reason: &Bound<'_, PyAny>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<CreditNote> {
+        let invoice_id = id("invoice_id", invoice_id)?;
+        let amount = money("amount", amount)?;
+        let method = parse::<bc::PaymentMethod>(method)?;
+        let reason = text("reason", reason)?;
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.at(at).refund(invoice_id, amount, method, &reason))
+            .map(Into::into)
+    }
+
+    /// Gives up the unpaid remainder of an unpaid or partly paid invoice (R-CORR-3).
+    #[pyo3(signature = (invoice_id, reason, at=None))]
+    fn write_off(
+        &self,
+        py: Python<'_>,
+        invoice_id: &Bound<'_, PyAny>,
+        reason: &Bound<'_, PyAny>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Invoice> {
+        let invoice_id = id("invoice_id", invoice_id)?;
+        let reason = text("reason", reason)?;
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.at(at).write_off(invoice_id, &reason))
+            .map(Into::into)
+    }
+
+    /// A credit note by id.
+    fn get_credit_note(&self, py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<CreditNote> {
+        let id = crate::convert::id("id", id)?;
+        self.run(py, |d| d.get_credit_note(id)).map(Into::into)
+    }
+
+    /// A credit note by number (`CN-0001`, any case).
+    fn find_credit_note(&self, py: Python<'_>, number: &str) -> PyResult<CreditNote> {
+        let number = number.to_string();
+        self.run(py, |d| d.find_credit_note(&number))
+            .map(Into::into)
+    }
+
+    /// Closes a business date and every earlier one, storing its Z report (R-CORR-4).
+    #[pyo3(signature = (date, at=None))]
+    fn close_day(
+        &self,
+        py: Python<'_>,
+        date: &Bound<'_, PyAny>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<ZReport> {
+        let day = crate::convert::date("date", date)?;
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.at(at).close_day(day)).map(Into::into)
+    }
+
+    /// The Z report of a closed date, as it was when the day was closed (R-CORR-4).
+    fn z_report(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<ZReport> {
+        let day = crate::convert::date("date", date)?;
+        self.run(py, |d| d.z_report(day)).map(Into::into)
+    }
+
+    /// Recomputes the trail of footprints and names the first document that no longer matches
+    /// (R-CORR-5).
+    fn verify_trail(&self, py: Python<'_>) -> PyResult<TrailReport> {
+        self.run(py, |d| d.verify_trail()).map(Into::into)
+    }
+
+    /// Pairs of overlapping sessions of one resource or customer in a file written before
+    /// R-SESS-7 (empty when there are none).
+    fn session_overlaps(&self, py: Python<'_>) -> PyResult<Vec<SessionOverlap>> {
+        self.run(py, |d| d.session_overlaps()).map(list)
     }
 
     /// A customer's ledger in order, with the running balance (R-BAL-3).

@@ -377,37 +377,254 @@ entity! {
         paid_date: Option<NaiveDate>,
         line_items: Vec<InvoiceLine>,
         payments: Vec<Payment>,
+        refunded_amount: Decimal,
+        written_off_amount: Decimal,
+        correction: Option<Correction>,
+        credit_notes: Vec<CreditNote>,
+        footprint: String,
+        due: Decimal,
     }
     repr(invoice_number, amount, discount_amount, total, paid_amount, status)
-    methods {
-        /// What is still due: total − paid.
-        #[getter]
-        fn due(&self) -> Decimal {
-            self.total - self.paid_amount
-        }
-    }
 }
 
 impl From<bc::Invoice> for Invoice {
     fn from(i: bc::Invoice) -> Self {
+        let due = i.due();
+        // Destructured whole, so a field added to the core fails to compile here.
+        let bc::Invoice {
+            id,
+            invoice_number,
+            customer_id,
+            session_id,
+            subscription_id,
+            issued_at,
+            issue_date,
+            due_date,
+            amount,
+            discount,
+            discount_amount,
+            total,
+            paid_amount,
+            status,
+            paid_date,
+            line_items,
+            payments,
+            refunded_amount,
+            written_off_amount,
+            correction,
+            credit_notes,
+            footprint,
+        } = i;
         Invoice {
-            id: i.id,
-            invoice_number: i.invoice_number,
-            customer_id: i.customer_id,
-            session_id: i.session_id,
-            subscription_id: i.subscription_id,
-            issued_at: i.issued_at,
-            issue_date: i.issue_date,
-            due_date: i.due_date,
-            amount: i.amount,
-            discount: i.discount,
-            discount_amount: i.discount_amount,
-            total: i.total,
-            paid_amount: i.paid_amount,
-            status: i.status.as_str().to_string(),
-            paid_date: i.paid_date,
-            line_items: i.line_items.into_iter().map(Into::into).collect(),
-            payments: i.payments.into_iter().map(Into::into).collect(),
+            id,
+            invoice_number,
+            customer_id,
+            session_id,
+            subscription_id,
+            issued_at,
+            issue_date,
+            due_date,
+            amount,
+            discount,
+            discount_amount,
+            total,
+            paid_amount,
+            status: status.as_str().to_string(),
+            paid_date,
+            line_items: line_items.into_iter().map(Into::into).collect(),
+            payments: payments.into_iter().map(Into::into).collect(),
+            refunded_amount,
+            written_off_amount,
+            correction: correction.map(Into::into),
+            credit_notes: credit_notes.into_iter().map(Into::into).collect(),
+            footprint,
+            due,
+        }
+    }
+}
+
+entity! {
+    /// An invoice's void or write-off: when, why, the business date it is reported on, and its
+    /// footprint in the trail (R-CORR-1, R-CORR-3).
+    Correction {
+        at: DateTime<Utc>,
+        date: NaiveDate,
+        reason: String,
+        footprint: String,
+    }
+    repr(at, date, reason)
+}
+
+impl From<bc::Correction> for Correction {
+    fn from(c: bc::Correction) -> Self {
+        let bc::Correction {
+            at,
+            date,
+            reason,
+            footprint,
+        } = c;
+        Correction {
+            at,
+            date,
+            reason,
+            footprint,
+        }
+    }
+}
+
+entity! {
+    /// Money given back on an invoice: a numbered credit note `CN-0001`, … (R-CORR-2).
+    CreditNote {
+        id: Uuid,
+        credit_note_number: String,
+        invoice_id: Uuid,
+        invoice_number: String,
+        customer_id: Uuid,
+        amount: Decimal,
+        method: String,
+        reason: String,
+        issued_at: DateTime<Utc>,
+        issue_date: NaiveDate,
+        footprint: String,
+    }
+    repr(credit_note_number, invoice_number, amount, method, reason)
+}
+
+impl From<bc::CreditNote> for CreditNote {
+    fn from(c: bc::CreditNote) -> Self {
+        let bc::CreditNote {
+            id,
+            credit_note_number,
+            invoice_id,
+            invoice_number,
+            customer_id,
+            amount,
+            method,
+            reason,
+            issued_at,
+            issue_date,
+            footprint,
+        } = c;
+        CreditNote {
+            id,
+            credit_note_number,
+            invoice_id,
+            invoice_number,
+            customer_id,
+            amount,
+            method: method.as_str().to_string(),
+            reason,
+            issued_at,
+            issue_date,
+            footprint,
+        }
+    }
+}
+
+entity! {
+    /// A closed day's revenue row, as it stood when the day was closed (R-CORR-4).
+    ZReport {
+        date: NaiveDate,
+        closed_at: DateTime<Utc>,
+        revenue: RevenueDay,
+    }
+    repr(date, closed_at)
+}
+
+impl From<bc::ZReport> for ZReport {
+    fn from(z: bc::ZReport) -> Self {
+        let bc::ZReport {
+            date,
+            closed_at,
+            revenue,
+        } = z;
+        ZReport {
+            date,
+            closed_at,
+            revenue: revenue.into(),
+        }
+    }
+}
+
+entity! {
+    /// A document whose stored fields, or whose trail entry, no longer match (R-CORR-5).
+    BrokenDocument {
+        kind: String,
+        number: String,
+        seq: i64,
+        reason: String,
+    }
+    repr(kind, number, seq, reason)
+}
+
+entity! {
+    /// What `verify_trail()` found: the entries checked and the first broken document, if any.
+    TrailReport {
+        entries: i64,
+        first_broken: Option<BrokenDocument>,
+    }
+    repr(entries, first_broken)
+    methods {
+        /// Whether every document matches its footprint.
+        #[getter]
+        fn is_intact(&self) -> bool {
+            self.first_broken.is_none()
+        }
+    }
+}
+
+impl From<bc::TrailReport> for TrailReport {
+    fn from(r: bc::TrailReport) -> Self {
+        let bc::TrailReport {
+            entries,
+            first_broken,
+        } = r;
+        TrailReport {
+            entries: i64::try_from(entries).unwrap_or(i64::MAX),
+            first_broken: first_broken.map(|b| {
+                let bc::BrokenDocument {
+                    kind,
+                    number,
+                    seq,
+                    reason,
+                } = b;
+                BrokenDocument {
+                    kind: kind.as_str().to_string(),
+                    number,
+                    seq: i64::try_from(seq).unwrap_or(i64::MAX),
+                    reason,
+                }
+            }),
+        }
+    }
+}
+
+entity! {
+    /// Two sessions of one resource or customer whose times overlap, in a file written before
+    /// R-SESS-7; `shared` is "resource" or "customer".
+    SessionOverlap {
+        first: Uuid,
+        second: Uuid,
+        shared: String,
+    }
+    repr(first, second, shared)
+}
+
+impl From<bc::SessionOverlap> for SessionOverlap {
+    fn from(o: bc::SessionOverlap) -> Self {
+        let bc::SessionOverlap {
+            first,
+            second,
+            shared,
+        } = o;
+        SessionOverlap {
+            first,
+            second,
+            shared: match shared {
+                bc::Shared::Resource => "resource",
+                bc::Shared::Customer => "customer",
+            }
+            .to_string(),
         }
     }
 }
@@ -518,6 +735,12 @@ entity! {
         consumptions: Decimal,
         subscriptions: Decimal,
         discounts: Decimal,
+        voids: Decimal,
+        refunds_cash: Decimal,
+        refunds_card: Decimal,
+        refunds_transfer: Decimal,
+        refunds_to_balance: Decimal,
+        write_offs: Decimal,
         net: Decimal,
         cash: Decimal,
         card: Decimal,
@@ -530,18 +753,43 @@ entity! {
 
 impl From<bc::RevenueDay> for RevenueDay {
     fn from(r: bc::RevenueDay) -> Self {
+        let bc::RevenueDay {
+            date,
+            sessions,
+            consumptions,
+            subscriptions,
+            discounts,
+            voids,
+            refunds_cash,
+            refunds_card,
+            refunds_transfer,
+            refunds_to_balance,
+            write_offs,
+            net,
+            cash,
+            card,
+            transfer,
+            received,
+            credit_applied,
+        } = r;
         RevenueDay {
-            date: r.date,
-            sessions: r.sessions,
-            consumptions: r.consumptions,
-            subscriptions: r.subscriptions,
-            discounts: r.discounts,
-            net: r.net,
-            cash: r.cash,
-            card: r.card,
-            transfer: r.transfer,
-            received: r.received,
-            credit_applied: r.credit_applied,
+            date,
+            sessions,
+            consumptions,
+            subscriptions,
+            discounts,
+            voids,
+            refunds_cash,
+            refunds_card,
+            refunds_transfer,
+            refunds_to_balance,
+            write_offs,
+            net,
+            cash,
+            card,
+            transfer,
+            received,
+            credit_applied,
         }
     }
 }
@@ -709,6 +957,12 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<InvoiceLine>()?;
     m.add_class::<Payment>()?;
     m.add_class::<Invoice>()?;
+    m.add_class::<Correction>()?;
+    m.add_class::<CreditNote>()?;
+    m.add_class::<ZReport>()?;
+    m.add_class::<TrailReport>()?;
+    m.add_class::<BrokenDocument>()?;
+    m.add_class::<SessionOverlap>()?;
     m.add_class::<LedgerEntry>()?;
     m.add_class::<StatementLine>()?;
     m.add_class::<ActiveSession>()?;

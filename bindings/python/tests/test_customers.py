@@ -17,7 +17,7 @@ def test_r_cust_1_register_returns_customer_with_native_types(bs: Backspace) -> 
     )
     assert isinstance(c, Customer)
     assert isinstance(c.id, uuid.UUID)
-    assert c.id.version == 4
+    assert c.id.version == 7
     assert c.name == "منى عادل"
     assert c.phone == "+201012345678"
     assert c.email == "Mona@example.com"

@@ -226,11 +226,11 @@ OPS: list[Op] = [
     Op("add_consumption", lambda i: {"session_id": i["session"], "item_id": i["tea"], "quantity": 1, "at": AT}),
     Op("remove_consumption", lambda i: {"consumption_id": i["consumption"], "at": AT}),
     Op("session_consumptions", lambda i: {"session_id": i["session"]}),
-    Op("end_session", lambda i: {"session_id": i["session"], "at": AT, "discount_percent": None}),
+    Op("end_session", lambda i: {"session_id": i["session"], "at": AT, "discount": None}),
     Op("active_sessions", lambda i: {"at": AT}),
     Op(
         "subscribe",
-        lambda i: {"customer_id": i["mona"], "plan": "weekly", "start_date": None, "price": None, "at": AT},
+        lambda i: {"customer_id": i["mona"], "plan_type": "weekly", "start_date": None, "price": None, "at": AT},
     ),
     Op("get_subscription", lambda i: {"id": i["sub"]}),
     Op("list_subscriptions", lambda i: {"customer_id": i["ali"]}),
@@ -276,10 +276,43 @@ OPS: list[Op] = [
     Op("utilization", lambda i: {"from_": DAY, "to": DAY}),
     Op("outstanding_invoices", lambda i: {"at": AT}),
     Op("top_customers", lambda i: {"from_": DAY, "to": DAY, "n": 10}),
+    Op(
+        "checkout",
+        lambda i: {
+            "session_id": i["session"],
+            "payments": [(Decimal("5"), "cash")],
+            "discount": None,
+            "at": AT,
+        },
+    ),
+    Op("void_invoice", lambda i: {"invoice_id": i["invoice"], "reason": "wrong customer", "at": AT}),
+    Op(
+        "refund",
+        lambda i: {
+            "invoice_id": i["invoice"],
+            "amount": Decimal("1"),
+            "method": "cash",
+            "reason": "refund",
+            "at": AT,
+        },
+    ),
+    Op("write_off", lambda i: {"invoice_id": i["invoice"], "reason": "gone", "at": AT}),
+    Op("get_credit_note", lambda i: {"id": i["invoice"]}),
+    Op("find_credit_note", lambda i: {"number": "CN-0001"}),
+    Op("close_day", lambda i: {"date": DAY, "at": None}),
+    Op("z_report", lambda i: {"date": DAY}),
 ]
 
 #: Operations without parameters: called once on every desk state, they must simply work.
-NO_ARGS = ["settings", "list_customers", "list_resources", "list_inventory_items", "low_stock"]
+NO_ARGS = [
+    "settings",
+    "list_customers",
+    "list_resources",
+    "list_inventory_items",
+    "low_stock",
+    "verify_trail",
+    "session_overlaps",
+]
 
 
 def snapshot(bs: Backspace) -> tuple[object, ...]:

@@ -36,7 +36,7 @@ def test_r_invc_6_due_date(bs: Backspace, mona: Customer, seat1: Resource) -> No
 def test_r_invc_3_set_discount_before_payment(bs: Backspace, mona: Customer, seat1: Resource) -> None:
     invoice = sixty_minutes(bs, mona, seat1)
     discounted = bs.set_discount(invoice.id, Decimal("12.5"), at=at(61))
-    assert discounted.discount_percent == Decimal("12.50")
+    assert discounted.discount == Decimal("12.50")
     assert discounted.discount_amount == Decimal("3.75")
     assert discounted.total == Decimal("26.25")
     assert bs.get_customer(mona.id).balance == Decimal("-26.25")

@@ -17,7 +17,7 @@ def test_r_rep_1_revenue_rows_for_every_date(
 ) -> None:
     s = bs.start_session(mona.id, seat1.id, at=at())
     bs.add_consumption(s.id, tea10.id, 2, at=at(1))
-    invoice = bs.end_session(s.id, at=at(60), discount_percent=10)
+    invoice = bs.end_session(s.id, at=at(60), discount=10)
     bs.record_payment(invoice.id, Decimal("20"), "cash", at=at(61))
     bs.deposit(mona.id, Decimal("50"), "transfer", at=at(62))
     bs.subscribe(mona.id, "weekly", price=300, at=at(63))

@@ -99,7 +99,7 @@ def test_r_price_example_61_minutes_unit_15_is_37_50(
     bs.update_settings(unit_minutes=15, rounding="up")
     s = bs.start_session(mona.id, seat1.id, at=at())
     invoice = bs.end_session(s.id, at=at(61))
-    assert invoice.lines[0].quantity == 75
+    assert invoice.line_items[0].quantity == 75
     assert invoice.amount == Decimal("37.50")
     assert str(invoice.amount) == "37.50"
 
@@ -167,7 +167,7 @@ def test_r_inv_3_price_is_captured_at_consumption(
     bs.add_consumption(s.id, tea10.id, 1, at=at(1))
     bs.update_inventory_item(tea10.id, price=Decimal("10"))
     invoice = bs.end_session(s.id, at=at(60))
-    assert invoice.lines[1].unit_price == Decimal("7.50")
+    assert invoice.line_items[1].unit_price == Decimal("7.50")
 
 
 def test_r_inv_5_remove_consumption_returns_stock(
@@ -186,15 +186,15 @@ def test_r_invc_2_invoice_lines_session_and_consumptions(
 ) -> None:
     s = bs.start_session(mona.id, seat1.id, at=at())
     bs.add_consumption(s.id, tea10.id, 2, at=at(10))
-    invoice = bs.end_session(s.id, at=at(120), discount_percent=Decimal("10"))
-    session_line, tea_line = invoice.lines
+    invoice = bs.end_session(s.id, at=at(120), discount=Decimal("10"))
+    session_line, tea_line = invoice.line_items
     assert (session_line.kind, session_line.description, session_line.quantity) == ("session", "Seat 1", 120)
     assert session_line.unit_price == Decimal("30.00")
     assert session_line.amount == Decimal("60.00")
     assert (tea_line.kind, tea_line.description, tea_line.quantity) == ("consumption", "شاي", 2)
     assert tea_line.amount == Decimal("15.00")
     assert invoice.amount == Decimal("75.00")
-    assert invoice.discount_percent == Decimal("10.00")
+    assert invoice.discount == Decimal("10.00")
     assert invoice.discount_amount == Decimal("7.50")
     assert invoice.total == Decimal("67.50")
     assert invoice.status == "unpaid"

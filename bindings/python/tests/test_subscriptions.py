@@ -14,7 +14,7 @@ from helpers import DAY, at
 
 def test_r_sub_1_weekly_plan_covers_seven_dates(bs: Backspace, mona: Customer) -> None:
     sub = bs.subscribe(mona.id, "weekly", price=Decimal("300"), at=at())
-    assert sub.plan == "weekly"
+    assert sub.plan_type == "weekly"
     assert sub.start_date == DAY
     assert sub.end_date == date(2025, 1, 21)
     assert sub.price == Decimal("300.00")
@@ -27,7 +27,7 @@ def test_r_sub_2_subscription_invoice_has_one_subscription_line(bs: Backspace, m
     sub = bs.subscribe(mona.id, "half-monthly", start_date=date(2025, 1, 20), price=500, at=at())
     invoice = bs.get_invoice(sub.invoice_id)
     assert invoice.subscription_id == sub.id
-    (line,) = invoice.lines
+    (line,) = invoice.line_items
     assert line.kind == "subscription"
     assert line.description == "Half-monthly plan 2025-01-20–2025-02-03"
     assert invoice.total == Decimal("500.00")
@@ -57,8 +57,8 @@ def test_r_sub_3_covered_session_is_charged_zero(
     sub = bs.subscribe(mona.id, "weekly", price=300, at=at())
     s = bs.start_session(mona.id, seat1.id, at=at(10))
     invoice = bs.end_session(s.id, at=at(130))
-    assert invoice.lines[0].kind == "session"
-    assert invoice.lines[0].amount == Decimal("0.00")
+    assert invoice.line_items[0].kind == "session"
+    assert invoice.line_items[0].amount == Decimal("0.00")
     assert bs.get_session(s.id).subscription_id == sub.id
 
 
@@ -74,4 +74,4 @@ def test_r_sub_4_expire_subscriptions(bs: Backspace, mona: Customer) -> None:
 def test_r_sub_1_unknown_plan_is_validation_error(bs: Backspace, mona: Customer) -> None:
     with pytest.raises(backspace.ValidationError) as err:
         bs.subscribe(mona.id, "yearly", price=1, at=at())  # type: ignore[arg-type]
-    assert err.value.field == "plan"
+    assert err.value.field == "plan_type"

@@ -160,7 +160,7 @@ def test_to_dict_uses_native_types_and_nests(bs: Backspace, mona: Customer, seat
     }
     s = bs.start_session(mona.id, seat1.id, at=at())
     invoice = bs.end_session(s.id, at=at(60)).to_dict()
-    assert invoice["lines"] == [
+    assert invoice["line_items"] == [
         {"kind": "session", "description": "Seat 1", "quantity": 60,
          "unit_price": Decimal("30.00"), "amount": Decimal("30.00")}
     ]

@@ -17,7 +17,8 @@ end_session active_sessions subscribe get_subscription list_subscriptions cancel
 expire_subscriptions add_inventory_item get_inventory_item list_inventory_items
 update_inventory_item restock adjust_stock low_stock stock_movements get_invoice find_invoice
 list_invoices set_discount record_payment deposit statement revenue utilization
-outstanding_invoices top_customers settings update_settings close
+outstanding_invoices top_customers settings update_settings close checkout void_invoice refund
+write_off get_credit_note find_credit_note close_day z_report verify_trail session_overlaps
 """.split()
 
 
@@ -38,14 +39,19 @@ def test_spec_14_open_and_in_memory_are_class_methods() -> None:
         ("start_session", ["customer_id", "resource_id", "at"]),
         ("quote_session", ["session_id", "at"]),
         ("add_consumption", ["session_id", "item_id", "quantity", "at"]),
-        ("end_session", ["session_id", "at", "discount_percent"]),
-        ("subscribe", ["customer_id", "plan", "start_date", "price", "at"]),
+        ("end_session", ["session_id", "at", "discount"]),
+        ("subscribe", ["customer_id", "plan_type", "start_date", "price", "at"]),
         ("record_payment", ["invoice_id", "amount", "method", "at", "note"]),
         ("deposit", ["customer_id", "amount", "method", "at"]),
         ("set_discount", ["invoice_id", "percent", "at"]),
         ("active_sessions", ["at"]),
         ("outstanding_invoices", ["at"]),
         ("expire_subscriptions", ["at"]),
+        ("checkout", ["session_id", "payments", "discount", "at"]),
+        ("void_invoice", ["invoice_id", "reason", "at"]),
+        ("refund", ["invoice_id", "amount", "method", "reason", "at"]),
+        ("write_off", ["invoice_id", "reason", "at"]),
+        ("close_day", ["date", "at"]),
     ],
 )
 def test_spec_14_keyword_arguments_with_at_none(name: str, params: list[str]) -> None:

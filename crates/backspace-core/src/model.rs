@@ -60,7 +60,7 @@ string_enum!(
 
 string_enum!(
     /// A subscription plan (R-SUB-1).
-    Plan, "plan" {
+    Plan, "plan_type" {
         /// 7 days.
         Weekly = "weekly",
         /// 15 days.

@@ -24,8 +24,11 @@ from ._native import (
     ActiveSession,
     Backspace,
     BackspaceError,
+    BrokenDocument,
     Clear,
     ConflictError,
+    Correction,
+    CreditNote,
     Customer,
     InsufficientStockError,
     InvalidStateError,
@@ -45,13 +48,16 @@ from ._native import (
     ResourceUtilization,
     RevenueDay,
     Session,
+    SessionOverlap,
     Settings,
     StatementLine,
     StockMovement,
     StorageError,
     Subscription,
     TopCustomer,
+    TrailReport,
     ValidationError,
+    ZReport,
     __version__,
 )
 
@@ -66,9 +72,9 @@ ResourceType = Literal["seat", "room", "desk"]
 Category = Literal["beverage", "snack", "meal"]
 MovementKind = Literal["initial", "restock", "adjustment", "consumption", "consumption-removed"]
 LineKind = Literal["session", "consumption", "subscription"]
-InvoiceStatus = Literal["unpaid", "pending", "paid"]
+InvoiceStatus = Literal["unpaid", "pending", "paid", "void", "written_off"]
 PaymentMethod = Literal["cash", "card", "transfer", "balance"]
-LedgerKind = Literal["invoice", "payment", "deposit", "discount"]
+LedgerKind = Literal["invoice", "payment", "deposit", "discount", "void", "refund", "write_off"]
 Rounding = Literal["up", "nearest", "down"]
 ErrorKind = Literal[
     "validation",
@@ -88,8 +94,11 @@ __all__ = [
     "Backspace",
     "BackspaceError",
     "Category",
+    "BrokenDocument",
     "Clear",
     "ConflictError",
+    "Correction",
+    "CreditNote",
     "Customer",
     "CustomerType",
     "ErrorKind",
@@ -121,12 +130,15 @@ __all__ = [
     "RevenueDay",
     "Rounding",
     "Session",
+    "SessionOverlap",
     "Settings",
     "StatementLine",
     "StockMovement",
     "StorageError",
     "Subscription",
     "TopCustomer",
+    "TrailReport",
     "ValidationError",
+    "ZReport",
     "__version__",
 ]
