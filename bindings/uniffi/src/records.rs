@@ -468,6 +468,33 @@ pub struct Invoice {
     pub footprint: String,
 }
 
+/// A payment to record at checkout (R-INVC-7).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct NewPayment {
+    /// Amount, > 0.
+    pub amount: Decimal,
+    /// Cash, card, transfer or the customer's balance.
+    pub method: PaymentMethod,
+    /// Optional note.
+    #[uniffi(default = None)]
+    pub note: Option<String>,
+}
+
+impl From<NewPayment> for bs::NewPayment {
+    fn from(p: NewPayment) -> Self {
+        let NewPayment {
+            amount,
+            method,
+            note,
+        } = p;
+        bs::NewPayment {
+            amount,
+            method: method.into(),
+            note,
+        }
+    }
+}
+
 /// A void or write-off of an invoice (R-CORR-1, R-CORR-3).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Correction {
@@ -776,6 +803,110 @@ impl From<InvoiceFilter> for bs::InvoiceFilter {
             status: status.map(Into::into),
             from,
             to,
+        }
+    }
+}
+
+/// A closed day's revenue row, as it stood when the day was closed (R-CORR-4).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ZReport {
+    /// The business date closed.
+    pub date: NaiveDate,
+    /// When it was closed.
+    pub closed_at: DateTime<Utc>,
+    /// Its revenue row then.
+    pub revenue: crate::reports::RevenueDay,
+}
+
+impl From<bs::ZReport> for ZReport {
+    fn from(z: bs::ZReport) -> Self {
+        let bs::ZReport {
+            date,
+            closed_at,
+            revenue,
+        } = z;
+        ZReport {
+            date,
+            closed_at,
+            revenue: revenue.into(),
+        }
+    }
+}
+
+/// A document whose stored fields, or whose trail entry, no longer match (R-CORR-5).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct BrokenDocument {
+    /// `invoice`, `credit_note`, `void` or `write_off`.
+    pub kind: String,
+    /// The invoice or credit note number.
+    pub number: String,
+    /// The trail entry.
+    pub seq: u64,
+    /// What does not match.
+    pub reason: String,
+}
+
+/// What `verify_trail` found (R-CORR-5).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct TrailReport {
+    /// Entries checked.
+    pub entries: u64,
+    /// The first broken document, or null when the trail is intact.
+    pub first_broken: Option<BrokenDocument>,
+}
+
+impl From<bs::TrailReport> for TrailReport {
+    fn from(r: bs::TrailReport) -> Self {
+        let bs::TrailReport {
+            entries,
+            first_broken,
+        } = r;
+        TrailReport {
+            entries,
+            first_broken: first_broken.map(|b| {
+                let bs::BrokenDocument {
+                    kind,
+                    number,
+                    seq,
+                    reason,
+                } = b;
+                BrokenDocument {
+                    kind: kind.as_str().to_string(),
+                    number,
+                    seq,
+                    reason,
+                }
+            }),
+        }
+    }
+}
+
+/// Two overlapping sessions of one resource or customer in a file written before R-SESS-7.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SessionOverlap {
+    /// The earlier session.
+    pub first: Uuid,
+    /// The session that starts before it ends.
+    pub second: Uuid,
+    /// `resource` or `customer`.
+    pub shared: String,
+}
+
+impl From<bs::SessionOverlap> for SessionOverlap {
+    fn from(o: bs::SessionOverlap) -> Self {
+        let bs::SessionOverlap {
+            first,
+            second,
+            shared,
+        } = o;
+        SessionOverlap {
+            first,
+            second,
+            shared: match shared {
+                bs::Shared::Resource => "resource",
+                bs::Shared::Customer => "customer",
+            }
+            .to_string(),
         }
     }
 }

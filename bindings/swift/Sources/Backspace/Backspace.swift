@@ -481,6 +481,22 @@ fileprivate struct FfiConverterInt32: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
+    typealias FfiType = UInt64
+    typealias SwiftType = UInt64
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt64 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
     typealias FfiType = Int64
     typealias SwiftType = Int64
@@ -630,6 +646,52 @@ public protocol BackspaceProtocol: AnyObject, Sendable {
      * Changes the settings given in `update`; every given field is validated first.
      */
     func updateSettings(update: SettingsUpdate) throws  -> Settings
+    
+    /**
+     * Closes a business date and every earlier one, storing its Z report (R-CORR-4).
+     */
+    func closeDay(date: BusinessDate, at: Timestamp?) throws  -> ZReport
+    
+    /**
+     * A credit note by number (`CN-0001`, any case).
+     */
+    func findCreditNote(number: String) throws  -> CreditNote
+    
+    /**
+     * A credit note by id.
+     */
+    func getCreditNote(id: Uuid) throws  -> CreditNote
+    
+    /**
+     * Gives back money paid on an invoice as a credit note `CN-…` (R-CORR-2).
+     */
+    func refund(invoiceId: Uuid, amount: Decimal, method: PaymentMethod, reason: String, at: Timestamp?) throws  -> CreditNote
+    
+    /**
+     * Overlapping sessions in a file written before R-SESS-7 (empty when there are none).
+     */
+    func sessionOverlaps() throws  -> [SessionOverlap]
+    
+    /**
+     * Recomputes the footprint chain and names the first document that no longer matches
+     * (R-CORR-5).
+     */
+    func verifyTrail() throws  -> TrailReport
+    
+    /**
+     * Voids an invoice on which nothing is paid (R-CORR-1); `reason` is 1–500 characters.
+     */
+    func voidInvoice(invoiceId: Uuid, reason: String, at: Timestamp?) throws  -> Invoice
+    
+    /**
+     * Gives up the unpaid remainder of an unpaid or partly paid invoice (R-CORR-3).
+     */
+    func writeOff(invoiceId: Uuid, reason: String, at: Timestamp?) throws  -> Invoice
+    
+    /**
+     * The Z report of a closed date.
+     */
+    func zReport(date: BusinessDate) throws  -> ZReport
     
     /**
      * A customer by `C-…` id or by phone in any accepted form.
@@ -805,9 +867,16 @@ public protocol BackspaceProtocol: AnyObject, Sendable {
     func addConsumption(sessionId: Uuid, itemId: Uuid, quantity: Int64, at: Timestamp?) throws  -> InventoryConsumption
     
     /**
-     * Ends a session: charge, invoice, resource freed, balance updated, all at once (R-SESS-2).
+     * Ends a session and records its payments in one transaction: all or nothing, the checks
+     * of `end_session` then of each payment; the payments may total less than the invoice.
      */
-    func endSession(sessionId: Uuid, at: Timestamp?, discountPercent: Decimal?) throws  -> Invoice
+    func checkout(sessionId: Uuid, payments: [NewPayment], discount: Decimal?, at: Timestamp?) throws  -> Invoice
+    
+    /**
+     * Ends a session: charge, invoice, resource freed, balance updated, all at once (R-SESS-2);
+     * `discount` is a percentage.
+     */
+    func endSession(sessionId: Uuid, at: Timestamp?, discount: Decimal?) throws  -> Invoice
     
     /**
      * A session by id.
@@ -858,7 +927,7 @@ public protocol BackspaceProtocol: AnyObject, Sendable {
      * Subscribes a customer to a plan and invoices its price (`price`, else the plan's price in
      * settings); the subscription's `invoice_id` names that invoice (R-SUB-1, R-SUB-2).
      */
-    func subscribe(customerId: Uuid, plan: Plan, startDate: BusinessDate?, price: Decimal?, at: Timestamp?) throws  -> Subscription
+    func subscribe(customerId: Uuid, planType: Plan, startDate: BusinessDate?, price: Decimal?, at: Timestamp?) throws  -> Subscription
     
 }
 /**
@@ -974,6 +1043,131 @@ open func updateSettings(update: SettingsUpdate)throws  -> Settings  {
     uniffi_backspace_uniffi_fn_method_backspace_update_settings(
             self.uniffiCloneHandle(),
         FfiConverterTypeSettingsUpdate_lower(update),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Closes a business date and every earlier one, storing its Z report (R-CORR-4).
+     */
+open func closeDay(date: BusinessDate, at: Timestamp? = nil)throws  -> ZReport  {
+    return try  FfiConverterTypeZReport_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_close_day(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeBusinessDate_lower(date),
+        FfiConverterOptionTypeTimestamp.lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A credit note by number (`CN-0001`, any case).
+     */
+open func findCreditNote(number: String)throws  -> CreditNote  {
+    return try  FfiConverterTypeCreditNote_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_find_credit_note(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(number),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A credit note by id.
+     */
+open func getCreditNote(id: Uuid)throws  -> CreditNote  {
+    return try  FfiConverterTypeCreditNote_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_get_credit_note(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeUuid_lower(id),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Gives back money paid on an invoice as a credit note `CN-…` (R-CORR-2).
+     */
+open func refund(invoiceId: Uuid, amount: Decimal, method: PaymentMethod, reason: String, at: Timestamp? = nil)throws  -> CreditNote  {
+    return try  FfiConverterTypeCreditNote_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_refund(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeUuid_lower(invoiceId),
+        FfiConverterTypeDecimal_lower(amount),
+        FfiConverterTypePaymentMethod_lower(method),
+        FfiConverterString.lower(reason),
+        FfiConverterOptionTypeTimestamp.lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Overlapping sessions in a file written before R-SESS-7 (empty when there are none).
+     */
+open func sessionOverlaps()throws  -> [SessionOverlap]  {
+    return try  FfiConverterSequenceTypeSessionOverlap.lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_session_overlaps(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Recomputes the footprint chain and names the first document that no longer matches
+     * (R-CORR-5).
+     */
+open func verifyTrail()throws  -> TrailReport  {
+    return try  FfiConverterTypeTrailReport_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_verify_trail(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Voids an invoice on which nothing is paid (R-CORR-1); `reason` is 1–500 characters.
+     */
+open func voidInvoice(invoiceId: Uuid, reason: String, at: Timestamp? = nil)throws  -> Invoice  {
+    return try  FfiConverterTypeInvoice_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_void_invoice(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeUuid_lower(invoiceId),
+        FfiConverterString.lower(reason),
+        FfiConverterOptionTypeTimestamp.lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Gives up the unpaid remainder of an unpaid or partly paid invoice (R-CORR-3).
+     */
+open func writeOff(invoiceId: Uuid, reason: String, at: Timestamp? = nil)throws  -> Invoice  {
+    return try  FfiConverterTypeInvoice_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_write_off(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeUuid_lower(invoiceId),
+        FfiConverterString.lower(reason),
+        FfiConverterOptionTypeTimestamp.lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The Z report of a closed date.
+     */
+open func zReport(date: BusinessDate)throws  -> ZReport  {
+    return try  FfiConverterTypeZReport_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_z_report(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeBusinessDate_lower(date),uniffiCallStatus
     )
 })
 }
@@ -1463,16 +1657,34 @@ open func addConsumption(sessionId: Uuid, itemId: Uuid, quantity: Int64, at: Tim
 }
     
     /**
-     * Ends a session: charge, invoice, resource freed, balance updated, all at once (R-SESS-2).
+     * Ends a session and records its payments in one transaction: all or nothing, the checks
+     * of `end_session` then of each payment; the payments may total less than the invoice.
      */
-open func endSession(sessionId: Uuid, at: Timestamp? = nil, discountPercent: Decimal? = nil)throws  -> Invoice  {
+open func checkout(sessionId: Uuid, payments: [NewPayment], discount: Decimal? = nil, at: Timestamp? = nil)throws  -> Invoice  {
+    return try  FfiConverterTypeInvoice_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_checkout(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeUuid_lower(sessionId),
+        FfiConverterSequenceTypeNewPayment.lower(payments),
+        FfiConverterOptionTypeDecimal.lower(discount),
+        FfiConverterOptionTypeTimestamp.lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Ends a session: charge, invoice, resource freed, balance updated, all at once (R-SESS-2);
+     * `discount` is a percentage.
+     */
+open func endSession(sessionId: Uuid, at: Timestamp? = nil, discount: Decimal? = nil)throws  -> Invoice  {
     return try  FfiConverterTypeInvoice_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
         uniffiCallStatus in
     uniffi_backspace_uniffi_fn_method_backspace_end_session(
             self.uniffiCloneHandle(),
         FfiConverterTypeUuid_lower(sessionId),
         FfiConverterOptionTypeTimestamp.lower(at),
-        FfiConverterOptionTypeDecimal.lower(discountPercent),uniffiCallStatus
+        FfiConverterOptionTypeDecimal.lower(discount),uniffiCallStatus
     )
 })
 }
@@ -1603,13 +1815,13 @@ open func listSubscriptions(customerId: Uuid)throws  -> [Subscription]  {
      * Subscribes a customer to a plan and invoices its price (`price`, else the plan's price in
      * settings); the subscription's `invoice_id` names that invoice (R-SUB-1, R-SUB-2).
      */
-open func subscribe(customerId: Uuid, plan: Plan, startDate: BusinessDate? = nil, price: Decimal? = nil, at: Timestamp? = nil)throws  -> Subscription  {
+open func subscribe(customerId: Uuid, planType: Plan, startDate: BusinessDate? = nil, price: Decimal? = nil, at: Timestamp? = nil)throws  -> Subscription  {
     return try  FfiConverterTypeSubscription_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
         uniffiCallStatus in
     uniffi_backspace_uniffi_fn_method_backspace_subscribe(
             self.uniffiCloneHandle(),
         FfiConverterTypeUuid_lower(customerId),
-        FfiConverterTypePlan_lower(plan),
+        FfiConverterTypePlan_lower(planType),
         FfiConverterOptionTypeBusinessDate.lower(startDate),
         FfiConverterOptionTypeDecimal.lower(price),
         FfiConverterOptionTypeTimestamp.lower(at),uniffiCallStatus
@@ -1761,6 +1973,343 @@ public func FfiConverterTypeActiveSession_lift(_ buf: RustBuffer) throws -> Acti
 #endif
 public func FfiConverterTypeActiveSession_lower(_ value: ActiveSession) -> RustBuffer {
     return FfiConverterTypeActiveSession.lower(value)
+}
+
+
+/**
+ * A document whose stored fields, or whose trail entry, no longer match (R-CORR-5).
+ */
+public struct BrokenDocument: Equatable, Hashable {
+    /**
+     * `invoice`, `credit_note`, `void` or `write_off`.
+     */
+    public let kind: String
+    /**
+     * The invoice or credit note number.
+     */
+    public let number: String
+    /**
+     * The trail entry.
+     */
+    public let seq: UInt64
+    /**
+     * What does not match.
+     */
+    public let reason: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `invoice`, `credit_note`, `void` or `write_off`.
+         */kind: String, 
+        /**
+         * The invoice or credit note number.
+         */number: String, 
+        /**
+         * The trail entry.
+         */seq: UInt64, 
+        /**
+         * What does not match.
+         */reason: String) {
+        self.kind = kind
+        self.number = number
+        self.seq = seq
+        self.reason = reason
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension BrokenDocument: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBrokenDocument: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BrokenDocument {
+        return
+            try BrokenDocument(
+                kind: FfiConverterString.read(from: &buf), 
+                number: FfiConverterString.read(from: &buf), 
+                seq: FfiConverterUInt64.read(from: &buf), 
+                reason: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: BrokenDocument, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.kind, into: &buf)
+        FfiConverterString.write(value.number, into: &buf)
+        FfiConverterUInt64.write(value.seq, into: &buf)
+        FfiConverterString.write(value.reason, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBrokenDocument_lift(_ buf: RustBuffer) throws -> BrokenDocument {
+    return try FfiConverterTypeBrokenDocument.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBrokenDocument_lower(_ value: BrokenDocument) -> RustBuffer {
+    return FfiConverterTypeBrokenDocument.lower(value)
+}
+
+
+/**
+ * A void or write-off of an invoice (R-CORR-1, R-CORR-3).
+ */
+public struct Correction: Equatable, Hashable {
+    /**
+     * When.
+     */
+    public let at: Timestamp
+    /**
+     * Business date it is reported on.
+     */
+    public let date: BusinessDate
+    /**
+     * Why.
+     */
+    public let reason: String
+    /**
+     * Footprint in the trail.
+     */
+    public let footprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * When.
+         */at: Timestamp, 
+        /**
+         * Business date it is reported on.
+         */date: BusinessDate, 
+        /**
+         * Why.
+         */reason: String, 
+        /**
+         * Footprint in the trail.
+         */footprint: String) {
+        self.at = at
+        self.date = date
+        self.reason = reason
+        self.footprint = footprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Correction: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCorrection: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Correction {
+        return
+            try Correction(
+                at: FfiConverterTypeTimestamp.read(from: &buf), 
+                date: FfiConverterTypeBusinessDate.read(from: &buf), 
+                reason: FfiConverterString.read(from: &buf), 
+                footprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Correction, into buf: inout [UInt8]) {
+        FfiConverterTypeTimestamp.write(value.at, into: &buf)
+        FfiConverterTypeBusinessDate.write(value.date, into: &buf)
+        FfiConverterString.write(value.reason, into: &buf)
+        FfiConverterString.write(value.footprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCorrection_lift(_ buf: RustBuffer) throws -> Correction {
+    return try FfiConverterTypeCorrection.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCorrection_lower(_ value: Correction) -> RustBuffer {
+    return FfiConverterTypeCorrection.lower(value)
+}
+
+
+/**
+ * Money given back on an invoice (R-CORR-2).
+ */
+public struct CreditNote: Equatable, Hashable {
+    /**
+     * UUID v7.
+     */
+    public let id: Uuid
+    /**
+     * `CN-0001`, …
+     */
+    public let creditNoteNumber: String
+    /**
+     * The invoice refunded.
+     */
+    public let invoiceId: Uuid
+    /**
+     * Its number.
+     */
+    public let invoiceNumber: String
+    /**
+     * The customer.
+     */
+    public let customerId: Uuid
+    /**
+     * Amount.
+     */
+    public let amount: Decimal
+    /**
+     * Paid out in cash, card or transfer, or kept as credit.
+     */
+    public let method: PaymentMethod
+    /**
+     * Why.
+     */
+    public let reason: String
+    /**
+     * When.
+     */
+    public let issuedAt: Timestamp
+    /**
+     * Business date.
+     */
+    public let issueDate: BusinessDate
+    /**
+     * Footprint in the trail.
+     */
+    public let footprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * UUID v7.
+         */id: Uuid, 
+        /**
+         * `CN-0001`, …
+         */creditNoteNumber: String, 
+        /**
+         * The invoice refunded.
+         */invoiceId: Uuid, 
+        /**
+         * Its number.
+         */invoiceNumber: String, 
+        /**
+         * The customer.
+         */customerId: Uuid, 
+        /**
+         * Amount.
+         */amount: Decimal, 
+        /**
+         * Paid out in cash, card or transfer, or kept as credit.
+         */method: PaymentMethod, 
+        /**
+         * Why.
+         */reason: String, 
+        /**
+         * When.
+         */issuedAt: Timestamp, 
+        /**
+         * Business date.
+         */issueDate: BusinessDate, 
+        /**
+         * Footprint in the trail.
+         */footprint: String) {
+        self.id = id
+        self.creditNoteNumber = creditNoteNumber
+        self.invoiceId = invoiceId
+        self.invoiceNumber = invoiceNumber
+        self.customerId = customerId
+        self.amount = amount
+        self.method = method
+        self.reason = reason
+        self.issuedAt = issuedAt
+        self.issueDate = issueDate
+        self.footprint = footprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CreditNote: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCreditNote: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CreditNote {
+        return
+            try CreditNote(
+                id: FfiConverterTypeUuid.read(from: &buf), 
+                creditNoteNumber: FfiConverterString.read(from: &buf), 
+                invoiceId: FfiConverterTypeUuid.read(from: &buf), 
+                invoiceNumber: FfiConverterString.read(from: &buf), 
+                customerId: FfiConverterTypeUuid.read(from: &buf), 
+                amount: FfiConverterTypeDecimal.read(from: &buf), 
+                method: FfiConverterTypePaymentMethod.read(from: &buf), 
+                reason: FfiConverterString.read(from: &buf), 
+                issuedAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                issueDate: FfiConverterTypeBusinessDate.read(from: &buf), 
+                footprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CreditNote, into buf: inout [UInt8]) {
+        FfiConverterTypeUuid.write(value.id, into: &buf)
+        FfiConverterString.write(value.creditNoteNumber, into: &buf)
+        FfiConverterTypeUuid.write(value.invoiceId, into: &buf)
+        FfiConverterString.write(value.invoiceNumber, into: &buf)
+        FfiConverterTypeUuid.write(value.customerId, into: &buf)
+        FfiConverterTypeDecimal.write(value.amount, into: &buf)
+        FfiConverterTypePaymentMethod.write(value.method, into: &buf)
+        FfiConverterString.write(value.reason, into: &buf)
+        FfiConverterTypeTimestamp.write(value.issuedAt, into: &buf)
+        FfiConverterTypeBusinessDate.write(value.issueDate, into: &buf)
+        FfiConverterString.write(value.footprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCreditNote_lift(_ buf: RustBuffer) throws -> CreditNote {
+    return try FfiConverterTypeCreditNote.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCreditNote_lower(_ value: CreditNote) -> RustBuffer {
+    return FfiConverterTypeCreditNote.lower(value)
 }
 
 
@@ -2194,7 +2743,7 @@ public struct Invoice: Equatable, Hashable {
     /**
      * Discount percentage, 0–100.
      */
-    public let discountPercent: Decimal
+    public let discount: Decimal
     /**
      * round(amount × discount / 100).
      */
@@ -2218,11 +2767,31 @@ public struct Invoice: Equatable, Hashable {
     /**
      * Lines, in order.
      */
-    public let lines: [InvoiceLine]
+    public let lineItems: [InvoiceLine]
     /**
      * Payments, in order.
      */
     public let payments: [Payment]
+    /**
+     * Refunded through credit notes (R-CORR-2).
+     */
+    public let refundedAmount: Decimal
+    /**
+     * Written off (R-CORR-3).
+     */
+    public let writtenOffAmount: Decimal
+    /**
+     * Its void or write-off.
+     */
+    public let correction: Correction?
+    /**
+     * Its credit notes.
+     */
+    public let creditNotes: [CreditNote]
+    /**
+     * SHA-256 footprint in the trail (R-CORR-5).
+     */
+    public let footprint: String
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -2256,7 +2825,7 @@ public struct Invoice: Equatable, Hashable {
          */amount: Decimal, 
         /**
          * Discount percentage, 0–100.
-         */discountPercent: Decimal, 
+         */discount: Decimal, 
         /**
          * round(amount × discount / 100).
          */discountAmount: Decimal, 
@@ -2274,10 +2843,25 @@ public struct Invoice: Equatable, Hashable {
          */paidDate: BusinessDate?, 
         /**
          * Lines, in order.
-         */lines: [InvoiceLine], 
+         */lineItems: [InvoiceLine], 
         /**
          * Payments, in order.
-         */payments: [Payment]) {
+         */payments: [Payment], 
+        /**
+         * Refunded through credit notes (R-CORR-2).
+         */refundedAmount: Decimal, 
+        /**
+         * Written off (R-CORR-3).
+         */writtenOffAmount: Decimal, 
+        /**
+         * Its void or write-off.
+         */correction: Correction?, 
+        /**
+         * Its credit notes.
+         */creditNotes: [CreditNote], 
+        /**
+         * SHA-256 footprint in the trail (R-CORR-5).
+         */footprint: String) {
         self.id = id
         self.invoiceNumber = invoiceNumber
         self.customerId = customerId
@@ -2287,14 +2871,19 @@ public struct Invoice: Equatable, Hashable {
         self.issueDate = issueDate
         self.dueDate = dueDate
         self.amount = amount
-        self.discountPercent = discountPercent
+        self.discount = discount
         self.discountAmount = discountAmount
         self.total = total
         self.paidAmount = paidAmount
         self.status = status
         self.paidDate = paidDate
-        self.lines = lines
+        self.lineItems = lineItems
         self.payments = payments
+        self.refundedAmount = refundedAmount
+        self.writtenOffAmount = writtenOffAmount
+        self.correction = correction
+        self.creditNotes = creditNotes
+        self.footprint = footprint
     }
 
     
@@ -2322,14 +2911,19 @@ public struct FfiConverterTypeInvoice: FfiConverterRustBuffer {
                 issueDate: FfiConverterTypeBusinessDate.read(from: &buf), 
                 dueDate: FfiConverterTypeBusinessDate.read(from: &buf), 
                 amount: FfiConverterTypeDecimal.read(from: &buf), 
-                discountPercent: FfiConverterTypeDecimal.read(from: &buf), 
+                discount: FfiConverterTypeDecimal.read(from: &buf), 
                 discountAmount: FfiConverterTypeDecimal.read(from: &buf), 
                 total: FfiConverterTypeDecimal.read(from: &buf), 
                 paidAmount: FfiConverterTypeDecimal.read(from: &buf), 
                 status: FfiConverterTypeInvoiceStatus.read(from: &buf), 
                 paidDate: FfiConverterOptionTypeBusinessDate.read(from: &buf), 
-                lines: FfiConverterSequenceTypeInvoiceLine.read(from: &buf), 
-                payments: FfiConverterSequenceTypePayment.read(from: &buf)
+                lineItems: FfiConverterSequenceTypeInvoiceLine.read(from: &buf), 
+                payments: FfiConverterSequenceTypePayment.read(from: &buf), 
+                refundedAmount: FfiConverterTypeDecimal.read(from: &buf), 
+                writtenOffAmount: FfiConverterTypeDecimal.read(from: &buf), 
+                correction: FfiConverterOptionTypeCorrection.read(from: &buf), 
+                creditNotes: FfiConverterSequenceTypeCreditNote.read(from: &buf), 
+                footprint: FfiConverterString.read(from: &buf)
         )
     }
 
@@ -2343,14 +2937,19 @@ public struct FfiConverterTypeInvoice: FfiConverterRustBuffer {
         FfiConverterTypeBusinessDate.write(value.issueDate, into: &buf)
         FfiConverterTypeBusinessDate.write(value.dueDate, into: &buf)
         FfiConverterTypeDecimal.write(value.amount, into: &buf)
-        FfiConverterTypeDecimal.write(value.discountPercent, into: &buf)
+        FfiConverterTypeDecimal.write(value.discount, into: &buf)
         FfiConverterTypeDecimal.write(value.discountAmount, into: &buf)
         FfiConverterTypeDecimal.write(value.total, into: &buf)
         FfiConverterTypeDecimal.write(value.paidAmount, into: &buf)
         FfiConverterTypeInvoiceStatus.write(value.status, into: &buf)
         FfiConverterOptionTypeBusinessDate.write(value.paidDate, into: &buf)
-        FfiConverterSequenceTypeInvoiceLine.write(value.lines, into: &buf)
+        FfiConverterSequenceTypeInvoiceLine.write(value.lineItems, into: &buf)
         FfiConverterSequenceTypePayment.write(value.payments, into: &buf)
+        FfiConverterTypeDecimal.write(value.refundedAmount, into: &buf)
+        FfiConverterTypeDecimal.write(value.writtenOffAmount, into: &buf)
+        FfiConverterOptionTypeCorrection.write(value.correction, into: &buf)
+        FfiConverterSequenceTypeCreditNote.write(value.creditNotes, into: &buf)
+        FfiConverterString.write(value.footprint, into: &buf)
     }
 }
 
@@ -2664,6 +3263,85 @@ public func FfiConverterTypeLedgerEntry_lift(_ buf: RustBuffer) throws -> Ledger
 #endif
 public func FfiConverterTypeLedgerEntry_lower(_ value: LedgerEntry) -> RustBuffer {
     return FfiConverterTypeLedgerEntry.lower(value)
+}
+
+
+/**
+ * A payment to record at checkout (R-INVC-7).
+ */
+public struct NewPayment: Equatable, Hashable {
+    /**
+     * Amount, > 0.
+     */
+    public let amount: Decimal
+    /**
+     * Cash, card, transfer or the customer's balance.
+     */
+    public let method: PaymentMethod
+    /**
+     * Optional note.
+     */
+    public let note: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Amount, > 0.
+         */amount: Decimal, 
+        /**
+         * Cash, card, transfer or the customer's balance.
+         */method: PaymentMethod, 
+        /**
+         * Optional note.
+         */note: String? = nil) {
+        self.amount = amount
+        self.method = method
+        self.note = note
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension NewPayment: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeNewPayment: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> NewPayment {
+        return
+            try NewPayment(
+                amount: FfiConverterTypeDecimal.read(from: &buf), 
+                method: FfiConverterTypePaymentMethod.read(from: &buf), 
+                note: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: NewPayment, into buf: inout [UInt8]) {
+        FfiConverterTypeDecimal.write(value.amount, into: &buf)
+        FfiConverterTypePaymentMethod.write(value.method, into: &buf)
+        FfiConverterOptionString.write(value.note, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNewPayment_lift(_ buf: RustBuffer) throws -> NewPayment {
+    return try FfiConverterTypeNewPayment.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNewPayment_lower(_ value: NewPayment) -> RustBuffer {
+    return FfiConverterTypeNewPayment.lower(value)
 }
 
 
@@ -3425,7 +4103,31 @@ public struct RevenueDay: Equatable, Hashable {
      */
     public let discounts: Decimal
     /**
-     * sessions + consumptions + subscriptions − discounts.
+     * Totals of invoices voided that day.
+     */
+    public let voids: Decimal
+    /**
+     * Refunded in cash that day.
+     */
+    public let refundsCash: Decimal
+    /**
+     * Refunded by card that day.
+     */
+    public let refundsCard: Decimal
+    /**
+     * Refunded by transfer that day.
+     */
+    public let refundsTransfer: Decimal
+    /**
+     * Refunded as credit on balances that day.
+     */
+    public let refundsToBalance: Decimal
+    /**
+     * Written off that day.
+     */
+    public let writeOffs: Decimal
+    /**
+     * Invoiced − discounts − voids − refunds − write-offs (R-CORR-6).
      */
     public let net: Decimal
     /**
@@ -3468,7 +4170,25 @@ public struct RevenueDay: Equatable, Hashable {
          * Discounts given on invoices issued that day.
          */discounts: Decimal, 
         /**
-         * sessions + consumptions + subscriptions − discounts.
+         * Totals of invoices voided that day.
+         */voids: Decimal, 
+        /**
+         * Refunded in cash that day.
+         */refundsCash: Decimal, 
+        /**
+         * Refunded by card that day.
+         */refundsCard: Decimal, 
+        /**
+         * Refunded by transfer that day.
+         */refundsTransfer: Decimal, 
+        /**
+         * Refunded as credit on balances that day.
+         */refundsToBalance: Decimal, 
+        /**
+         * Written off that day.
+         */writeOffs: Decimal, 
+        /**
+         * Invoiced − discounts − voids − refunds − write-offs (R-CORR-6).
          */net: Decimal, 
         /**
          * Cash received (payments and deposits).
@@ -3490,6 +4210,12 @@ public struct RevenueDay: Equatable, Hashable {
         self.consumptions = consumptions
         self.subscriptions = subscriptions
         self.discounts = discounts
+        self.voids = voids
+        self.refundsCash = refundsCash
+        self.refundsCard = refundsCard
+        self.refundsTransfer = refundsTransfer
+        self.refundsToBalance = refundsToBalance
+        self.writeOffs = writeOffs
         self.net = net
         self.cash = cash
         self.card = card
@@ -3519,6 +4245,12 @@ public struct FfiConverterTypeRevenueDay: FfiConverterRustBuffer {
                 consumptions: FfiConverterTypeDecimal.read(from: &buf), 
                 subscriptions: FfiConverterTypeDecimal.read(from: &buf), 
                 discounts: FfiConverterTypeDecimal.read(from: &buf), 
+                voids: FfiConverterTypeDecimal.read(from: &buf), 
+                refundsCash: FfiConverterTypeDecimal.read(from: &buf), 
+                refundsCard: FfiConverterTypeDecimal.read(from: &buf), 
+                refundsTransfer: FfiConverterTypeDecimal.read(from: &buf), 
+                refundsToBalance: FfiConverterTypeDecimal.read(from: &buf), 
+                writeOffs: FfiConverterTypeDecimal.read(from: &buf), 
                 net: FfiConverterTypeDecimal.read(from: &buf), 
                 cash: FfiConverterTypeDecimal.read(from: &buf), 
                 card: FfiConverterTypeDecimal.read(from: &buf), 
@@ -3534,6 +4266,12 @@ public struct FfiConverterTypeRevenueDay: FfiConverterRustBuffer {
         FfiConverterTypeDecimal.write(value.consumptions, into: &buf)
         FfiConverterTypeDecimal.write(value.subscriptions, into: &buf)
         FfiConverterTypeDecimal.write(value.discounts, into: &buf)
+        FfiConverterTypeDecimal.write(value.voids, into: &buf)
+        FfiConverterTypeDecimal.write(value.refundsCash, into: &buf)
+        FfiConverterTypeDecimal.write(value.refundsCard, into: &buf)
+        FfiConverterTypeDecimal.write(value.refundsTransfer, into: &buf)
+        FfiConverterTypeDecimal.write(value.refundsToBalance, into: &buf)
+        FfiConverterTypeDecimal.write(value.writeOffs, into: &buf)
         FfiConverterTypeDecimal.write(value.net, into: &buf)
         FfiConverterTypeDecimal.write(value.cash, into: &buf)
         FfiConverterTypeDecimal.write(value.card, into: &buf)
@@ -3725,6 +4463,85 @@ public func FfiConverterTypeSession_lift(_ buf: RustBuffer) throws -> Session {
 #endif
 public func FfiConverterTypeSession_lower(_ value: Session) -> RustBuffer {
     return FfiConverterTypeSession.lower(value)
+}
+
+
+/**
+ * Two overlapping sessions of one resource or customer in a file written before R-SESS-7.
+ */
+public struct SessionOverlap: Equatable, Hashable {
+    /**
+     * The earlier session.
+     */
+    public let first: Uuid
+    /**
+     * The session that starts before it ends.
+     */
+    public let second: Uuid
+    /**
+     * `resource` or `customer`.
+     */
+    public let shared: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The earlier session.
+         */first: Uuid, 
+        /**
+         * The session that starts before it ends.
+         */second: Uuid, 
+        /**
+         * `resource` or `customer`.
+         */shared: String) {
+        self.first = first
+        self.second = second
+        self.shared = shared
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SessionOverlap: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSessionOverlap: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SessionOverlap {
+        return
+            try SessionOverlap(
+                first: FfiConverterTypeUuid.read(from: &buf), 
+                second: FfiConverterTypeUuid.read(from: &buf), 
+                shared: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SessionOverlap, into buf: inout [UInt8]) {
+        FfiConverterTypeUuid.write(value.first, into: &buf)
+        FfiConverterTypeUuid.write(value.second, into: &buf)
+        FfiConverterString.write(value.shared, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSessionOverlap_lift(_ buf: RustBuffer) throws -> SessionOverlap {
+    return try FfiConverterTypeSessionOverlap.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSessionOverlap_lower(_ value: SessionOverlap) -> RustBuffer {
+    return FfiConverterTypeSessionOverlap.lower(value)
 }
 
 
@@ -4227,9 +5044,9 @@ public struct Subscription: Equatable, Hashable {
      */
     public let customerId: Uuid
     /**
-     * Plan.
+     * Plan (the data model's `planType`).
      */
-    public let plan: Plan
+    public let planType: Plan
     /**
      * First covered business date.
      */
@@ -4265,8 +5082,8 @@ public struct Subscription: Equatable, Hashable {
          * Subscriber.
          */customerId: Uuid, 
         /**
-         * Plan.
-         */plan: Plan, 
+         * Plan (the data model's `planType`).
+         */planType: Plan, 
         /**
          * First covered business date.
          */startDate: BusinessDate, 
@@ -4287,7 +5104,7 @@ public struct Subscription: Equatable, Hashable {
          */createdAt: Timestamp) {
         self.id = id
         self.customerId = customerId
-        self.plan = plan
+        self.planType = planType
         self.startDate = startDate
         self.endDate = endDate
         self.price = price
@@ -4314,7 +5131,7 @@ public struct FfiConverterTypeSubscription: FfiConverterRustBuffer {
             try Subscription(
                 id: FfiConverterTypeUuid.read(from: &buf), 
                 customerId: FfiConverterTypeUuid.read(from: &buf), 
-                plan: FfiConverterTypePlan.read(from: &buf), 
+                planType: FfiConverterTypePlan.read(from: &buf), 
                 startDate: FfiConverterTypeBusinessDate.read(from: &buf), 
                 endDate: FfiConverterTypeBusinessDate.read(from: &buf), 
                 price: FfiConverterTypeDecimal.read(from: &buf), 
@@ -4327,7 +5144,7 @@ public struct FfiConverterTypeSubscription: FfiConverterRustBuffer {
     public static func write(_ value: Subscription, into buf: inout [UInt8]) {
         FfiConverterTypeUuid.write(value.id, into: &buf)
         FfiConverterTypeUuid.write(value.customerId, into: &buf)
-        FfiConverterTypePlan.write(value.plan, into: &buf)
+        FfiConverterTypePlan.write(value.planType, into: &buf)
         FfiConverterTypeBusinessDate.write(value.startDate, into: &buf)
         FfiConverterTypeBusinessDate.write(value.endDate, into: &buf)
         FfiConverterTypeDecimal.write(value.price, into: &buf)
@@ -4449,6 +5266,154 @@ public func FfiConverterTypeTopCustomer_lift(_ buf: RustBuffer) throws -> TopCus
 #endif
 public func FfiConverterTypeTopCustomer_lower(_ value: TopCustomer) -> RustBuffer {
     return FfiConverterTypeTopCustomer.lower(value)
+}
+
+
+/**
+ * What `verify_trail` found (R-CORR-5).
+ */
+public struct TrailReport: Equatable, Hashable {
+    /**
+     * Entries checked.
+     */
+    public let entries: UInt64
+    /**
+     * The first broken document, or null when the trail is intact.
+     */
+    public let firstBroken: BrokenDocument?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Entries checked.
+         */entries: UInt64, 
+        /**
+         * The first broken document, or null when the trail is intact.
+         */firstBroken: BrokenDocument?) {
+        self.entries = entries
+        self.firstBroken = firstBroken
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TrailReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTrailReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TrailReport {
+        return
+            try TrailReport(
+                entries: FfiConverterUInt64.read(from: &buf), 
+                firstBroken: FfiConverterOptionTypeBrokenDocument.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TrailReport, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.entries, into: &buf)
+        FfiConverterOptionTypeBrokenDocument.write(value.firstBroken, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTrailReport_lift(_ buf: RustBuffer) throws -> TrailReport {
+    return try FfiConverterTypeTrailReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTrailReport_lower(_ value: TrailReport) -> RustBuffer {
+    return FfiConverterTypeTrailReport.lower(value)
+}
+
+
+/**
+ * A closed day's revenue row, as it stood when the day was closed (R-CORR-4).
+ */
+public struct ZReport: Equatable, Hashable {
+    /**
+     * The business date closed.
+     */
+    public let date: BusinessDate
+    /**
+     * When it was closed.
+     */
+    public let closedAt: Timestamp
+    /**
+     * Its revenue row then.
+     */
+    public let revenue: RevenueDay
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The business date closed.
+         */date: BusinessDate, 
+        /**
+         * When it was closed.
+         */closedAt: Timestamp, 
+        /**
+         * Its revenue row then.
+         */revenue: RevenueDay) {
+        self.date = date
+        self.closedAt = closedAt
+        self.revenue = revenue
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ZReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeZReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ZReport {
+        return
+            try ZReport(
+                date: FfiConverterTypeBusinessDate.read(from: &buf), 
+                closedAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                revenue: FfiConverterTypeRevenueDay.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ZReport, into buf: inout [UInt8]) {
+        FfiConverterTypeBusinessDate.write(value.date, into: &buf)
+        FfiConverterTypeTimestamp.write(value.closedAt, into: &buf)
+        FfiConverterTypeRevenueDay.write(value.revenue, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeZReport_lift(_ buf: RustBuffer) throws -> ZReport {
+    return try FfiConverterTypeZReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeZReport_lower(_ value: ZReport) -> RustBuffer {
+    return FfiConverterTypeZReport.lower(value)
 }
 
 
@@ -4808,6 +5773,14 @@ public enum InvoiceStatus: Equatable, Hashable {
      * Fully paid.
      */
     case paid
+    /**
+     * Cancelled before anything was paid (R-CORR-1).
+     */
+    case void
+    /**
+     * The unpaid remainder was given up (R-CORR-3).
+     */
+    case writtenOff
 
 
 
@@ -4835,6 +5808,10 @@ public struct FfiConverterTypeInvoiceStatus: FfiConverterRustBuffer {
         
         case 3: return .paid
         
+        case 4: return .void
+        
+        case 5: return .writtenOff
+        
         default: throw UniffiInternalError.unexpectedEnumCase
         }
     }
@@ -4853,6 +5830,14 @@ public struct FfiConverterTypeInvoiceStatus: FfiConverterRustBuffer {
         
         case .paid:
             writeInt(&buf, Int32(3))
+        
+        
+        case .void:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .writtenOff:
+            writeInt(&buf, Int32(5))
         
         }
     }
@@ -4897,6 +5882,18 @@ public enum LedgerKind: Equatable, Hashable {
      * A discount changed after issue (positive when it grew).
      */
     case discount
+    /**
+     * An invoice was voided (positive).
+     */
+    case void
+    /**
+     * Money refunded as credit (positive).
+     */
+    case refund
+    /**
+     * An unpaid remainder written off (positive).
+     */
+    case writeOff
 
 
 
@@ -4926,6 +5923,12 @@ public struct FfiConverterTypeLedgerKind: FfiConverterRustBuffer {
         
         case 4: return .discount
         
+        case 5: return .void
+        
+        case 6: return .refund
+        
+        case 7: return .writeOff
+        
         default: throw UniffiInternalError.unexpectedEnumCase
         }
     }
@@ -4948,6 +5951,18 @@ public struct FfiConverterTypeLedgerKind: FfiConverterRustBuffer {
         
         case .discount:
             writeInt(&buf, Int32(4))
+        
+        
+        case .void:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .refund:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .writeOff:
+            writeInt(&buf, Int32(7))
         
         }
     }
@@ -5584,6 +6599,54 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeBrokenDocument: FfiConverterRustBuffer {
+    typealias SwiftType = BrokenDocument?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeBrokenDocument.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeBrokenDocument.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeCorrection: FfiConverterRustBuffer {
+    typealias SwiftType = Correction?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeCorrection.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeCorrection.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeCategory: FfiConverterRustBuffer {
     typealias SwiftType = Category?
 
@@ -5801,6 +6864,31 @@ fileprivate struct FfiConverterSequenceTypeActiveSession: FfiConverterRustBuffer
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeCreditNote: FfiConverterRustBuffer {
+    typealias SwiftType = [CreditNote]
+
+    public static func write(_ value: [CreditNote], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeCreditNote.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [CreditNote] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [CreditNote]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeCreditNote.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeCustomer: FfiConverterRustBuffer {
     typealias SwiftType = [Customer]
 
@@ -5926,6 +7014,31 @@ fileprivate struct FfiConverterSequenceTypeInvoiceLine: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeNewPayment: FfiConverterRustBuffer {
+    typealias SwiftType = [NewPayment]
+
+    public static func write(_ value: [NewPayment], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeNewPayment.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [NewPayment] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [NewPayment]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeNewPayment.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeOutstandingInvoice: FfiConverterRustBuffer {
     typealias SwiftType = [OutstandingInvoice]
 
@@ -6043,6 +7156,31 @@ fileprivate struct FfiConverterSequenceTypeRevenueDay: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeRevenueDay.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeSessionOverlap: FfiConverterRustBuffer {
+    typealias SwiftType = [SessionOverlap]
+
+    public static func write(_ value: [SessionOverlap], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSessionOverlap.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SessionOverlap] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SessionOverlap]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSessionOverlap.read(from: &buf))
         }
         return seq
     }
@@ -6345,6 +7483,33 @@ private let initializationResult: InitializationResult = {
     if (uniffi_backspace_uniffi_checksum_method_backspace_update_settings() != 24850) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_close_day() != 20745) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_find_credit_note() != 11955) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_get_credit_note() != 40538) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_refund() != 12798) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_session_overlaps() != 33140) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_verify_trail() != 42385) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_void_invoice() != 45532) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_write_off() != 32263) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_z_report() != 49684) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_backspace_uniffi_checksum_method_backspace_find_customer() != 65058) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -6447,7 +7612,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_backspace_uniffi_checksum_method_backspace_add_consumption() != 13498) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_backspace_uniffi_checksum_method_backspace_end_session() != 45011) {
+    if (uniffi_backspace_uniffi_checksum_method_backspace_checkout() != 56449) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_end_session() != 56768) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_backspace_uniffi_checksum_method_backspace_get_session() != 43495) {
@@ -6477,7 +7645,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_backspace_uniffi_checksum_method_backspace_list_subscriptions() != 28539) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_backspace_uniffi_checksum_method_backspace_subscribe() != 26881) {
+    if (uniffi_backspace_uniffi_checksum_method_backspace_subscribe() != 48530) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_backspace_uniffi_checksum_constructor_backspace_in_memory() != 64396) {

@@ -5,6 +5,7 @@
 //! Optional arguments (`at`, `email`, `note`, …) default to null; `at` left null means "now",
 //! read inside the operation's transaction (R-TIME-3, R-TIME-4).
 
+mod corrections;
 mod customers;
 mod inventory;
 mod invoices;

@@ -1,13 +1,15 @@
 //! Timed sessions (§5) and their café consumptions (§8).
 
-use backspace_core::EndSession;
+use backspace_core::{Checkout, EndSession};
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
 use super::Backspace;
 use crate::error::Result;
-use crate::records::{ActiveSession, InventoryConsumption, Invoice, Quote, Session, list};
+use crate::records::{
+    ActiveSession, InventoryConsumption, Invoice, NewPayment, Quote, Session, list,
+};
 
 #[uniffi::export]
 impl Backspace {
@@ -37,23 +39,37 @@ impl Backspace {
         Ok(self.inner.at(at).quote_session(session_id)?.into())
     }
 
-    /// Ends a session: charge, invoice, resource freed, balance updated, all at once (R-SESS-2).
-    #[uniffi::method(default(at = None, discount_percent = None))]
+    /// Ends a session: charge, invoice, resource freed, balance updated, all at once (R-SESS-2);
+    /// `discount` is a percentage.
+    #[uniffi::method(default(at = None, discount = None))]
     pub fn end_session(
         &self,
         session_id: Uuid,
         at: Option<DateTime<Utc>>,
-        discount_percent: Option<Decimal>,
+        discount: Option<Decimal>,
     ) -> Result<Invoice> {
         Ok(self
             .inner
             .at(at)
-            .end_session(
-                session_id,
-                EndSession {
-                    discount: discount_percent,
-                },
-            )?
+            .end_session(session_id, EndSession { discount })?
+            .into())
+    }
+
+    /// Ends a session and records its payments in one transaction: all or nothing, the checks
+    /// of `end_session` then of each payment; the payments may total less than the invoice.
+    #[uniffi::method(default(discount = None, at = None))]
+    pub fn checkout(
+        &self,
+        session_id: Uuid,
+        payments: Vec<NewPayment>,
+        discount: Option<Decimal>,
+        at: Option<DateTime<Utc>>,
+    ) -> Result<Invoice> {
+        let payments = payments.into_iter().map(Into::into).collect();
+        Ok(self
+            .inner
+            .at(at)
+            .checkout(session_id, Checkout { payments, discount })?
             .into())
     }
 

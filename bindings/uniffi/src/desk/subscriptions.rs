@@ -18,7 +18,7 @@ impl Backspace {
     pub fn subscribe(
         &self,
         customer_id: Uuid,
-        plan: Plan,
+        plan_type: Plan,
         start_date: Option<NaiveDate>,
         price: Option<Decimal>,
         at: Option<DateTime<Utc>>,
@@ -27,11 +27,10 @@ impl Backspace {
             .inner
             .at(at)
             .subscribe(NewSubscription {
-                price: price,
-                ..NewSubscription {
-                    start_date: start_date,
-                    ..NewSubscription::new(customer_id, plan.into())
-                }
+                customer_id,
+                plan_type: plan_type.into(),
+                start_date,
+                price,
             })?
             .into())
     }
