@@ -76,3 +76,8 @@ pub mod prelude {
         Uuid,
     };
 }
+
+/// The Rust code blocks of the README, run as doc tests so that a newcomer's first snippet works.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+mod readme {}

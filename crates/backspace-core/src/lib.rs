@@ -58,3 +58,8 @@ pub use settings::{PlanPrices, PricingPolicy, Rounding, Settings, SettingsUpdate
 pub use store::{Counter, SessionSpan, Store, StoreTx};
 pub use trail::{BrokenDocument, TrailEntry, TrailKind, TrailReport};
 pub use uuid::Uuid;
+
+/// The code blocks of the crate's README, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+mod readme {}

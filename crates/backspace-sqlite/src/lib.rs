@@ -51,3 +51,8 @@ pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub struct SqliteStore {
     conn: Mutex<Connection>,
 }
+
+/// The code blocks of the crate's README, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+mod readme {}
