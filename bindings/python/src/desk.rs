@@ -33,17 +33,46 @@ fn list<A, B: From<A>>(v: Vec<A>) -> Vec<B> {
     v.into_iter().map(B::from).collect()
 }
 
-/// `Some(None)` for `CLEAR`, `Some(Some(amount))` for money, `None` for `None`.
-fn clearable_money(
-    field: &str,
-    obj: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Option<Option<bc::Decimal>>> {
-    match obj {
-        None => Ok(None),
-        Some(o) if o.is_none() => Ok(None),
-        Some(o) if o.is_instance_of::<Clear>() => Ok(Some(None)),
-        Some(o) => money(field, o).map(|m| Some(Some(m))),
+/// An argument that may be left out. Its default is `Omitted`, which no Python value turns
+/// into: so `None` passed on purpose can mean "clear" while leaving it out changes nothing.
+pub enum Given {
+    /// The caller left the argument out.
+    Omitted,
+    /// The value passed, `None` included.
+    Value(Py<PyAny>),
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Given {
+    type Error = PyErr;
+    fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        Ok(Given::Value(obj.to_owned().unbind()))
     }
+}
+
+/// An optional money setting: left out → unchanged (`None`); `None` → cleared (`Some(None)`);
+/// an amount → set. `backspace.CLEAR` still clears, with a `DeprecationWarning`.
+fn clearable_money(
+    py: Python<'_>,
+    field: &str,
+    given: &Given,
+) -> PyResult<Option<Option<bc::Decimal>>> {
+    let Given::Value(obj) = given else {
+        return Ok(None);
+    };
+    let o = obj.bind(py);
+    if o.is_none() {
+        return Ok(Some(None));
+    }
+    if o.is_instance_of::<Clear>() {
+        PyErr::warn(
+            py,
+            &py.get_type::<pyo3::exceptions::PyDeprecationWarning>(),
+            c"backspace.CLEAR is deprecated: pass None to clear a setting",
+            1,
+        )?;
+        return Ok(Some(None));
+    }
+    money(field, o).map(|m| Some(Some(m)))
 }
 
 /// The payments of a checkout: a sequence of `(amount, method)` or `(amount, method, note)`.
@@ -129,11 +158,64 @@ impl PyBackspace {
 
 #[pymethods]
 impl PyBackspace {
-    /// Opens (creating if needed) the SQLite file at `path`.
+    /// Opens (creating if needed) the SQLite file at `path`. `synchronous` is "full" (the
+    /// default: every commit survives power loss) or "normal" (faster; the last commits may be
+    /// lost on power loss, never corrupted); `busy_timeout_ms` is how long to wait for another
+    /// desk's write lock before a `StorageError` (default 5000, at most one hour). Bad options
+    /// are a `ValidationError`, and no file is created.
     #[classmethod]
-    fn open(_cls: &Bound<'_, PyType>, py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+    #[pyo3(signature = (path, synchronous="full", busy_timeout_ms=Given::Omitted))]
+    fn open(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        path: PathBuf,
+        synchronous: &str,
+        busy_timeout_ms: Given,
+    ) -> PyResult<Self> {
+        let synchronous = match synchronous.trim().to_ascii_lowercase().as_str() {
+            "full" => bc::Synchronous::Full,
+            "normal" => bc::Synchronous::Normal,
+            other => {
+                return Err(validation(
+                    "synchronous",
+                    format!("must be \"full\" or \"normal\", got {other:?}"),
+                ));
+            }
+        };
+        const HOUR_MS: i64 = 3_600_000;
+        let busy_timeout_ms = match &busy_timeout_ms {
+            Given::Omitted => 5_000i64.into_pyobject(py)?.into_any(),
+            Given::Value(v) => v.bind(py).clone(),
+        };
+        let busy = match busy_timeout_ms.extract::<i64>() {
+            Ok(ms) if busy_timeout_ms.is_instance_of::<pyo3::types::PyBool>() => {
+                return Err(validation(
+                    "busy_timeout_ms",
+                    format!("must be an int, got {ms}"),
+                ));
+            }
+            Ok(ms) if (0..=HOUR_MS).contains(&ms) => ms,
+            Ok(ms) => {
+                return Err(validation(
+                    "busy_timeout_ms",
+                    format!("must be between 0 and {HOUR_MS}, got {ms}"),
+                ));
+            }
+            Err(_) => {
+                return Err(validation(
+                    "busy_timeout_ms",
+                    "must be an int number of milliseconds",
+                ));
+            }
+        };
+        let options = bc::SqliteOptions {
+            synchronous,
+            busy_timeout: std::time::Duration::from_millis(busy.unsigned_abs()),
+        };
         let location = path.display().to_string();
-        let store = py.detach(|| SqliteStore::open(&path)).map_err(to_py_err)?;
+        let store = py
+            .detach(|| SqliteStore::open_with(&path, options))
+            .map_err(to_py_err)?;
         Ok(Self::new(store, location))
     }
 
@@ -192,10 +274,12 @@ impl PyBackspace {
         self.run(py, |d| d.settings()).map(Into::into)
     }
 
-    /// Changes some settings (`None` leaves a field as it is; `CLEAR` removes an optional price or cap).
+    /// Changes some settings: an argument left out stays as it is. The optional ones (`daily_cap`
+    /// and the plan prices) are removed by passing `None`; `CLEAR` still works but is deprecated.
     #[pyo3(signature = (
         time_zone=None, unit_minutes=None, rounding=None, grace_minutes=None, minimum_minutes=None,
-        daily_cap=None, weekly_price=None, half_monthly_price=None, monthly_price=None,
+        daily_cap=Given::Omitted, weekly_price=Given::Omitted,
+        half_monthly_price=Given::Omitted, monthly_price=Given::Omitted,
         invoice_due_days=None, currency=None
     ))]
     #[allow(clippy::too_many_arguments)]
@@ -207,10 +291,10 @@ impl PyBackspace {
         rounding: Option<&str>,
         grace_minutes: Option<i64>,
         minimum_minutes: Option<i64>,
-        daily_cap: Option<&Bound<'_, PyAny>>,
-        weekly_price: Option<&Bound<'_, PyAny>>,
-        half_monthly_price: Option<&Bound<'_, PyAny>>,
-        monthly_price: Option<&Bound<'_, PyAny>>,
+        daily_cap: Given,
+        weekly_price: Given,
+        half_monthly_price: Given,
+        monthly_price: Given,
         invoice_due_days: Option<i64>,
         currency: Option<String>,
     ) -> PyResult<Settings> {
@@ -220,10 +304,10 @@ impl PyBackspace {
             rounding: opt_parse::<bc::Rounding>(rounding)?,
             grace_minutes: opt_u32("grace_minutes", grace_minutes)?,
             minimum_minutes: opt_u32("minimum_minutes", minimum_minutes)?,
-            daily_cap: clearable_money("daily_cap", daily_cap)?,
-            weekly_price: clearable_money("weekly_price", weekly_price)?,
-            half_monthly_price: clearable_money("half_monthly_price", half_monthly_price)?,
-            monthly_price: clearable_money("monthly_price", monthly_price)?,
+            daily_cap: clearable_money(py, "daily_cap", &daily_cap)?,
+            weekly_price: clearable_money(py, "weekly_price", &weekly_price)?,
+            half_monthly_price: clearable_money(py, "half_monthly_price", &half_monthly_price)?,
+            monthly_price: clearable_money(py, "monthly_price", &monthly_price)?,
             invoice_due_days: opt_u32("invoice_due_days", invoice_due_days)?,
             currency,
         };

@@ -43,9 +43,25 @@ def test_update_settings_changes_only_given_fields(bs: Backspace) -> None:
     assert again.pricing.grace_minutes == 5
 
 
-def test_update_settings_clear_removes_cap_and_price(bs: Backspace) -> None:
+def test_r_price_6_daily_cap_none_clears_it(bs: Backspace) -> None:
+    bs.update_settings(daily_cap=100, weekly_price=250, monthly_price=900)
+    s = bs.update_settings(daily_cap=None, monthly_price=None)
+    assert s.pricing.daily_cap is None
+    assert s.plan_prices.monthly is None
+    assert s.plan_prices.weekly == Decimal("250.00")
+
+
+def test_update_settings_leaving_an_argument_out_changes_nothing(bs: Backspace) -> None:
+    bs.update_settings(daily_cap=100, weekly_price=250)
+    s = bs.update_settings(grace_minutes=5)
+    assert (s.pricing.daily_cap, s.plan_prices.weekly) == (Decimal("100.00"), Decimal("250.00"))
+    assert bs.update_settings() == s
+
+
+def test_update_settings_clear_still_works_and_is_deprecated(bs: Backspace) -> None:
     bs.update_settings(daily_cap=100, monthly_price=900)
-    s = bs.update_settings(daily_cap=backspace.CLEAR, monthly_price=backspace.CLEAR)
+    with pytest.warns(DeprecationWarning, match="pass None"):
+        s = bs.update_settings(daily_cap=backspace.CLEAR, monthly_price=backspace.CLEAR)
     assert s.pricing.daily_cap is None
     assert s.plan_prices.monthly is None
     assert repr(backspace.CLEAR) == "backspace.CLEAR"

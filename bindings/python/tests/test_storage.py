@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
@@ -77,3 +78,33 @@ def test_in_memory_desks_are_independent() -> None:
     with Backspace.in_memory() as a, Backspace.in_memory() as b:
         a.register_customer("Ali", "01112345678")
         assert b.list_customers() == []
+
+
+def test_r_db_1_open_takes_synchronous_and_busy_timeout(tmp_path: Path) -> None:
+    path = tmp_path / "normal.sqlite"
+    with Backspace.open(path, synchronous="normal", busy_timeout_ms=250) as bs:
+        bs.register_customer("منى", "01012345678")
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM customers").fetchone() == (1,)
+
+
+@pytest.mark.parametrize(
+    ("options", "field"),
+    [
+        ({"synchronous": "off"}, "synchronous"),
+        ({"synchronous": "FULLEST"}, "synchronous"),
+        ({"busy_timeout_ms": -1}, "busy_timeout_ms"),
+        ({"busy_timeout_ms": 3_600_001}, "busy_timeout_ms"),
+        ({"busy_timeout_ms": 2**70}, "busy_timeout_ms"),
+        ({"busy_timeout_ms": 1.5}, "busy_timeout_ms"),
+        ({"busy_timeout_ms": True}, "busy_timeout_ms"),
+    ],
+)
+def test_r_err_2_bad_open_options_are_validation_errors_and_create_nothing(
+    tmp_path: Path, options: dict[str, object], field: str
+) -> None:
+    path = tmp_path / "never.sqlite"
+    with pytest.raises(backspace.ValidationError) as err:
+        Backspace.open(path, **options)  # type: ignore[arg-type]
+    assert err.value.field == field
+    assert not path.exists()

@@ -721,7 +721,12 @@ class Backspace:
     """
 
     @classmethod
-    def open(cls, path: str | PathLike[str]) -> Backspace: ...
+    def open(
+        cls,
+        path: str | PathLike[str],
+        synchronous: Literal["full", "normal"] = "full",
+        busy_timeout_ms: int = ...,
+    ) -> Backspace: ...
     @classmethod
     def in_memory(cls) -> Backspace: ...
     def close(self) -> None: ...
@@ -744,10 +749,10 @@ class Backspace:
         rounding: Rounding | None = None,
         grace_minutes: int | None = None,
         minimum_minutes: int | None = None,
-        daily_cap: Money | Clear | None = None,
-        weekly_price: Money | Clear | None = None,
-        half_monthly_price: Money | Clear | None = None,
-        monthly_price: Money | Clear | None = None,
+        daily_cap: Money | Clear | None = ...,
+        weekly_price: Money | Clear | None = ...,
+        half_monthly_price: Money | Clear | None = ...,
+        monthly_price: Money | Clear | None = ...,
         invoice_due_days: int | None = None,
         currency: str | None = None,
     ) -> Settings: ...
