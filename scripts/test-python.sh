@@ -20,7 +20,10 @@ if [ ! -x "$PY" ]; then
     python3 -m venv "$VENV"
 fi
 echo "== installing maturin, pytest, mypy"
-"$PY" -m pip install --quiet --disable-pip-version-check "maturin>=1.16,<2" pytest mypy
+# phonenumbers is pinned to the libphonenumber metadata that crates/backspace-core/src/phone_metadata.rs
+# is generated from (scripts/gen-phone-patterns.py); the phone tests compare against it.
+"$PY" -m pip install --quiet --disable-pip-version-check "maturin>=1.16,<2" pytest mypy \
+    "phonenumbers==9.0.33"
 
 PROFILE_ARGS=()
 if [ "${BACKSPACE_PY_RELEASE:-0}" = "1" ]; then

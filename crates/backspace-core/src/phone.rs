@@ -1,18 +1,18 @@
 //! Egyptian phone numbers (R-CUST-4), normalized to E.164.
 //!
-//! A small validator built on libphonenumber's Egyptian metadata rather than the
-//! `phonenumber` crate: it accepts exactly the same numbers for Egypt and keeps
-//! about 4 MB of world-wide metadata out of mobile apps. The patterns below are
-//! libphonenumber's `EG` territory (mobile and fixed-line; toll-free `800…` and
-//! premium `900…` are refused).
+//! The patterns are libphonenumber's metadata for Egypt, generated into `phone_metadata.rs`
+//! (`scripts/gen-phone-patterns.py`, checked for freshness by the test command and compared
+//! with the `phonenumbers` package over tens of thousands of inputs in the Python suite). Only
+//! mobile and geographic numbers are accepted; toll-free `800…` and premium `900…` are refused,
+//! and so are letters and extensions. The `phonenumber` crate would do the same with about 4 MB
+//! of world-wide metadata that mobile apps would carry for one country.
+
+use std::sync::LazyLock;
+
+use regex_lite::Regex;
 
 use crate::error::{Error, Result};
-
-/// Area codes of two digits followed by a 7-digit subscriber number (`(?:2[2-4]|4[05-8]|5[05]|6[24-689]|8[2468]|9[235-7])\d{7}`).
-const TWO_DIGIT_AREA_CODES: [&str; 25] = [
-    "22", "23", "24", "40", "45", "46", "47", "48", "50", "55", "62", "64", "65", "66", "68", "69",
-    "82", "84", "86", "88", "92", "93", "95", "96", "97",
-];
+use crate::phone_metadata::{FIXED_LINE, MOBILE};
 
 /// Which kind of Egyptian number a phone is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,51 +23,50 @@ pub enum PhoneKind {
     Landline,
 }
 
+/// A metadata pattern matched against a whole national number.
+fn whole(pattern: &str) -> Regex {
+    Regex::new(&format!("^(?:{pattern})$")).unwrap_or_else(|e| {
+        // The patterns are generated from libphonenumber and tested: this cannot happen.
+        unreachable!("bad phone pattern {pattern}: {e}")
+    })
+}
+
+static MOBILE_RE: LazyLock<Regex> = LazyLock::new(|| whole(MOBILE));
+static FIXED_LINE_RE: LazyLock<Regex> = LazyLock::new(|| whole(FIXED_LINE));
+
 /// Parses any accepted form of an Egyptian number and returns its E.164 form (`+201012345678`).
 pub fn normalize_phone(input: &str) -> Result<String> {
-    let national = national_number(input)?;
-    match classify(&national) {
-        Some(_) => Ok(format!("+20{national}")),
-        None => Err(invalid(
-            input,
-            "is not a valid Egyptian mobile or landline number",
-        )),
+    for national in national_numbers(input)? {
+        if classify(&national).is_some() {
+            return Ok(format!("+20{national}"));
+        }
     }
+    Err(invalid(
+        input,
+        "is not a valid Egyptian mobile or landline number",
+    ))
 }
 
 /// The kind of an Egyptian national number (without trunk `0`), or `None` if it is not valid.
 pub fn classify(national: &str) -> Option<PhoneKind> {
-    let d = national.as_bytes();
-    let len = d.len();
-    if !d.iter().all(u8::is_ascii_digit) {
-        return None;
+    if MOBILE_RE.is_match(national) {
+        Some(PhoneKind::Mobile)
+    } else if FIXED_LINE_RE.is_match(national) {
+        Some(PhoneKind::Landline)
+    } else {
+        None
     }
-    // mobile: 1[0-25]\d{8}
-    if len == 10 && d[0] == b'1' && matches!(d[1], b'0' | b'1' | b'2' | b'5') {
-        return Some(PhoneKind::Mobile);
-    }
-    let p2 = national.get(..2).unwrap_or("");
-    let fixed = match len {
-        // 3\d{7} (Alexandria); (?:15|57)\d{6}
-        8 => d[0] == b'3' || p2 == "15" || p2 == "57",
-        // 13[23]\d{6}; (?:15|57)\d{7}; two-digit area codes + \d{7}
-        9 => {
-            (p2 == "13" && matches!(d[2], b'2' | b'3'))
-                || p2 == "15"
-                || p2 == "57"
-                || TWO_DIGIT_AREA_CODES.contains(&p2)
-        }
-        _ => false,
-    };
-    fixed.then_some(PhoneKind::Landline)
 }
 
 fn invalid(input: &str, why: &str) -> Error {
     Error::validation("phone", format!("{input:?} {why}"))
 }
 
-/// Strips separators, maps Arabic-Indic digits, removes the country code and trunk `0`.
-fn national_number(input: &str) -> Result<String> {
+/// Strips separators, maps Arabic-Indic digits, removes the country code and trunk `0`: the
+/// national numbers the input may stand for, most likely first. Digits starting `20` with no
+/// `+` or `00` are the country code when what follows is a valid number, else a national
+/// number (a Cairo `20…` landline written without its trunk `0`).
+fn national_numbers(input: &str) -> Result<Vec<String>> {
     let trimmed = input.trim();
     if trimmed.is_empty() {
         return Err(Error::validation("phone", "is required"));
@@ -92,22 +91,27 @@ fn national_number(input: &str) -> Result<String> {
             }
         }
     }
-    let rest = if plus {
-        digits
-            .strip_prefix("20")
-            .ok_or_else(|| invalid(input, "is not an Egyptian number (+20)"))?
+    let candidates: Vec<&str> = if plus {
+        vec![
+            digits
+                .strip_prefix("20")
+                .ok_or_else(|| invalid(input, "is not an Egyptian number (+20)"))?,
+        ]
     } else if let Some(intl) = digits.strip_prefix("00") {
-        intl.strip_prefix("20")
-            .ok_or_else(|| invalid(input, "is not an Egyptian number (0020)"))?
-    } else if digits.starts_with('0') {
-        &digits[..]
+        vec![
+            intl.strip_prefix("20")
+                .ok_or_else(|| invalid(input, "is not an Egyptian number (0020)"))?,
+        ]
     } else if let Some(r) = digits.strip_prefix("20") {
-        r
+        vec![r, &digits[..]]
     } else {
-        &digits[..]
+        vec![&digits[..]]
     };
     // The trunk prefix `0` may follow the country code (`+20 010…`) or start a national number.
-    Ok(rest.strip_prefix('0').unwrap_or(rest).to_string())
+    Ok(candidates
+        .into_iter()
+        .map(|rest| rest.strip_prefix('0').unwrap_or(rest).to_string())
+        .collect())
 }
 
 #[cfg(test)]
@@ -176,7 +180,7 @@ mod tests {
         "0102+12345678", // + in the middle
         "02234",         // too short
         "0223456789012", // too long
-        "021234567",     // Cairo needs 2[2-4]
+        "021234567",     // Cairo needs 8 digits after the 2
         "03345678",      // Alexandria needs 7 digits
         "0334567890",    // Alexandria too long
         "+20",
@@ -198,6 +202,21 @@ mod tests {
             assert!(err.to_string().starts_with("invalid phone"), "{err}");
         }
         assert!(ACCEPTED.len() + REFUSED.len() >= 40);
+    }
+
+    #[test]
+    fn r_cust_4_cairo_landlines_02_plus_8_digits_are_accepted() {
+        for (input, e164) in [
+            ("0291417776", "+20291417776"),
+            ("0212345678", "+20212345678"),
+            ("0253374068", "+20253374068"),
+            ("+20 2 9141 7776", "+20291417776"),
+            // Written without the trunk 0, a Cairo number starting 20 is still Cairo.
+            ("201234567", "+20201234567"),
+        ] {
+            assert_eq!(normalize_phone(input).as_deref(), Ok(e164), "{input}");
+        }
+        assert_eq!(crate::phone_metadata::METADATA_VERSION, "9.0.33");
     }
 
     #[test]
