@@ -177,5 +177,65 @@ fn run() -> BenchResult<()> {
         "Bench 4 — front-desk cycle through Python vs native, same run (ratio = Python ÷ native)",
         ["python", "native"],
         &figures,
+    )?;
+    baseline(smoke)
+}
+
+/// Bench 4b: the wheel's walk-in (through `checkout`) against the same cycle hand-written with
+/// Python's `sqlite3` (`benches/python_baseline.py`, both in one Python process, rounds
+/// alternated). Ratio = baseline time ÷ wheel time.
+fn baseline(smoke: bool) -> BenchResult<()> {
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/python_baseline.py");
+    let mut figures = Vec::new();
+    for (mode, label, target) in [
+        ("memory", "in memory", 3.0),
+        ("file", "file, synchronous=FULL", 1.2),
+    ] {
+        let (rounds, n) = match (smoke, mode) {
+            (true, _) => ("2", "3"),
+            (false, "memory") => ("30", "200"),
+            (false, _) => ("12", "40"),
+        };
+        let dir = data::scratch_path("python-baseline")?;
+        std::fs::create_dir_all(&dir)?;
+        let mut cmd = Command::new(python());
+        cmd.arg(&script).arg(mode);
+        if mode == "file" {
+            cmd.arg(&dir);
+        }
+        let out = cmd.args([rounds, n]).output()?;
+        let _ = std::fs::remove_dir_all(&dir);
+        if !out.status.success() {
+            return Err(format!(
+                "python_baseline.py {mode} failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+            .into());
+        }
+        let text = String::from_utf8(out.stdout)?;
+        let field = |name: &str| -> BenchResult<f64> {
+            let key = format!("\"{name}\": ");
+            let at = text.find(&key).ok_or(format!("no {name} in {text:?}"))? + key.len();
+            let end = text[at..]
+                .find([',', '}'])
+                .ok_or(format!("bad {name} in {text:?}"))?;
+            Ok(text[at..at + end].trim().parse()?)
+        };
+        let (wheel, base, ratio) = (field("wheel_s")?, field("baseline_s")?, field("ratio")?);
+        figures.push(Figure {
+            case: format!("walk-in via checkout, {label}"),
+            value: 1.0 / wheel,
+            floor: Some(1.0 / base),
+            unit: "cycles/s",
+            ratio: Some(ratio),
+            target: format!("≥ {target:.1}×"),
+            met: ratio >= target,
+        });
+    }
+    report(
+        "python-baseline",
+        "Bench 4b — the wheel's walk-in vs the same cycle hand-written with Python's sqlite3, same process (ratio = baseline time ÷ wheel time)",
+        ["wheel", "sqlite3"],
+        &figures,
     )
 }

@@ -33,7 +33,7 @@ pub mod model;
 pub mod money;
 mod ops;
 pub mod phone;
-mod phone_metadata;
+pub mod phone_metadata;
 pub mod pricing;
 pub mod reports;
 pub mod settings;

@@ -24,6 +24,13 @@ use std::sync::Mutex;
 
 use rusqlite::Connection;
 
+/// SQL statements the SQLite stores of this process have run (feature `stmt-count`), BEGIN and
+/// COMMIT included: the benchmarks' statements-per-operation table.
+#[cfg(feature = "stmt-count")]
+pub fn statements() -> u64 {
+    query::STATEMENTS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 mod convert;
 mod credit_notes;
 mod customers;

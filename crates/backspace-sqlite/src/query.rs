@@ -5,6 +5,18 @@ use rusqlite::{Connection, OptionalExtension, Params, Row};
 
 use crate::error::Db;
 
+/// Statements run through this module since the process started (feature `stmt-count`: for the
+/// benchmarks' statements-per-operation table; absent, and free, otherwise).
+#[cfg(feature = "stmt-count")]
+pub static STATEMENTS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Counts one statement (feature `stmt-count`).
+#[inline]
+pub(crate) fn count() {
+    #[cfg(feature = "stmt-count")]
+    STATEMENTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// The one row `sql` returns, if any, mapped by `map`.
 pub(crate) fn one<T, P: Params>(
     conn: &Connection,
@@ -12,6 +24,7 @@ pub(crate) fn one<T, P: Params>(
     params: P,
     map: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
 ) -> Result<Option<T>> {
+    count();
     conn.prepare_cached(sql)
         .and_then(|mut stmt| stmt.query_row(params, map).optional())
         .db()
@@ -24,6 +37,7 @@ pub(crate) fn many<T, P: Params>(
     params: P,
     map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
 ) -> Result<Vec<T>> {
+    count();
     conn.prepare_cached(sql)
         .and_then(|mut stmt| stmt.query_map(params, map)?.collect())
         .db()
@@ -31,6 +45,7 @@ pub(crate) fn many<T, P: Params>(
 
 /// Runs a write statement, returning SQLite's own error so callers can map constraints.
 pub(crate) fn exec<P: Params>(conn: &Connection, sql: &str, params: P) -> rusqlite::Result<usize> {
+    count();
     conn.prepare_cached(sql)?.execute(params)
 }
 

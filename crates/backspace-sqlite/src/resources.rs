@@ -111,6 +111,7 @@ pub(crate) fn all(conn: &Connection) -> Result<Vec<Resource>> {
 
 /// Whether any session used the resource.
 pub(crate) fn has_sessions(conn: &Connection, id: Uuid) -> Result<bool> {
+    crate::query::count();
     conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM sessions WHERE resource_id = ?1)")
         .and_then(|mut stmt| stmt.query_row([uuid(id)], |r| r.get(0)))
         .db()

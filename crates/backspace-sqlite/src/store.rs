@@ -36,6 +36,9 @@ impl SqliteStore {
         f: impl FnOnce(&mut dyn StoreTx) -> Result<T>,
     ) -> Result<T> {
         let mut conn = self.lock()?;
+        // BEGIN and COMMIT/ROLLBACK count as statements too.
+        crate::query::count();
+        crate::query::count();
         let tx = conn.transaction_with_behavior(behavior).db()?;
         let out = f(&mut SqliteTx::new(&tx));
         match out {
