@@ -42,7 +42,7 @@ fn date(d: NaiveDate) -> String {
 }
 
 fn new_id() -> String {
-    uuid::Uuid::new_v4().hyphenated().to_string()
+    uuid::Uuid::now_v7().hyphenated().to_string()
 }
 
 fn now() -> DateTime<Utc> {

@@ -81,8 +81,9 @@ pub fn human_id(n: u64) -> String {
 }
 
 /// Version of the generation recipe and of the schema it writes; part of cached file names
-/// (3: schema version 3, the invoices' sums by kind).
-pub const GEN_VERSION: u32 = 3;
+/// (3: schema version 3, the invoices' sums by kind; 5: schema version 5 and time-ordered
+/// UUID v7 ids).
+pub const GEN_VERSION: u32 = 5;
 
 /// The space's time zone.
 pub const TZ: Tz = backspace_core::chrono_tz::Africa::Cairo;
