@@ -110,6 +110,18 @@ CHECK=("$VENV/bin/python" "$TMP/swift_syntax.py")
 
 "${CHECK[@]}" "$PKG/Sources/Backspace/Backspace.swift" "$PKG/Package.swift"
 
+# The README's ```swift blocks cannot run here (no Swift toolchain): each is parsed as a file.
+python3 - "$PKG/README.md" "$TMP" <<'PY'
+import re, sys
+from pathlib import Path
+text = Path(sys.argv[1]).read_text(encoding="utf-8")
+for i, m in enumerate(re.finditer(r"^```swift\n(.*?)^```", text, re.DOTALL | re.MULTILINE), 1):
+    Path(sys.argv[2], f"readme-{i}.swift").write_text(m.group(1), encoding="utf-8")
+PY
+if compgen -G "$TMP/readme-*.swift" >/dev/null; then
+  "${CHECK[@]}" "$TMP"/readme-*.swift
+fi
+
 echo "== Swift: negative control (broken copies must fail the check)"
 SWIFT=$PKG/Sources/Backspace/Backspace.swift
 # (a) a closing brace removed: the last `}` line of the file.

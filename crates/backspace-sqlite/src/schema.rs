@@ -268,19 +268,22 @@ CREATE INDEX payments_by_method_and_paid_at ON payments (method, paid_at, amount
 const V4: &str = r#"
 DROP INDEX sessions_by_customer;
 CREATE INDEX sessions_by_customer ON sessions (customer_id, started_at);
--- Of one resource's (or customer's) sessions, the latest to start before the new one ends is
--- the only one that can reach into it; a running session reaches to the end of time.
+-- Of one resource's (or customer's) sessions, those that start last before the new one ends
+-- are the only ones that can reach into it (two index seeks: the latest start, then the
+-- furthest end among the sessions starting then); a running session reaches to the end of time.
 CREATE TRIGGER sessions_never_overlap BEFORE INSERT ON sessions
-WHEN coalesce((SELECT coalesce(ended_at, '9999-12-31T23:59:59.999999Z') FROM sessions
+WHEN coalesce((SELECT max(coalesce(ended_at, '9999-12-31T23:59:59.999999Z')) FROM sessions
                WHERE resource_id = NEW.resource_id
-                 AND started_at < coalesce(NEW.ended_at, '9999-12-31T23:59:59.999999Z')
-               ORDER BY started_at DESC, coalesce(ended_at, '9999-12-31T23:59:59.999999Z') DESC
-               LIMIT 1), '') > NEW.started_at
-  OR coalesce((SELECT coalesce(ended_at, '9999-12-31T23:59:59.999999Z') FROM sessions
+                 AND started_at = (SELECT max(started_at) FROM sessions
+                     WHERE resource_id = NEW.resource_id
+                       AND started_at < coalesce(NEW.ended_at, '9999-12-31T23:59:59.999999Z'))),
+              '') > NEW.started_at
+  OR coalesce((SELECT max(coalesce(ended_at, '9999-12-31T23:59:59.999999Z')) FROM sessions
                WHERE customer_id = NEW.customer_id
-                 AND started_at < coalesce(NEW.ended_at, '9999-12-31T23:59:59.999999Z')
-               ORDER BY started_at DESC, coalesce(ended_at, '9999-12-31T23:59:59.999999Z') DESC
-               LIMIT 1), '') > NEW.started_at
+                 AND started_at = (SELECT max(started_at) FROM sessions
+                     WHERE customer_id = NEW.customer_id
+                       AND started_at < coalesce(NEW.ended_at, '9999-12-31T23:59:59.999999Z'))),
+              '') > NEW.started_at
 BEGIN
     SELECT RAISE(ABORT, 'sessions_overlap: a session of this resource or customer overlaps it');
 END;

@@ -174,35 +174,34 @@ pub(crate) fn between(
     )
 }
 
-/// The session of the span's resource or customer that overlaps it, if any (R-SESS-7). Stored
-/// sessions of one resource (or customer) never overlap, so, ordered by start, their ends are
-/// ordered too: only the latest one starting before the span's end can reach into it. One
-/// index seek each on `sessions_by_resource` and `sessions_by_customer`.
+/// The session of the span's resource, else of its customer, that overlaps it, if any
+/// (R-SESS-7), chosen as `StoreTx::overlapping_session` says. Stored sessions of one resource (or
+/// customer) never overlap, so, ordered by start, their ends are ordered too: only the sessions
+/// that start last before the span's end can reach into it. Two index seeks each on
+/// `sessions_by_resource` and `sessions_by_customer`, however long the history.
 pub(crate) fn overlapping(conn: &Connection, span: SessionSpan) -> Result<Option<Session>> {
     let end = instant(span.end.unwrap_or(END_OF_TIME));
-    // Of sessions starting together, the one reaching furthest (a running one first).
-    let latest = many(
-        conn,
-        concat!(
-            "SELECT * FROM (",
-            select!(
-                "WHERE resource_id = ?1 AND started_at < ?3 ORDER BY started_at DESC, coalesce(ended_at, ?4) DESC, id DESC LIMIT 1"
-            ),
-            ") UNION ALL SELECT * FROM (",
-            select!(
-                "WHERE customer_id = ?2 AND started_at < ?3 ORDER BY started_at DESC, coalesce(ended_at, ?4) DESC, id DESC LIMIT 1"
-            ),
-            ")"
+    let latest = |sql: &str, id: Uuid| -> Result<Option<Session>> {
+        let group = many(conn, sql, [uuid(id), end.clone()], from_row)?;
+        Ok(group
+            .into_iter()
+            .filter(|s| s.ended_at.is_none_or(|e| e > span.start))
+            .max_by_key(|s| (s.ended_at.is_none(), s.ended_at, s.id)))
+    };
+    if let Some(s) = latest(
+        select!(
+            "WHERE resource_id = ?1 AND started_at = (SELECT max(started_at) FROM sessions \
+             WHERE resource_id = ?1 AND started_at < ?2)"
         ),
-        [
-            uuid(span.resource_id),
-            uuid(span.customer_id),
-            end,
-            instant(END_OF_TIME),
-        ],
-        from_row,
-    )?;
-    Ok(latest
-        .into_iter()
-        .find(|s| s.ended_at.is_none_or(|e| e > span.start)))
+        span.resource_id,
+    )? {
+        return Ok(Some(s));
+    }
+    latest(
+        select!(
+            "WHERE customer_id = ?1 AND started_at = (SELECT max(started_at) FROM sessions \
+             WHERE customer_id = ?1 AND started_at < ?2)"
+        ),
+        span.customer_id,
+    )
 }

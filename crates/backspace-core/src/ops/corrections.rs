@@ -44,6 +44,57 @@ fn customer_of(tx: &mut dyn StoreTx, invoice: &Invoice) -> Result<Customer> {
     )
 }
 
+/// A void or a write-off.
+#[derive(Clone, Copy)]
+enum Corrected {
+    Void,
+    WriteOff,
+}
+
+/// Marks `invoice` voided or written off at `at` for `why`, footprints the correction, saves the
+/// invoice and gives the customer's balance back `amount` piastres (R-CORR-1, R-CORR-3).
+fn correct(
+    tx: &mut dyn StoreTx,
+    invoice: &mut Invoice,
+    what: Corrected,
+    amount: i64,
+    why: &str,
+    at: chrono::DateTime<chrono::Utc>,
+    settings: &crate::settings::Settings,
+) -> Result<()> {
+    let (status, kind, ledger) = match what {
+        Corrected::Void => (InvoiceStatus::Void, TrailKind::Void, LedgerKind::Void),
+        Corrected::WriteOff => (
+            InvoiceStatus::WrittenOff,
+            TrailKind::WriteOff,
+            LedgerKind::WriteOff,
+        ),
+    };
+    invoice.status = status;
+    invoice.correction = Some(Correction {
+        at,
+        date: business_date(at, settings.time_zone),
+        reason: why.to_string(),
+        footprint: String::new(),
+    });
+    let text = correction_text(kind, invoice).unwrap_or_default();
+    let footprint = record(tx, kind, invoice.id, &text, at)?;
+    if let Some(c) = invoice.correction.as_mut() {
+        c.footprint = footprint;
+    }
+    tx.update_invoice(invoice)?;
+    let mut customer = customer_of(tx, invoice)?;
+    post(
+        tx,
+        &mut customer,
+        ledger,
+        amount,
+        invoice.invoice_number.clone(),
+        at,
+    )?;
+    Ok(())
+}
+
 impl<S: Store> Backspace<S> {
     /// Voids an invoice on which nothing is paid (R-CORR-1): status `void`, the number stays
     /// taken, the balance goes back up by the total, stock is not returned; a subscription's
@@ -65,28 +116,16 @@ impl<S: Store> Backspace<S> {
                 )));
             }
             let settings = tx.settings()?;
-            invoice.status = InvoiceStatus::Void;
             invoice.paid_date = None;
-            invoice.correction = Some(Correction {
-                at,
-                date: business_date(at, settings.time_zone),
-                reason: why.clone(),
-                footprint: String::new(),
-            });
-            let text = correction_text(TrailKind::Void, &invoice).unwrap_or_default();
-            let footprint = record(tx, TrailKind::Void, invoice.id, &text, at)?;
-            if let Some(c) = invoice.correction.as_mut() {
-                c.footprint = footprint;
-            }
-            tx.update_invoice(&invoice)?;
-            let mut customer = customer_of(tx, &invoice)?;
-            post(
+            let total = to_piastres(invoice.total);
+            correct(
                 tx,
-                &mut customer,
-                LedgerKind::Void,
-                to_piastres(invoice.total),
-                invoice.invoice_number.clone(),
+                &mut invoice,
+                Corrected::Void,
+                total,
+                &why,
                 at,
+                &settings,
             )?;
             if let Some(sub_id) = invoice.subscription_id
                 && let Some(mut sub) = tx.subscription(sub_id)?
@@ -175,28 +214,15 @@ impl<S: Store> Backspace<S> {
             }
             let due = to_piastres(invoice.due());
             let settings = tx.settings()?;
-            invoice.status = InvoiceStatus::WrittenOff;
             invoice.written_off_amount = to_decimal(due);
-            invoice.correction = Some(Correction {
-                at,
-                date: business_date(at, settings.time_zone),
-                reason: why.clone(),
-                footprint: String::new(),
-            });
-            let text = correction_text(TrailKind::WriteOff, &invoice).unwrap_or_default();
-            let footprint = record(tx, TrailKind::WriteOff, invoice.id, &text, at)?;
-            if let Some(c) = invoice.correction.as_mut() {
-                c.footprint = footprint;
-            }
-            tx.update_invoice(&invoice)?;
-            let mut customer = customer_of(tx, &invoice)?;
-            post(
+            correct(
                 tx,
-                &mut customer,
-                LedgerKind::WriteOff,
+                &mut invoice,
+                Corrected::WriteOff,
                 due,
-                invoice.invoice_number.clone(),
+                &why,
                 at,
+                &settings,
             )?;
             Ok(invoice)
         })
