@@ -667,13 +667,22 @@ pub fn generate(path: &Path, cfg: &GenConfig) -> BenchResult<GenStats> {
         "PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;",
     )?;
     // The explicit indexes are built once at the end (a sort) instead of row by row, each
-    // with the very statement Backspace's migrations created it with.
+    // with the very statement Backspace's migrations created it with; the triggers (which
+    // check what the generator writes by construction, and would scan without the indexes)
+    // are put back after them.
     let indexes: Vec<(String, String)> = conn
         .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY rowid")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    let triggers: Vec<(String, String)> = conn
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY rowid")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     for (name, _) in &indexes {
         conn.execute_batch(&format!("DROP INDEX \"{name}\""))?;
+    }
+    for (name, _) in &triggers {
+        conn.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
     }
     conn.set_prepared_statement_cache_capacity(64);
     let mut w = Writer {
@@ -1382,7 +1391,7 @@ pub fn generate(path: &Path, cfg: &GenConfig) -> BenchResult<GenStats> {
     w.conn.execute_batch("COMMIT")?;
     // A quarter of the page cache while sorting, so cache and sorter together stay small.
     w.conn.execute_batch("PRAGMA cache_size = -16384")?;
-    for (_, sql) in &indexes {
+    for (_, sql) in indexes.iter().chain(&triggers) {
         w.conn.execute_batch(sql)?;
     }
     let _: String = w
