@@ -9,8 +9,7 @@ pub const METADATA_VERSION: &str = "9.0.33";
 pub const MOBILE: &str = r"1[0-25]\d{8}";
 
 /// Geographic numbers (`fixedLine`).
-pub const FIXED_LINE: &str =
-    r"13[23]\d{6}|(?:15|57)\d{6,7}|(?:2\d|3|4[05-8]|5[05]|6[24-689]|8[2468]|9[235-7])\d{7}";
+pub const FIXED_LINE: &str = r"13[23]\d{6}|(?:15|57)\d{6,7}|(?:2\d|3|4[05-8]|5[05]|6[24-689]|8[2468]|9[235-7])\d{7}";
 
 /// Toll-free numbers (refused by R-CUST-4).
 pub const TOLL_FREE: &str = r"800\d{7}";
