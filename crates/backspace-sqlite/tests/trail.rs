@@ -2,6 +2,8 @@
 //! the `sqlite3` shell, is found and named; a day closed through one connection is closed for
 //! every other connection that had the file open before.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use backspace_core::{

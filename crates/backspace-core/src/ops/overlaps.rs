@@ -59,6 +59,7 @@ fn sweep(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use chrono::Duration;
 
