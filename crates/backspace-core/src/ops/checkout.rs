@@ -5,7 +5,7 @@ use uuid::Uuid;
 use super::invoices::{ValidPayment, pay};
 use super::sessions::{end_session, parse_discount};
 use super::{Backspace, Checkout};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::Invoice;
 use crate::store::Store;
 
@@ -36,7 +36,16 @@ impl<S: Store> Backspace<S> {
         let payments = checkout
             .payments
             .iter()
-            .map(ValidPayment::parse)
+            .enumerate()
+            .map(|(i, p)| {
+                ValidPayment::parse(p).map_err(|e| match e {
+                    Error::Validation { field, reason } => Error::Validation {
+                        field: format!("payments[{i}].{field}"),
+                        reason,
+                    },
+                    other => other,
+                })
+            })
             .collect::<Result<Vec<_>>>()?;
         self.write(|tx, at| {
             let settings = tx.settings()?;

@@ -111,7 +111,14 @@ pub fn checkout_is_all_or_nothing<S: Store>(store: S) {
         )
     });
     assert!(e.to_string().contains("10.00"), "{e}");
-    // Bad input is refused before the transaction, naming the field.
+    // Bad input is refused before the transaction, naming the payment.
+    let e = fails_unchanged(&fx.bs, ErrorKind::Validation, || {
+        fx.bs.at(t(9, 0)).checkout(
+            s.id,
+            Checkout::paying([NewPayment::cash(d("5")), NewPayment::card(d("0"))]),
+        )
+    });
+    assert!(e.to_string().contains("payments[1].amount"), "{e}");
     for bad in [
         Checkout::paying([NewPayment::cash(d("0"))]),
         Checkout::paying([NewPayment::cash(d("1.005"))]),
