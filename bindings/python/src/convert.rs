@@ -58,6 +58,18 @@ pub fn money(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<Decimal> {
             ));
         }
         let text = obj.str()?.to_string();
+        // Checked exactly as given: a value with more than 28 decimals would be rounded by the
+        // conversion below (and then pass the two-decimal check), so count its decimals here.
+        let tuple = obj.call_method0("as_tuple")?;
+        let digits: Vec<u8> = tuple.get_item(1)?.extract()?;
+        let exponent: i64 = tuple.get_item(2)?.extract()?;
+        let trailing_zeros = digits.iter().rev().take_while(|d| **d == 0).count() as i64;
+        if digits.iter().any(|d| *d != 0) && exponent.saturating_add(trailing_zeros) < -2 {
+            return Err(validation(
+                field,
+                format!("must have at most 2 decimal places, got {text}"),
+            ));
+        }
         return Decimal::from_str(&text)
             .or_else(|_| Decimal::from_scientific(&text))
             .map_err(|_| validation(field, format!("is out of range: {text}")));
@@ -134,7 +146,9 @@ pub fn id(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<Uuid> {
         return obj.extract::<Uuid>();
     }
     if let Ok(text) = obj.cast::<PyString>() {
-        let text = text.to_cow()?;
+        let text = text
+            .to_cow()
+            .map_err(|_| validation(field, "is not valid Unicode text (a lone surrogate)"))?;
         return Uuid::parse_str(text.trim())
             .map_err(|_| validation(field, format!("{text:?} is not a UUID")));
     }
@@ -152,12 +166,14 @@ pub fn opt_id(field: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Uu
 }
 
 /// A lower-case enum name (`"seat"`, `"weekly"`, `"cash"`, …); unknown names are validation errors.
-pub fn parse<T: FromStr<Err = bc::Error>>(text: &str) -> PyResult<T> {
-    text.parse::<T>().map_err(crate::errors::to_py_err)
+pub fn parse<T: FromStr<Err = bc::Error>>(text: impl AsRef<str>) -> PyResult<T> {
+    text.as_ref().parse::<T>().map_err(crate::errors::to_py_err)
 }
 
 /// An optional enum name.
-pub fn opt_parse<T: FromStr<Err = bc::Error>>(text: Option<&str>) -> PyResult<Option<T>> {
+pub fn opt_parse<T: FromStr<Err = bc::Error>>(
+    text: Option<impl AsRef<str>>,
+) -> PyResult<Option<T>> {
     text.map(parse::<T>).transpose()
 }
 
@@ -168,4 +184,53 @@ pub fn opt_u32(field: &str, v: Option<i64>) -> PyResult<Option<u32>> {
             .map_err(|_| validation(field, format!("must be a whole number from 0 up, got {n}")))
     })
     .transpose()
+}
+
+/// A text argument. A `str` holding a lone surrogate (not valid Unicode, so not storable) is a
+/// validation error naming the field; anything but a `str` is a `TypeError`.
+pub fn text(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<String> {
+    let s = obj.cast::<PyString>().map_err(|_| {
+        PyTypeError::new_err(format!("{field} must be a str, not {}", type_name(obj)))
+    })?;
+    s.to_cow().map(|c| c.into_owned()).map_err(|_| {
+        validation(
+            field,
+            "is not valid Unicode text (it holds a lone surrogate such as \\ud800)",
+        )
+    })
+}
+
+/// An optional text argument (`None` → `None`).
+pub fn opt_text(field: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
+    obj.filter(|o| !o.is_none())
+        .map(|o| text(field, o))
+        .transpose()
+}
+
+/// A whole number (a count, a quantity, a delta, minutes). An `int` beyond 64 bits is a
+/// validation error naming the field, like any out-of-range count; a `bool` or anything but an
+/// `int` is a `TypeError`.
+pub fn count(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<i64> {
+    if obj.is_instance_of::<PyBool>() || !obj.is_instance_of::<PyInt>() {
+        return Err(PyTypeError::new_err(format!(
+            "{field} must be an int, not {}",
+            type_name(obj)
+        )));
+    }
+    obj.extract::<i64>().map_err(|_| {
+        validation(
+            field,
+            format!(
+                "is out of range: {}",
+                obj.str().map(|s| s.to_string()).unwrap_or_default()
+            ),
+        )
+    })
+}
+
+/// An optional whole number (`None` → `None`).
+pub fn opt_count(field: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<i64>> {
+    obj.filter(|o| !o.is_none())
+        .map(|o| count(field, o))
+        .transpose()
 }

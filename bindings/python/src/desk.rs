@@ -49,6 +49,22 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Given {
     }
 }
 
+/// A text argument with a default when left out.
+fn given_text(py: Python<'_>, field: &str, given: &Given, default: &str) -> PyResult<String> {
+    match given {
+        Given::Omitted => Ok(default.to_string()),
+        Given::Value(v) => text(field, v.bind(py)),
+    }
+}
+
+/// A whole-number argument with a default when left out.
+fn given_count(py: Python<'_>, field: &str, given: &Given, default: i64) -> PyResult<i64> {
+    match given {
+        Given::Omitted => Ok(default),
+        Given::Value(v) => count(field, v.bind(py)),
+    }
+}
+
 /// An optional money setting: left out → unchanged (`None`); `None` → cleared (`Some(None)`);
 /// an amount → set. `backspace.CLEAR` still clears, with a `DeprecationWarning`.
 fn clearable_money(
@@ -122,11 +138,7 @@ fn new_payments(obj: &Bound<'_, PyAny>) -> PyResult<Vec<NewPayment>> {
         .collect()
 }
 
-/// A required text argument.
-fn text(field: &str, obj: &Bound<'_, PyAny>) -> PyResult<String> {
-    obj.extract::<String>()
-        .map_err(|_| validation(field, "must be a string"))
-}
+use crate::convert::{count, opt_count, opt_text, text};
 
 impl PyBackspace {
     fn new(store: SqliteStore, location: String) -> Self {
@@ -164,14 +176,18 @@ impl PyBackspace {
     /// desk's write lock before a `StorageError` (default 5000, at most one hour). Bad options
     /// are a `ValidationError`, and no file is created.
     #[classmethod]
-    #[pyo3(signature = (path, synchronous="full", busy_timeout_ms=Given::Omitted))]
+    #[pyo3(
+        signature = (path, synchronous=Given::Omitted, busy_timeout_ms=Given::Omitted),
+        text_signature = "(path, synchronous='full', busy_timeout_ms=5000)"
+    )]
     fn open(
         _cls: &Bound<'_, PyType>,
         py: Python<'_>,
         path: PathBuf,
-        synchronous: &str,
+        synchronous: Given,
         busy_timeout_ms: Given,
     ) -> PyResult<Self> {
+        let synchronous = given_text(py, "synchronous", &synchronous, "full")?;
         let synchronous = match synchronous.trim().to_ascii_lowercase().as_str() {
             "full" => bc::Synchronous::Full,
             "normal" => bc::Synchronous::Normal,
@@ -286,18 +302,25 @@ impl PyBackspace {
     fn update_settings(
         &self,
         py: Python<'_>,
-        time_zone: Option<String>,
-        unit_minutes: Option<i64>,
-        rounding: Option<&str>,
-        grace_minutes: Option<i64>,
-        minimum_minutes: Option<i64>,
+        time_zone: Option<&Bound<'_, PyAny>>,
+        unit_minutes: Option<&Bound<'_, PyAny>>,
+        rounding: Option<&Bound<'_, PyAny>>,
+        grace_minutes: Option<&Bound<'_, PyAny>>,
+        minimum_minutes: Option<&Bound<'_, PyAny>>,
         daily_cap: Given,
         weekly_price: Given,
         half_monthly_price: Given,
         monthly_price: Given,
-        invoice_due_days: Option<i64>,
-        currency: Option<String>,
+        invoice_due_days: Option<&Bound<'_, PyAny>>,
+        currency: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Settings> {
+        let time_zone = opt_text("time_zone", time_zone)?;
+        let unit_minutes = opt_count("unit_minutes", unit_minutes)?;
+        let rounding = opt_text("rounding", rounding)?;
+        let grace_minutes = opt_count("grace_minutes", grace_minutes)?;
+        let minimum_minutes = opt_count("minimum_minutes", minimum_minutes)?;
+        let invoice_due_days = opt_count("invoice_due_days", invoice_due_days)?;
+        let currency = opt_text("currency", currency)?;
         let update = bc::SettingsUpdate {
             time_zone,
             unit_minutes: opt_u32("unit_minutes", unit_minutes)?,
@@ -322,12 +345,16 @@ impl PyBackspace {
     fn register_customer(
         &self,
         py: Python<'_>,
-        name: &str,
-        phone: &str,
-        email: Option<&str>,
-        notes: Option<&str>,
+        name: &Bound<'_, PyAny>,
+        phone: &Bound<'_, PyAny>,
+        email: Option<&Bound<'_, PyAny>>,
+        notes: Option<&Bound<'_, PyAny>>,
         at: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Customer> {
+        let name = text("name", name)?;
+        let phone = text("phone", phone)?;
+        let email = opt_text("email", email)?;
+        let notes = opt_text("notes", notes)?;
         let at = opt_instant("at", at)?;
         self.run(py, |d| {
             d.at(at).register_customer(NewCustomer {
@@ -348,13 +375,16 @@ impl PyBackspace {
     }
 
     /// A customer by `C-001` id or by phone in any accepted form.
-    fn find_customer(&self, py: Python<'_>, key: &str) -> PyResult<Customer> {
-        self.run(py, |d| d.find_customer(key)).map(Into::into)
+    fn find_customer(&self, py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<Customer> {
+        let key = text("key", key)?;
+        self.run(py, |d| d.find_customer(&key)).map(Into::into)
     }
 
     /// Customers whose name, phone or `C-…` id matches `text` (R-CUST-8).
-    fn search_customers(&self, py: Python<'_>, text: &str) -> PyResult<Vec<Customer>> {
-        self.run(py, |d| d.search_customers(text)).map(list)
+    #[pyo3(signature = (text))]
+    fn search_customers(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Customer>> {
+        let query = self::text("text", text)?;
+        self.run(py, |d| d.search_customers(&query)).map(list)
     }
 
     /// Every customer, by human id.
@@ -368,11 +398,15 @@ impl PyBackspace {
         &self,
         py: Python<'_>,
         id: &Bound<'_, PyAny>,
-        name: Option<String>,
-        phone: Option<String>,
-        email: Option<String>,
-        notes: Option<String>,
+        name: Option<&Bound<'_, PyAny>>,
+        phone: Option<&Bound<'_, PyAny>>,
+        email: Option<&Bound<'_, PyAny>>,
+        notes: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Customer> {
+        let name = opt_text("name", name)?;
+        let phone = opt_text("phone", phone)?;
+        let email = opt_text("email", email)?;
+        let notes = opt_text("notes", notes)?;
         let id = crate::convert::id("id", id)?;
         let update = bc::CustomerUpdate {
             name,
@@ -391,15 +425,17 @@ impl PyBackspace {
     fn add_resource(
         &self,
         py: Python<'_>,
-        name: &str,
-        resource_type: &str,
+        name: &Bound<'_, PyAny>,
+        resource_type: &Bound<'_, PyAny>,
         rate_per_hour: &Bound<'_, PyAny>,
         at: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Resource> {
+        let name = text("name", name)?;
+        let resource_type = text("resource_type", resource_type)?;
         let rate = money("rate_per_hour", rate_per_hour)?;
         let resource_type = parse::<bc::ResourceType>(resource_type)?;
         let at = opt_instant("at", at)?;
-        self.run(py, |d| d.at(at).add_resource(name, resource_type, rate))
+        self.run(py, |d| d.at(at).add_resource(&name, resource_type, rate))
             .map(Into::into)
     }
 
@@ -415,10 +451,12 @@ impl PyBackspace {
         &self,
         py: Python<'_>,
         id: &Bound<'_, PyAny>,
-        name: Option<String>,
-        resource_type: Option<&str>,
+        name: Option<&Bound<'_, PyAny>>,
+        resource_type: Option<&Bound<'_, PyAny>>,
         rate_per_hour: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Resource> {
+        let name = opt_text("name", name)?;
+        let resource_type = opt_text("resource_type", resource_type)?;
         let id = crate::convert::id("id", id)?;
         let update = bc::ResourceUpdate {
             name,
@@ -491,15 +529,19 @@ impl PyBackspace {
     }
 
     /// Sells `quantity` of an item to a running session (R-INV-2..4).
-    #[pyo3(signature = (session_id, item_id, quantity=1, at=None))]
+    #[pyo3(
+        signature = (session_id, item_id, quantity=Given::Omitted, at=None),
+        text_signature = "($self, session_id, item_id, quantity=1, at=None)"
+    )]
     fn add_consumption(
         &self,
         py: Python<'_>,
         session_id: &Bound<'_, PyAny>,
         item_id: &Bound<'_, PyAny>,
-        quantity: i64,
+        quantity: Given,
         at: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<InventoryConsumption> {
+        let quantity = given_count(py, "quantity", &quantity, 1)?;
         let session_id = id("session_id", session_id)?;
         let item_id = id("item_id", item_id)?;
         let at = opt_instant("at", at)?;
@@ -596,11 +638,12 @@ impl PyBackspace {
         &self,
         py: Python<'_>,
         customer_id: &Bound<'_, PyAny>,
-        plan_type: &str,
+        plan_type: &Bound<'_, PyAny>,
         start_date: Option<&Bound<'_, PyAny>>,
         price: Option<&Bound<'_, PyAny>>,
         at: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Subscription> {
+        let plan_type = text("plan_type", plan_type)?;
         let customer_id = id("customer_id", customer_id)?;
         let plan_type = parse::<bc::Plan>(plan_type)?;
         let start_date = opt_date("start_date", start_date)?;
@@ -662,24 +705,31 @@ impl PyBackspace {
     // ----- inventory -----
 
     /// Adds a café item (`category`: "beverage", "snack", "meal").
-    #[pyo3(signature = (name, category, price, quantity=0, min_stock=0, at=None))]
+    #[pyo3(
+        signature = (name, category, price, quantity=Given::Omitted, min_stock=Given::Omitted, at=None),
+        text_signature = "($self, name, category, price, quantity=0, min_stock=0, at=None)"
+    )]
     #[allow(clippy::too_many_arguments)]
     fn add_inventory_item(
         &self,
         py: Python<'_>,
-        name: &str,
-        category: &str,
+        name: &Bound<'_, PyAny>,
+        category: &Bound<'_, PyAny>,
         price: &Bound<'_, PyAny>,
-        quantity: i64,
-        min_stock: i64,
+        quantity: Given,
+        min_stock: Given,
         at: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<InventoryItem> {
+        let name = text("name", name)?;
+        let category = text("category", category)?;
+        let quantity = given_count(py, "quantity", &quantity, 0)?;
+        let min_stock = given_count(py, "min_stock", &min_stock, 0)?;
         let price = money("price", price)?;
         let category = parse::<bc::Category>(category)?;
         let at = opt_instant("at", at)?;
         self.run(py, |d| {
             d.at(at)
-                .add_inventory_item(name, category, price, quantity, min_stock)
+                .add_inventory_item(&name, category, price, quantity, min_stock)
         })
         .map(Into::into)
     }
@@ -701,11 +751,14 @@ impl PyBackspace {
         &self,
         py: Python<'_>,
         id: &Bound<'_, PyAny>,
-        name: Option<String>,
-        category: Option<&str>,
+        name: Option<&Bound<'_, PyAny>>,
+        category: Option<&Bound<'_, PyAny>>,
         price: Option<&Bound<'_, PyAny>>,
-        min_stock: Option<i64>,
+        min_stock: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<InventoryItem> {
+        let name = opt_text("name", name)?;
+        let category = opt_text("category", category)?;
+        let min_stock = opt_count("min_stock", min_stock)?;
         let id = crate::convert::id("id", id)?;
         let update = bc::ItemUpdate {
             name,
@@ -723,9 +776,10 @@ impl PyBackspace {
         &self,
         py: Python<'_>,
         id: &Bound<'_, PyAny>,
-        n: i64,
+        n: &Bound<'_, PyAny>,
         at: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<InventoryItem> {
+        let n = count("n", n)?;
         let id = crate::convert::id("id", id)?;
         let at = opt_instant("at", at)?;
         self.run(py, |d| d.at(at).restock(id, n)).map(Into::into)
@@ -737,13 +791,15 @@ impl PyBackspace {
         &self,
         py: Python<'_>,
         id: &Bound<'_, PyAny>,
-        delta: i64,
-        reason: &str,
+        delta: &Bound<'_, PyAny>,
+        reason: &Bound<'_, PyAny>,
         at: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<InventoryItem> {
+        let delta = count("delta", delta)?;
+        let reason = text("reason", reason)?;
         let id = crate::convert::id("id", id)?;
         let at = opt_instant("at", at)?;
-        self.run(py, |d| d.at(at).adjust_stock(id, delta, reason))
+        self.run(py, |d| d.at(at).adjust_stock(id, delta, &reason))
             .map(Into::into)
     }
 
@@ -771,8 +827,9 @@ impl PyBackspace {
     }
 
     /// An invoice by number (`INV-0001`).
-    fn find_invoice(&self, py: Python<'_>, number: &str) -> PyResult<Invoice> {
-        self.run(py, |d| d.find_invoice(number)).map(Into::into)
+    fn find_invoice(&self, py: Python<'_>, number: &Bound<'_, PyAny>) -> PyResult<Invoice> {
+        let number = text("number", number)?;
+        self.run(py, |d| d.find_invoice(&number)).map(Into::into)
     }
 
     /// Invoices, narrowed by customer, status ("unpaid", "pending", "paid") and issue dates
@@ -782,10 +839,11 @@ impl PyBackspace {
         &self,
         py: Python<'_>,
         customer_id: Option<&Bound<'_, PyAny>>,
-        status: Option<&str>,
+        status: Option<&Bound<'_, PyAny>>,
         from_: Option<&Bound<'_, PyAny>>,
         to: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Invoice>> {
+        let status = opt_text("status", status)?;
         let filter = bc::InvoiceFilter {
             customer_id: opt_id("customer_id", customer_id)?,
             status: opt_parse::<bc::InvoiceStatus>(status)?,
@@ -818,10 +876,12 @@ impl PyBackspace {
         py: Python<'_>,
         invoice_id: &Bound<'_, PyAny>,
         amount: &Bound<'_, PyAny>,
-        method: &str,
+        method: &Bound<'_, PyAny>,
         at: Option<&Bound<'_, PyAny>>,
-        note: Option<&str>,
+        note: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Invoice> {
+        let method = text("method", method)?;
+        let note = opt_text("note", note)?;
         let invoice_id = id("invoice_id", invoice_id)?;
         let amount = money("amount", amount)?;
         let method = parse::<bc::PaymentMethod>(method)?;
@@ -845,9 +905,10 @@ impl PyBackspace {
         py: Python<'_>,
         customer_id: &Bound<'_, PyAny>,
         amount: &Bound<'_, PyAny>,
-        method: &str,
+        method: &Bound<'_, PyAny>,
         at: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<LedgerEntry> {
+        let method = text("method", method)?;
         let customer_id = id("customer_id", customer_id)?;
         let amount = money("amount", amount)?;
         let method = parse::<bc::PaymentMethod>(method)?;
@@ -882,10 +943,11 @@ impl PyBackspace {
         py: Python<'_>,
         invoice_id: &Bound<'_, PyAny>,
         amount: &Bound<'_, PyAny>,
-        method: &str,
+        method: &Bound<'_, PyAny>,
         reason: &Bound<'_, PyAny>,
         at: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<CreditNote> {
+        let method = text("method", method)?;
         let invoice_id = id("invoice_id", invoice_id)?;
         let amount = money("amount", amount)?;
         let method = parse::<bc::PaymentMethod>(method)?;
@@ -918,8 +980,8 @@ impl PyBackspace {
     }
 
     /// A credit note by number (`CN-0001`, any case).
-    fn find_credit_note(&self, py: Python<'_>, number: &str) -> PyResult<CreditNote> {
-        let number = number.to_string();
+    fn find_credit_note(&self, py: Python<'_>, number: &Bound<'_, PyAny>) -> PyResult<CreditNote> {
+        let number = text("number", number)?;
         self.run(py, |d| d.find_credit_note(&number))
             .map(Into::into)
     }
@@ -1001,14 +1063,18 @@ impl PyBackspace {
     }
 
     /// The `n` customers with the largest invoiced total, `from_` to `to` inclusive (R-REP-3).
-    #[pyo3(signature = (from_, to, n=10))]
+    #[pyo3(
+        signature = (from_, to, n=Given::Omitted),
+        text_signature = "($self, from_, to, n=10)"
+    )]
     fn top_customers(
         &self,
         py: Python<'_>,
         from_: &Bound<'_, PyAny>,
         to: &Bound<'_, PyAny>,
-        n: i64,
+        n: Given,
     ) -> PyResult<Vec<TopCustomer>> {
+        let n = given_count(py, "n", &n, 10)?;
         let (from, to) = (date("from_", from_)?, date("to", to)?);
         let n = usize::try_from(n)
             .map_err(|_| validation("n", format!("must not be negative, got {n}")))?;
