@@ -358,11 +358,10 @@ impl PyBackspace {
         let at = opt_instant("at", at)?;
         self.run(py, |d| {
             d.at(at).register_customer(NewCustomer {
-                notes: notes.map(Into::into),
-                ..NewCustomer {
-                    email: email.map(Into::into),
-                    ..NewCustomer::new(name, phone)
-                }
+                name,
+                phone,
+                email,
+                notes,
             })
         })
         .map(Into::into)
@@ -890,8 +889,9 @@ impl PyBackspace {
             d.at(at).record_payment(
                 invoice_id,
                 NewPayment {
-                    note: note.map(Into::into),
-                    ..NewPayment::new(amount, method)
+                    amount,
+                    method,
+                    note,
                 },
             )
         })
