@@ -1,77 +1,140 @@
 //! The one exception type of the bindings: a variant per [`backspace_core::ErrorKind`] (R-ERR-1, R-ERR-2).
 //!
-//! It is a *flat* error: only the variant and the Rust error's text cross the FFI, so Kotlin's
-//! `BackspaceException.Validation(...).message` and Swift's `BackspaceError.Validation(message:)`
-//! carry exactly the message the Rust core gives (`invalid phone: …`, `customer not found: …`).
+//! Each variant carries the core error's data as fields (the same ones Python exposes:
+//! `field`/`reason`, `entity`/`id`, `item`/`available`/`requested`, `invoice`/`due`/`amount`,
+//! `available`/`amount`) plus `error_message`, the Rust error's text (not `message`: it
+//! would clash with Kotlin's `Throwable.message`, which uniffi builds from the fields). Money fields are `Decimal`
+//! (`BigDecimal` in Kotlin, `Decimal` in Swift). [`From<Error>`] is the one mapping.
 
-use backspace_core::{Error, ErrorKind};
+use backspace_core::Error;
+use rust_decimal::Decimal;
 
 /// A failed Backspace operation; nothing was written (R-ERR-2).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
-#[uniffi(flat_error)]
 pub enum BackspaceError {
     /// Bad input: which field and why.
-    #[error("{message}")]
+    #[error("{error_message}")]
     Validation {
+        /// The argument or field at fault (`phone`, `amount`, …).
+        field: String,
+        /// Why it was refused.
+        reason: String,
         /// The R-ERR-1 text.
-        message: String,
+        error_message: String,
     },
     /// An id, number or phone that names nothing.
-    #[error("{message}")]
+    #[error("{error_message}")]
     NotFound {
+        /// `customer`, `resource`, `session`, `invoice`, …
+        entity: String,
+        /// The id, number or phone asked for.
+        id: String,
         /// The R-ERR-1 text.
-        message: String,
+        error_message: String,
     },
     /// The request clashes with current state (busy seat, duplicate phone, …).
-    #[error("{message}")]
+    #[error("{error_message}")]
     Conflict {
         /// The R-ERR-1 text.
-        message: String,
+        error_message: String,
     },
     /// Not enough items in stock.
-    #[error("{message}")]
+    #[error("{error_message}")]
     InsufficientStock {
+        /// Item name.
+        item: String,
+        /// Units in stock.
+        available: i64,
+        /// Units asked for.
+        requested: i64,
         /// The R-ERR-1 text.
-        message: String,
+        error_message: String,
     },
     /// The entity is in the wrong state for the operation (session ended, invoice paid).
-    #[error("{message}")]
+    #[error("{error_message}")]
     InvalidState {
         /// The R-ERR-1 text.
-        message: String,
+        error_message: String,
     },
-    /// A payment above what is due.
-    #[error("{message}")]
+    /// A payment above what is due, or a refund above what is refundable.
+    #[error("{error_message}")]
     Overpayment {
+        /// Invoice number.
+        invoice: String,
+        /// What can still be paid (or refunded).
+        due: Decimal,
+        /// Amount offered.
+        amount: Decimal,
         /// The R-ERR-1 text.
-        message: String,
+        error_message: String,
     },
     /// A `balance` payment above the customer's credit.
-    #[error("{message}")]
+    #[error("{error_message}")]
     InsufficientCredit {
+        /// Credit the customer holds.
+        available: Decimal,
+        /// Amount asked for.
+        amount: Decimal,
         /// The R-ERR-1 text.
-        message: String,
+        error_message: String,
     },
     /// The store failed (disk, lock, corrupt or newer file).
-    #[error("{message}")]
+    #[error("{error_message}")]
     Storage {
         /// The R-ERR-1 text.
-        message: String,
+        error_message: String,
     },
 }
 
 impl From<Error> for BackspaceError {
     fn from(e: Error) -> Self {
         let message = e.to_string();
-        match e.kind() {
-            ErrorKind::Validation => BackspaceError::Validation { message },
-            ErrorKind::NotFound => BackspaceError::NotFound { message },
-            ErrorKind::Conflict => BackspaceError::Conflict { message },
-            ErrorKind::InsufficientStock => BackspaceError::InsufficientStock { message },
-            ErrorKind::InvalidState => BackspaceError::InvalidState { message },
-            ErrorKind::Overpayment => BackspaceError::Overpayment { message },
-            ErrorKind::InsufficientCredit => BackspaceError::InsufficientCredit { message },
-            ErrorKind::Storage => BackspaceError::Storage { message },
+        match e {
+            Error::Validation { field, reason } => BackspaceError::Validation {
+                field,
+                reason,
+                error_message: message,
+            },
+            Error::NotFound { entity, id } => BackspaceError::NotFound {
+                entity: entity.to_string(),
+                id,
+                error_message: message,
+            },
+            Error::Conflict(_) => BackspaceError::Conflict {
+                error_message: message,
+            },
+            Error::InsufficientStock {
+                item,
+                available,
+                requested,
+            } => BackspaceError::InsufficientStock {
+                item,
+                available,
+                requested,
+                error_message: message,
+            },
+            Error::InvalidState(_) => BackspaceError::InvalidState {
+                error_message: message,
+            },
+            Error::Overpayment {
+                invoice,
+                due,
+                amount,
+                ..
+            } => BackspaceError::Overpayment {
+                invoice,
+                due,
+                amount,
+                error_message: message,
+            },
+            Error::InsufficientCredit { available, amount } => BackspaceError::InsufficientCredit {
+                available,
+                amount,
+                error_message: message,
+            },
+            Error::Storage(_) => BackspaceError::Storage {
+                error_message: message,
+            },
         }
     }
 }
@@ -107,7 +170,9 @@ mod tests {
         assert_eq!(
             e,
             BackspaceError::Validation {
-                message: "invalid phone: \"0101\" is too short".into()
+                field: "phone".into(),
+                reason: "\"0101\" is too short".into(),
+                error_message: "invalid phone: \"0101\" is too short".into()
             }
         );
         assert_eq!(e.to_string(), "invalid phone: \"0101\" is too short");

@@ -5428,43 +5428,103 @@ enum BackspaceError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError
     /**
      * Bad input: which field and why.
      */
-    case Validation(message: String)
-    
+    case Validation(
+        /**
+         * The argument or field at fault (`phone`, `amount`, …).
+         */field: String, 
+        /**
+         * Why it was refused.
+         */reason: String, 
+        /**
+         * The R-ERR-1 text.
+         */errorMessage: String
+    )
     /**
      * An id, number or phone that names nothing.
      */
-    case NotFound(message: String)
-    
+    case NotFound(
+        /**
+         * `customer`, `resource`, `session`, `invoice`, …
+         */entity: String, 
+        /**
+         * The id, number or phone asked for.
+         */id: String, 
+        /**
+         * The R-ERR-1 text.
+         */errorMessage: String
+    )
     /**
      * The request clashes with current state (busy seat, duplicate phone, …).
      */
-    case Conflict(message: String)
-    
+    case Conflict(
+        /**
+         * The R-ERR-1 text.
+         */errorMessage: String
+    )
     /**
      * Not enough items in stock.
      */
-    case InsufficientStock(message: String)
-    
+    case InsufficientStock(
+        /**
+         * Item name.
+         */item: String, 
+        /**
+         * Units in stock.
+         */available: Int64, 
+        /**
+         * Units asked for.
+         */requested: Int64, 
+        /**
+         * The R-ERR-1 text.
+         */errorMessage: String
+    )
     /**
      * The entity is in the wrong state for the operation (session ended, invoice paid).
      */
-    case InvalidState(message: String)
-    
+    case InvalidState(
+        /**
+         * The R-ERR-1 text.
+         */errorMessage: String
+    )
     /**
-     * A payment above what is due.
+     * A payment above what is due, or a refund above what is refundable.
      */
-    case Overpayment(message: String)
-    
+    case Overpayment(
+        /**
+         * Invoice number.
+         */invoice: String, 
+        /**
+         * What can still be paid (or refunded).
+         */due: Decimal, 
+        /**
+         * Amount offered.
+         */amount: Decimal, 
+        /**
+         * The R-ERR-1 text.
+         */errorMessage: String
+    )
     /**
      * A `balance` payment above the customer's credit.
      */
-    case InsufficientCredit(message: String)
-    
+    case InsufficientCredit(
+        /**
+         * Credit the customer holds.
+         */available: Decimal, 
+        /**
+         * Amount asked for.
+         */amount: Decimal, 
+        /**
+         * The R-ERR-1 text.
+         */errorMessage: String
+    )
     /**
      * The store failed (disk, lock, corrupt or newer file).
      */
-    case Storage(message: String)
-    
+    case Storage(
+        /**
+         * The R-ERR-1 text.
+         */errorMessage: String
+    )
 
     
 
@@ -5495,39 +5555,43 @@ public struct FfiConverterTypeBackspaceError: FfiConverterRustBuffer {
 
         
         case 1: return .Validation(
-            message: try FfiConverterString.read(from: &buf)
-        )
-        
+            field: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf), 
+            errorMessage: try FfiConverterString.read(from: &buf)
+            )
         case 2: return .NotFound(
-            message: try FfiConverterString.read(from: &buf)
-        )
-        
+            entity: try FfiConverterString.read(from: &buf), 
+            id: try FfiConverterString.read(from: &buf), 
+            errorMessage: try FfiConverterString.read(from: &buf)
+            )
         case 3: return .Conflict(
-            message: try FfiConverterString.read(from: &buf)
-        )
-        
+            errorMessage: try FfiConverterString.read(from: &buf)
+            )
         case 4: return .InsufficientStock(
-            message: try FfiConverterString.read(from: &buf)
-        )
-        
+            item: try FfiConverterString.read(from: &buf), 
+            available: try FfiConverterInt64.read(from: &buf), 
+            requested: try FfiConverterInt64.read(from: &buf), 
+            errorMessage: try FfiConverterString.read(from: &buf)
+            )
         case 5: return .InvalidState(
-            message: try FfiConverterString.read(from: &buf)
-        )
-        
+            errorMessage: try FfiConverterString.read(from: &buf)
+            )
         case 6: return .Overpayment(
-            message: try FfiConverterString.read(from: &buf)
-        )
-        
+            invoice: try FfiConverterString.read(from: &buf), 
+            due: try FfiConverterTypeDecimal.read(from: &buf), 
+            amount: try FfiConverterTypeDecimal.read(from: &buf), 
+            errorMessage: try FfiConverterString.read(from: &buf)
+            )
         case 7: return .InsufficientCredit(
-            message: try FfiConverterString.read(from: &buf)
-        )
-        
+            available: try FfiConverterTypeDecimal.read(from: &buf), 
+            amount: try FfiConverterTypeDecimal.read(from: &buf), 
+            errorMessage: try FfiConverterString.read(from: &buf)
+            )
         case 8: return .Storage(
-            message: try FfiConverterString.read(from: &buf)
-        )
-        
+            errorMessage: try FfiConverterString.read(from: &buf)
+            )
 
-        default: throw UniffiInternalError.unexpectedEnumCase
+         default: throw UniffiInternalError.unexpectedEnumCase
         }
     }
 
@@ -5537,24 +5601,58 @@ public struct FfiConverterTypeBackspaceError: FfiConverterRustBuffer {
         
 
         
-        case .Validation(_ /* message is ignored*/):
-            writeInt(&buf, Int32(1))
-        case .NotFound(_ /* message is ignored*/):
-            writeInt(&buf, Int32(2))
-        case .Conflict(_ /* message is ignored*/):
-            writeInt(&buf, Int32(3))
-        case .InsufficientStock(_ /* message is ignored*/):
-            writeInt(&buf, Int32(4))
-        case .InvalidState(_ /* message is ignored*/):
-            writeInt(&buf, Int32(5))
-        case .Overpayment(_ /* message is ignored*/):
-            writeInt(&buf, Int32(6))
-        case .InsufficientCredit(_ /* message is ignored*/):
-            writeInt(&buf, Int32(7))
-        case .Storage(_ /* message is ignored*/):
-            writeInt(&buf, Int32(8))
-
         
+        case let .Validation(field,reason,errorMessage):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(field, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            FfiConverterString.write(errorMessage, into: &buf)
+            
+        
+        case let .NotFound(entity,id,errorMessage):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(entity, into: &buf)
+            FfiConverterString.write(id, into: &buf)
+            FfiConverterString.write(errorMessage, into: &buf)
+            
+        
+        case let .Conflict(errorMessage):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(errorMessage, into: &buf)
+            
+        
+        case let .InsufficientStock(item,available,requested,errorMessage):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(item, into: &buf)
+            FfiConverterInt64.write(available, into: &buf)
+            FfiConverterInt64.write(requested, into: &buf)
+            FfiConverterString.write(errorMessage, into: &buf)
+            
+        
+        case let .InvalidState(errorMessage):
+            writeInt(&buf, Int32(5))
+            FfiConverterString.write(errorMessage, into: &buf)
+            
+        
+        case let .Overpayment(invoice,due,amount,errorMessage):
+            writeInt(&buf, Int32(6))
+            FfiConverterString.write(invoice, into: &buf)
+            FfiConverterTypeDecimal.write(due, into: &buf)
+            FfiConverterTypeDecimal.write(amount, into: &buf)
+            FfiConverterString.write(errorMessage, into: &buf)
+            
+        
+        case let .InsufficientCredit(available,amount,errorMessage):
+            writeInt(&buf, Int32(7))
+            FfiConverterTypeDecimal.write(available, into: &buf)
+            FfiConverterTypeDecimal.write(amount, into: &buf)
+            FfiConverterString.write(errorMessage, into: &buf)
+            
+        
+        case let .Storage(errorMessage):
+            writeInt(&buf, Int32(8))
+            FfiConverterString.write(errorMessage, into: &buf)
+            
         }
     }
 }

@@ -90,7 +90,7 @@ class CorrectionsTest {
         val e = assertThrows(BackspaceException.Validation::class.java) {
             desk.deposit(mona.id, BigDecimal("5"), PaymentMethod.CASH, at = at(12))
         }
-        assertTrue(e.message!!.contains(DAY.toString()), e.message)
+        assertTrue(e.errorMessage.contains(DAY.toString()), e.errorMessage)
     }
 
     @Test
@@ -99,7 +99,7 @@ class CorrectionsTest {
         val s = desk.startSession(mona.id, seat.id, at = at(10))
         desk.endSession(s.id, at = at(14))
         val e = assertThrows(BackspaceException.Conflict::class.java) { desk.startSession(omar.id, seat.id, at = at(12)) }
-        assertTrue(e.message!!.contains(s.id.toString()), e.message)
+        assertTrue(e.errorMessage.contains(s.id.toString()), e.errorMessage)
         assertEquals(emptyList<SessionOverlap>(), desk.sessionOverlaps())
         val sub = desk.subscribe(omar.id, planType = Plan.WEEKLY, price = BigDecimal("100"), at = at(15))
         assertEquals(Plan.WEEKLY, sub.planType)
