@@ -167,8 +167,6 @@ pub struct DaySums {
     pub credit: i64,
 }
 
-type Day = DaySums;
-
 impl DaySums {
     /// Adds a refund of `amount` by `method`.
     pub fn refunded(&mut self, method: PaymentMethod, amount: i64) {
@@ -238,7 +236,7 @@ pub fn revenue_by_scan<T: StoreTx + ?Sized>(
     to: NaiveDate,
     tz: Tz,
 ) -> Result<Vec<RevenueDay>> {
-    let mut days: BTreeMap<NaiveDate, Day> = BTreeMap::new();
+    let mut days: BTreeMap<NaiveDate, DaySums> = BTreeMap::new();
     for inv in tx.invoices(&InvoiceFilter::default())? {
         let issued = days.entry(inv.issue_date).or_default();
         for line in &inv.line_items {

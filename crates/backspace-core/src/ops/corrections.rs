@@ -243,8 +243,7 @@ impl<S: Store> Backspace<S> {
     /// instant on them afterwards. Stores the date's revenue row as its Z report and returns
     /// it. The date must have ended in the space's time zone and come after the last closed one.
     pub fn close_day(&self, date: NaiveDate) -> Result<ZReport> {
-        self.store.write(|tx| {
-            let at = crate::clock::resolve_at(self.at, self.clock.now())?;
+        self.write(|tx, at| {
             let tz = tx.settings()?.time_zone;
             if let Some(closed) = tx.closed_through()?
                 && date <= closed
