@@ -22,6 +22,8 @@ pub enum ErrorKind {
     Overpayment,
     /// A `balance` payment above the customer's credit.
     InsufficientCredit,
+    /// The operator may not do this, or no one is signed in, or the operator is locked (R-STAFF-2, R-STAFF-3).
+    Forbidden,
     /// The store failed (disk, lock, corrupt file).
     Storage,
 }
@@ -81,6 +83,17 @@ pub enum Error {
         /// Amount asked for.
         amount: Decimal,
     },
+    /// Staff rules refuse it (R-STAFF-2, R-STAFF-3): no one signed in, a wrong or locked PIN,
+    /// a deactivated operator, or a role without the permission.
+    #[error("forbidden: {reason}")]
+    Forbidden {
+        /// The operator as `role name` (`cashier Mona`), or `None` when no one is signed in.
+        operator: Option<String>,
+        /// The permission needed (`corrections`, `settings`, …) or `sign_in`.
+        permission: String,
+        /// Why, in a sentence (never containing a PIN).
+        reason: String,
+    },
     /// The store failed.
     #[error("storage error: {0}")]
     Storage(String),
@@ -97,6 +110,7 @@ impl Error {
             Error::InvalidState(_) => ErrorKind::InvalidState,
             Error::Overpayment { .. } => ErrorKind::Overpayment,
             Error::InsufficientCredit { .. } => ErrorKind::InsufficientCredit,
+            Error::Forbidden { .. } => ErrorKind::Forbidden,
             Error::Storage(_) => ErrorKind::Storage,
         }
     }

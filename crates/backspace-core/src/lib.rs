@@ -26,10 +26,13 @@
 
 #![warn(missing_docs)]
 
+pub mod audit;
 pub mod clock;
 pub mod error;
-pub mod memory;
+#[macro_use]
 pub mod model;
+pub mod drawer;
+pub mod memory;
 pub mod money;
 mod ops;
 pub mod phone;
@@ -38,6 +41,7 @@ pub mod phone_metadata;
 pub mod pricing;
 pub mod reports;
 pub mod settings;
+pub mod staff;
 pub mod store;
 pub mod text;
 pub mod trail;
@@ -45,18 +49,22 @@ pub mod trail;
 #[cfg(any(test, feature = "testkit"))]
 pub mod testkit;
 
+pub use audit::AuditEntry;
 pub use chrono;
 pub use chrono_tz;
 pub use clock::{Clock, SystemClock};
+pub use drawer::{DrawerEntry, DrawerEntryKind, MAIN_DRAWER, MethodTotals, Shift, ShiftReport};
 pub use error::{Error, ErrorKind, Result};
 pub use memory::MemoryStore;
 pub use model::*;
 pub use ops::{
-    Backspace, Checkout, EndSession, MAX_QUANTITY, NewCustomer, NewPayment, NewSubscription,
+    Backspace, Checkout, CloseShift, EndSession, MAX_QUANTITY, NewCustomer, NewOperator,
+    NewPayment, NewSubscription, OpenShift, OperatorUpdate,
 };
 pub use reports::{OutstandingInvoice, ResourceUtilization, RevenueDay, TopCustomer, ZReport};
 pub use rust_decimal::Decimal;
 pub use settings::{PlanPrices, PricingPolicy, Rounding, Settings, SettingsUpdate};
+pub use staff::{Operator, Permission, Role};
 pub use store::{Counter, SessionSpan, Store, StoreTx};
 pub use trail::{BrokenDocument, TrailEntry, TrailKind, TrailReport};
 pub use uuid::Uuid;

@@ -9,10 +9,13 @@ use std::sync::{Mutex, MutexGuard};
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
+use crate::audit::AuditEntry;
+use crate::drawer::{DrawerEntry, Shift};
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::reports::ZReport;
 use crate::settings::Settings;
+use crate::staff::OperatorRecord;
 use crate::store::{Counter, Store, StoreTx};
 use crate::trail::TrailEntry;
 
@@ -33,6 +36,10 @@ struct State {
     ledger: Vec<LedgerEntry>,
     trail: Vec<TrailEntry>,
     z_reports: BTreeMap<NaiveDate, ZReport>,
+    operators: BTreeMap<Uuid, OperatorRecord>,
+    audit: Vec<AuditEntry>,
+    shifts: BTreeMap<Uuid, Shift>,
+    drawer: Vec<DrawerEntry>,
 }
 
 /// A store that keeps everything in memory.
@@ -437,6 +444,114 @@ impl StoreTx for State {
 
     fn closed_through(&mut self) -> Result<Option<NaiveDate>> {
         Ok(self.z_reports.keys().next_back().copied())
+    }
+
+    fn insert_operator(&mut self, operator: &OperatorRecord) -> Result<()> {
+        self.operators
+            .insert(operator.operator.id, operator.clone());
+        Ok(())
+    }
+
+    fn update_operator(&mut self, operator: &OperatorRecord) -> Result<()> {
+        replace(
+            &mut self.operators,
+            operator.operator.id,
+            operator,
+            "operator",
+        )
+    }
+
+    fn operator(&mut self, id: Uuid) -> Result<Option<OperatorRecord>> {
+        Ok(self.operators.get(&id).cloned())
+    }
+
+    fn operators(&mut self) -> Result<Vec<OperatorRecord>> {
+        Ok(sorted_by_key(self.operators.values().cloned(), |o| {
+            (o.operator.name.clone(), o.operator.id)
+        }))
+    }
+
+    fn has_operators(&mut self) -> Result<bool> {
+        Ok(!self.operators.is_empty())
+    }
+
+    fn append_audit(&mut self, entry: &AuditEntry) -> Result<()> {
+        self.audit.push(entry.clone());
+        Ok(())
+    }
+
+    fn last_audit_entry(&mut self) -> Result<Option<AuditEntry>> {
+        Ok(self.audit.last().cloned())
+    }
+
+    fn audit_entries(
+        &mut self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+    ) -> Result<Vec<AuditEntry>> {
+        Ok(self
+            .audit
+            .iter()
+            .filter(|e| e.at >= start && e.at < end)
+            .cloned()
+            .collect())
+    }
+
+    fn insert_shift(&mut self, shift: &Shift) -> Result<()> {
+        if self
+            .shifts
+            .values()
+            .any(|s| s.is_open() && s.drawer == shift.drawer)
+        {
+            return Err(Error::Conflict(format!(
+                "drawer {} already has an open shift",
+                shift.drawer
+            )));
+        }
+        self.shifts.insert(shift.id, shift.clone());
+        Ok(())
+    }
+
+    fn close_shift(&mut self, shift: &Shift) -> Result<()> {
+        match self.shifts.get_mut(&shift.id) {
+            Some(s) if s.is_open() => {
+                *s = shift.clone();
+                Ok(())
+            }
+            Some(_) => Err(Error::InvalidState("a closed shift never changes".into())),
+            None => Err(missing("shift", shift.id)),
+        }
+    }
+
+    fn shift(&mut self, id: Uuid) -> Result<Option<Shift>> {
+        Ok(self.shifts.get(&id).cloned())
+    }
+
+    fn open_shifts(&mut self) -> Result<Vec<Shift>> {
+        Ok(sorted_by_key(
+            self.shifts.values().filter(|s| s.is_open()).cloned(),
+            |s| (s.opened_at, s.id),
+        ))
+    }
+
+    fn insert_drawer_entry(&mut self, entry: &DrawerEntry) -> Result<()> {
+        match self.shifts.get(&entry.shift_id) {
+            Some(s) if s.is_open() => {
+                self.drawer.push(entry.clone());
+                Ok(())
+            }
+            Some(_) => Err(Error::InvalidState("a closed shift never changes".into())),
+            None => Err(missing("shift", entry.shift_id)),
+        }
+    }
+
+    fn drawer_entries(&mut self, shift_id: Uuid) -> Result<Vec<DrawerEntry>> {
+        Ok(self
+            .drawer
+            .iter()
+            .filter(|e| e.shift_id == shift_id)
+            .cloned()
+            .collect())
     }
 
     fn insert_payment(&mut self, payment: &Payment) -> Result<()> {

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::error::{Error, Result};
 use crate::model::Plan;
-use crate::money::{Zero, normalize_amount};
+use crate::money::{Zero, normalize_amount, parse_percent, to_decimal};
 
 /// How elapsed time is rounded to billing units (R-PRICE-2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -107,6 +107,10 @@ pub struct Settings {
     pub invoice_due_days: u32,
     /// Currency label shown to people (default `EGP`).
     pub currency: String,
+    /// The largest discount percentage a cashier may give (default 10, R-STAFF-3).
+    pub max_cashier_discount: Decimal,
+    /// Whether cash may only move while a shift is open (default false, R-SHIFT-2).
+    pub require_shift: bool,
 }
 
 impl Default for Settings {
@@ -117,6 +121,8 @@ impl Default for Settings {
             plan_prices: PlanPrices::default(),
             invoice_due_days: 7,
             currency: "EGP".to_string(),
+            max_cashier_discount: Decimal::new(1000, 2),
+            require_shift: false,
         }
     }
 }
@@ -146,6 +152,10 @@ pub struct SettingsUpdate {
     pub invoice_due_days: Option<u32>,
     /// Currency label (1–10 characters).
     pub currency: Option<String>,
+    /// The largest discount percentage a cashier may give (0–100, two decimals).
+    pub max_cashier_discount: Option<Decimal>,
+    /// Whether cash may only move while a shift is open.
+    pub require_shift: Option<bool>,
 }
 
 /// Parses an IANA time zone name.
@@ -222,6 +232,12 @@ impl Settings {
                 ));
             }
             s.currency = c.to_string();
+        }
+        if let Some(p) = update.max_cashier_discount {
+            s.max_cashier_discount = to_decimal(parse_percent("max_cashier_discount", p)?);
+        }
+        if let Some(v) = update.require_shift {
+            s.require_shift = v;
         }
         Ok(s)
     }

@@ -8,10 +8,13 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use uuid::Uuid;
 
+use crate::audit::AuditEntry;
+use crate::drawer::{DrawerEntry, Shift};
 use crate::error::Result;
 use crate::model::*;
 use crate::reports::{self, ResourceUtilization, RevenueDay, TopCustomer, ZReport};
 use crate::settings::Settings;
+use crate::staff::OperatorRecord;
 use crate::trail::TrailEntry;
 
 /// The gapless counters behind `C-…`, `INV-…` and `CN-…` (R-CUST-2, R-INVC-1, R-CORR-2).
@@ -190,6 +193,43 @@ pub trait StoreTx {
     fn z_report(&mut self, date: NaiveDate) -> Result<Option<ZReport>>;
     /// The last closed business date, if any.
     fn closed_through(&mut self) -> Result<Option<NaiveDate>>;
+    /// Adds an operator (R-STAFF-1).
+    fn insert_operator(&mut self, operator: &OperatorRecord) -> Result<()>;
+    /// Saves a changed operator: name, role, active flag, PIN hash, wrong PINs, lock.
+    fn update_operator(&mut self, operator: &OperatorRecord) -> Result<()>;
+    /// An operator by id.
+    fn operator(&mut self, id: Uuid) -> Result<Option<OperatorRecord>>;
+    /// Every operator, by name then id.
+    fn operators(&mut self) -> Result<Vec<OperatorRecord>>;
+    /// Whether any operator exists (then every write needs one signed in, R-STAFF-2).
+    fn has_operators(&mut self) -> Result<bool> {
+        Ok(!self.operators()?.is_empty())
+    }
+
+    /// Appends an audit entry (R-STAFF-4).
+    fn append_audit(&mut self, entry: &AuditEntry) -> Result<()>;
+    /// The latest audit entry.
+    fn last_audit_entry(&mut self) -> Result<Option<AuditEntry>>;
+    /// Audit entries with `start ≤ at < end`, in the order written.
+    fn audit_entries(
+        &mut self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+    ) -> Result<Vec<AuditEntry>>;
+
+    /// Opens a shift; a second open shift on one drawer is a conflict (R-SHIFT-1).
+    fn insert_shift(&mut self, shift: &Shift) -> Result<()>;
+    /// Closes an open shift (R-SHIFT-3); a closed shift never changes.
+    fn close_shift(&mut self, shift: &Shift) -> Result<()>;
+    /// A shift by id.
+    fn shift(&mut self, id: Uuid) -> Result<Option<Shift>>;
+    /// The open shifts, oldest first.
+    fn open_shifts(&mut self) -> Result<Vec<Shift>>;
+    /// Attaches money to an open shift (R-SHIFT-2).
+    fn insert_drawer_entry(&mut self, entry: &DrawerEntry) -> Result<()>;
+    /// A shift's drawer entries, in the order written.
+    fn drawer_entries(&mut self, shift_id: Uuid) -> Result<Vec<DrawerEntry>>;
+
     /// Adds a payment to its invoice.
     fn insert_payment(&mut self, payment: &Payment) -> Result<()>;
     /// An invoice with lines and payments.

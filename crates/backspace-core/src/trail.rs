@@ -37,6 +37,8 @@ pub enum TrailKind {
     Void,
     /// An invoice's write-off.
     WriteOff,
+    /// An audit log entry (R-STAFF-4); the audit log keeps a chain of its own.
+    Audit,
 }
 
 impl TrailKind {
@@ -47,6 +49,7 @@ impl TrailKind {
             TrailKind::CreditNote => "credit_note",
             TrailKind::Void => "void",
             TrailKind::WriteOff => "write_off",
+            TrailKind::Audit => "audit",
         }
     }
 
@@ -85,6 +88,8 @@ pub struct TrailEntry {
 pub struct TrailReport {
     /// Trail entries checked.
     pub entries: u64,
+    /// Audit log entries checked (R-STAFF-4).
+    pub audit_entries: u64,
     /// The first document (by trail order) that no longer matches, or `None`: the trail is intact.
     pub first_broken: Option<BrokenDocument>,
 }
@@ -101,7 +106,7 @@ impl TrailReport {
 pub struct BrokenDocument {
     /// What kind of entry.
     pub kind: TrailKind,
-    /// The invoice or credit note number.
+    /// The invoice or credit note number, or `audit #n` for an audit entry.
     pub number: String,
     /// The trail entry.
     pub seq: u64,
@@ -125,7 +130,8 @@ pub fn footprint(previous: &str, document_hash: &str) -> String {
     sha256_hex(&format!("{previous}\n{document_hash}"))
 }
 
-fn instant(at: DateTime<Utc>) -> String {
+/// An instant as canonical texts write it: `YYYY-MM-DDTHH:MM:SS.ffffffZ`.
+pub(crate) fn instant(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
 }
 

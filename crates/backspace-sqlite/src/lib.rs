@@ -45,6 +45,8 @@ mod resources;
 mod schema;
 mod sessions;
 mod settings;
+mod shifts;
+mod staff;
 mod store;
 mod subscriptions;
 mod trail;

@@ -14,7 +14,7 @@ pub const APPLICATION_ID: i32 = 0x4253_5043;
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Every migration, in order; index 0 is version 1.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// Version 1: the whole data model.
 const V1: &str = r#"
@@ -401,6 +401,87 @@ CREATE INDEX ledger_entries_by_customer ON ledger_entries (customer_id, at);
 CREATE INDEX ledger_deposits_by_at ON ledger_entries (at) WHERE kind = 'deposit';
 "#;
 
+/// Version 6: staff, the audit log and cash drawers (§16).
+const V6: &str = r#"
+ALTER TABLE settings ADD COLUMN max_cashier_discount_hundredths INTEGER NOT NULL DEFAULT 1000
+    CHECK (max_cashier_discount_hundredths BETWEEN 0 AND 10000);
+ALTER TABLE settings ADD COLUMN require_shift INTEGER NOT NULL DEFAULT 0
+    CHECK (require_shift IN (0, 1));
+
+-- PINs are kept only as Argon2id hashes (PHC strings).
+CREATE TABLE operators (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('cashier', 'manager', 'owner')),
+    is_active INTEGER NOT NULL CHECK (is_active IN (0, 1)),
+    pin_hash TEXT NOT NULL CHECK (pin_hash LIKE '$argon2id$%'),
+    wrong_pins INTEGER NOT NULL DEFAULT 0 CHECK (wrong_pins >= 0),
+    locked_until TEXT,
+    created_at TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER operators_are_never_deleted BEFORE DELETE ON operators
+BEGIN SELECT RAISE(ABORT, 'operators are never deleted; deactivate them'); END;
+
+CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY CHECK (seq >= 1),
+    at TEXT NOT NULL,
+    operator_id TEXT REFERENCES operators (id),
+    operation TEXT NOT NULL,
+    ids TEXT NOT NULL,
+    args TEXT NOT NULL,
+    footprint TEXT NOT NULL
+) STRICT;
+CREATE INDEX audit_log_by_at ON audit_log (at);
+CREATE TRIGGER audit_log_never_changes BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit entries never change'); END;
+CREATE TRIGGER audit_log_is_never_deleted BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit entries are never deleted'); END;
+
+CREATE TABLE shifts (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    drawer TEXT NOT NULL,
+    opened_by TEXT REFERENCES operators (id),
+    opened_at TEXT NOT NULL,
+    opening_float_piastres INTEGER NOT NULL CHECK (opening_float_piastres >= 0),
+    closed_by TEXT REFERENCES operators (id),
+    closed_at TEXT,
+    counted_piastres INTEGER CHECK (counted_piastres >= 0),
+    expected_piastres INTEGER,
+    over_short_piastres INTEGER,
+    CHECK ((closed_at IS NULL) = (counted_piastres IS NULL)
+        AND (closed_at IS NULL) = (expected_piastres IS NULL)
+        AND (closed_at IS NULL) = (over_short_piastres IS NULL))
+) STRICT;
+-- One open shift per drawer, whichever desk asks (R-SHIFT-1).
+CREATE UNIQUE INDEX shifts_one_open_per_drawer ON shifts (drawer) WHERE closed_at IS NULL;
+CREATE TRIGGER shifts_closed_never_change BEFORE UPDATE ON shifts WHEN OLD.closed_at IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'a closed shift never changes'); END;
+CREATE TRIGGER shifts_are_never_deleted BEFORE DELETE ON shifts
+BEGIN SELECT RAISE(ABORT, 'shifts are never deleted'); END;
+
+CREATE TABLE drawer_entries (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    shift_id TEXT NOT NULL REFERENCES shifts (id),
+    kind TEXT NOT NULL CHECK (kind IN ('payment', 'deposit', 'refund', 'pay_in', 'pay_out')),
+    method TEXT NOT NULL CHECK (method IN ('cash', 'card', 'transfer', 'balance')),
+    amount_piastres INTEGER NOT NULL CHECK (amount_piastres > 0),
+    reference TEXT NOT NULL,
+    operator_id TEXT REFERENCES operators (id),
+    at TEXT NOT NULL
+) STRICT;
+CREATE INDEX drawer_entries_by_shift ON drawer_entries (shift_id);
+CREATE TRIGGER drawer_entries_only_in_open_shifts BEFORE INSERT ON drawer_entries
+WHEN (SELECT closed_at FROM shifts WHERE id = NEW.shift_id) IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'a closed shift never changes'); END;
+CREATE TRIGGER drawer_entries_never_change BEFORE UPDATE ON drawer_entries
+BEGIN SELECT RAISE(ABORT, 'drawer entries never change'); END;
+CREATE TRIGGER drawer_entries_are_never_deleted BEFORE DELETE ON drawer_entries
+BEGIN SELECT RAISE(ABORT, 'drawer entries are never deleted'); END;
+"#;
+
 /// The file's `PRAGMA user_version`.
 fn version(conn: &Connection) -> Result<i64> {
     conn.pragma_query_value(None, "user_version", |r| r.get(0))
@@ -487,7 +568,13 @@ mod tests {
             .chain(LineKind::ALL.iter().map(|v| v.as_str()))
             .chain(InvoiceStatus::ALL.iter().map(|v| v.as_str()))
             .chain(PaymentMethod::ALL.iter().map(|v| v.as_str()))
-            .chain(LedgerKind::ALL.iter().map(|v| v.as_str()));
+            .chain(LedgerKind::ALL.iter().map(|v| v.as_str()))
+            .chain(backspace_core::Role::ALL.iter().map(|v| v.as_str()))
+            .chain(
+                backspace_core::DrawerEntryKind::ALL
+                    .iter()
+                    .map(|v| v.as_str()),
+            );
         let checks = MIGRATIONS.concat();
         for v in values {
             assert!(

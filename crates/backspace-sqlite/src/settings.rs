@@ -4,9 +4,10 @@ use backspace_core::chrono_tz::Tz;
 use backspace_core::{Counter, Error, PlanPrices, PricingPolicy, Result, Rounding, Settings};
 use rusqlite::{Connection, Row, named_params};
 
-use crate::convert::{get_int, get_opt_money, get_parsed, opt_piastres};
+use crate::convert::{get_flag, get_int, get_opt_money, get_parsed, opt_piastres};
 use crate::error::Db;
 use crate::query::{exec, one};
+use backspace_core::money::to_decimal;
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Settings> {
     Ok(Settings {
@@ -25,6 +26,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Settings> {
         },
         invoice_due_days: get_int(row, "invoice_due_days")?,
         currency: row.get("currency")?,
+        max_cashier_discount: to_decimal(row.get("max_cashier_discount_hundredths")?),
+        require_shift: get_flag(row, "require_shift")?,
     })
 }
 
@@ -40,9 +43,11 @@ pub(crate) fn save(conn: &Connection, s: &Settings) -> Result<()> {
         conn,
         "INSERT OR REPLACE INTO settings (id, time_zone, unit_minutes, rounding, grace_minutes,
              minimum_minutes, daily_cap_piastres, weekly_price_piastres,
-             half_monthly_price_piastres, monthly_price_piastres, invoice_due_days, currency)
+             half_monthly_price_piastres, monthly_price_piastres, invoice_due_days, currency,
+             max_cashier_discount_hundredths, require_shift)
          VALUES (1, :time_zone, :unit_minutes, :rounding, :grace_minutes, :minimum_minutes,
-             :daily_cap, :weekly, :half_monthly, :monthly, :invoice_due_days, :currency)",
+             :daily_cap, :weekly, :half_monthly, :monthly, :invoice_due_days, :currency,
+             :max_cashier_discount, :require_shift)",
         named_params! {
             ":time_zone": s.time_zone.name(),
             ":unit_minutes": s.pricing.unit_minutes,
@@ -55,6 +60,8 @@ pub(crate) fn save(conn: &Connection, s: &Settings) -> Result<()> {
             ":monthly": opt_piastres(s.plan_prices.monthly),
             ":invoice_due_days": s.invoice_due_days,
             ":currency": s.currency,
+            ":max_cashier_discount": opt_piastres(Some(s.max_cashier_discount)),
+            ":require_shift": s.require_shift,
         },
     )
     .db()

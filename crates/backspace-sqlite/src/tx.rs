@@ -9,8 +9,9 @@ use rusqlite::Connection;
 
 use crate::{
     credit_notes, customers, inventory, invoices, ledger, reports, resources, sessions, settings,
-    subscriptions, trail,
+    shifts, staff, subscriptions, trail,
 };
+use backspace_core::staff::OperatorRecord;
 
 /// The records of one transaction (the connection is inside `BEGIN … COMMIT/ROLLBACK`).
 pub(crate) struct SqliteTx<'a> {
@@ -25,6 +26,52 @@ impl<'a> SqliteTx<'a> {
 }
 
 impl StoreTx for SqliteTx<'_> {
+    fn insert_operator(&mut self, operator: &OperatorRecord) -> Result<()> {
+        staff::insert_operator(self.conn, operator)
+    }
+    fn update_operator(&mut self, operator: &OperatorRecord) -> Result<()> {
+        staff::update_operator(self.conn, operator)
+    }
+    fn operator(&mut self, id: Uuid) -> Result<Option<OperatorRecord>> {
+        staff::operator(self.conn, id)
+    }
+    fn operators(&mut self) -> Result<Vec<OperatorRecord>> {
+        staff::operators(self.conn)
+    }
+    fn has_operators(&mut self) -> Result<bool> {
+        staff::has_operators(self.conn)
+    }
+    fn append_audit(&mut self, entry: &AuditEntry) -> Result<()> {
+        staff::append_audit(self.conn, entry)
+    }
+    fn last_audit_entry(&mut self) -> Result<Option<AuditEntry>> {
+        staff::last_audit(self.conn)
+    }
+    fn audit_entries(
+        &mut self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+    ) -> Result<Vec<AuditEntry>> {
+        staff::audit_between(self.conn, start, end)
+    }
+    fn insert_shift(&mut self, shift: &Shift) -> Result<()> {
+        shifts::insert(self.conn, shift)
+    }
+    fn close_shift(&mut self, shift: &Shift) -> Result<()> {
+        shifts::close(self.conn, shift)
+    }
+    fn shift(&mut self, id: Uuid) -> Result<Option<Shift>> {
+        shifts::by_id(self.conn, id)
+    }
+    fn open_shifts(&mut self) -> Result<Vec<Shift>> {
+        shifts::open(self.conn)
+    }
+    fn insert_drawer_entry(&mut self, entry: &DrawerEntry) -> Result<()> {
+        shifts::insert_entry(self.conn, entry)
+    }
+    fn drawer_entries(&mut self, shift_id: Uuid) -> Result<Vec<DrawerEntry>> {
+        shifts::entries(self.conn, shift_id)
+    }
     fn insert_credit_note(&mut self, note: &CreditNote) -> Result<()> {
         credit_notes::insert(self.conn, note)
     }

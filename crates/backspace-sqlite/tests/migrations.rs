@@ -33,12 +33,12 @@ fn tables(conn: &Connection) -> Vec<String> {
 }
 
 #[test]
-fn fresh_file_has_version_5_wal_and_every_table() {
+fn fresh_file_has_version_6_wal_and_every_table() {
     let db = TempDb::new("fresh");
     drop(open(&db));
     let conn = raw(&db);
-    assert_eq!(SCHEMA_VERSION, 5);
-    assert_eq!(user_version(&conn), 5);
+    assert_eq!(SCHEMA_VERSION, 6);
+    assert_eq!(user_version(&conn), 6);
     let app: i32 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
         .unwrap();
@@ -50,18 +50,22 @@ fn fresh_file_has_version_5_wal_and_every_table() {
     assert_eq!(
         tables(&conn),
         [
+            "audit_log",
             "consumptions",
             "counters",
             "credit_notes",
             "customers",
+            "drawer_entries",
             "inventory_items",
             "invoice_lines",
             "invoices",
             "ledger_entries",
+            "operators",
             "payments",
             "resources",
             "sessions",
             "settings",
+            "shifts",
             "stock_movements",
             "subscriptions",
             "trail",
@@ -100,6 +104,17 @@ fn report_indexes_exist() {
         assert!(names.iter().any(|n| n == wanted), "missing index {wanted}");
     }
 }
+
+/// Takes a current file back to what version 5 left: no operators, audit log, shifts or
+/// drawer entries, and no staff settings.
+const BACK_TO_VERSION_5: &str = "
+    DROP TABLE drawer_entries;
+    DROP TABLE shifts;
+    DROP TABLE audit_log;
+    DROP TABLE operators;
+    ALTER TABLE settings DROP COLUMN max_cashier_discount_hundredths;
+    ALTER TABLE settings DROP COLUMN require_shift;
+    PRAGMA user_version = 5;";
 
 /// Takes a current file back to what version 4 left: no credit notes, trail or Z reports, no
 /// correction columns on invoices, the earlier counters and ledger kinds.
@@ -189,7 +204,7 @@ fn a_version_1_file_is_upgraded_in_place() {
     // Back to what version 1 left: no version-2 indexes, user_version 1.
     raw(&db)
         .execute_batch(&format!(
-            "{BACK_TO_VERSION_4}{BACK_TO_VERSION_3}{BACK_TO_VERSION_2}"
+            "{BACK_TO_VERSION_5}{BACK_TO_VERSION_4}{BACK_TO_VERSION_3}{BACK_TO_VERSION_2}"
         ))
         .unwrap();
     raw(&db)
@@ -232,7 +247,7 @@ fn a_version_2_file_is_upgraded_in_place_with_its_sums_by_kind() {
 
     raw(&db)
         .execute_batch(&format!(
-            "{BACK_TO_VERSION_4}{BACK_TO_VERSION_3}{BACK_TO_VERSION_2}"
+            "{BACK_TO_VERSION_5}{BACK_TO_VERSION_4}{BACK_TO_VERSION_3}{BACK_TO_VERSION_2}"
         ))
         .unwrap();
     let kinds: i64 = raw(&db)
@@ -307,7 +322,7 @@ fn newer_schema_version_is_a_clear_storage_error() {
     assert_eq!(err.kind(), ErrorKind::Storage);
     let msg = err.to_string();
     assert!(
-        msg.contains("database schema version 99 is newer than this Backspace supports (5)"),
+        msg.contains("database schema version 99 is newer than this Backspace supports (6)"),
         "{msg}"
     );
     assert!(msg.contains("upgrade Backspace"), "{msg}");
@@ -402,7 +417,9 @@ fn r_sess_7_a_version_3_file_with_overlapping_sessions_opens_and_lists_them() {
         .unwrap();
     drop(bs);
     raw(&db)
-        .execute_batch(&format!("{BACK_TO_VERSION_4}{BACK_TO_VERSION_3}"))
+        .execute_batch(&format!(
+            "{BACK_TO_VERSION_5}{BACK_TO_VERSION_4}{BACK_TO_VERSION_3}"
+        ))
         .unwrap();
     // What 0.1 let two desks write: Mona and Ali on one seat at once.
     let mut ids = Vec::new();

@@ -4,9 +4,10 @@ use uuid::Uuid;
 
 use super::invoices::{ValidPayment, pay};
 use super::sessions::{end_session, parse_discount};
-use super::{Backspace, Checkout};
+use super::{Backspace, Checkout, Op};
 use crate::error::{Error, Result};
 use crate::model::Invoice;
+use crate::staff::Permission;
 use crate::store::Store;
 
 impl<S: Store> Backspace<S> {
@@ -47,11 +48,22 @@ impl<S: Store> Backspace<S> {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        self.write(|tx, at| {
+        let paid: Vec<String> = payments
+            .iter()
+            .map(|p| format!("{} {}", p.method, crate::money::to_decimal(p.amount)))
+            .collect();
+        let op = Op::new("checkout", Permission::Desk)
+            .id(session_id)
+            .opt("discount", checkout.discount.map(|d| d.to_string()))
+            .arg("payments", paid);
+        self.write(op, |tx, at| {
+            if discount > 0 {
+                self.allow_discount(tx, discount, "checkout")?;
+            }
             let settings = tx.settings()?;
             let mut invoice = end_session(tx, &settings, session_id, discount, at)?;
             for payment in &payments {
-                pay(tx, &settings, &mut invoice, payment, at)?;
+                pay(tx, &settings, &mut invoice, payment, at, self.operator)?;
             }
             Ok(invoice)
         })

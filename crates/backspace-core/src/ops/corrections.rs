@@ -7,14 +7,17 @@ use rust_decimal::Decimal;
 use uuid::Uuid;
 
 use super::invoices::{not_open, post};
+use super::shifts::attach;
 use super::subscriptions::refresh_type;
 use super::trail::record;
-use super::{Backspace, found};
+use super::{Backspace, Op, found};
 use crate::clock::business_date;
+use crate::drawer::DrawerEntryKind;
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::money::{Zero, parse_amount, to_decimal, to_piastres};
 use crate::reports::{ZReport, day_start};
+use crate::staff::Permission;
 use crate::store::{Counter, Store, StoreTx};
 use crate::trail::{TrailKind, correction_text, credit_note_text};
 
@@ -101,7 +104,10 @@ impl<S: Store> Backspace<S> {
     /// invoice also cancels that subscription.
     pub fn void_invoice(&self, invoice_id: Uuid, why: &str) -> Result<Invoice> {
         let why = reason(why)?;
-        self.write(|tx, at| {
+        let op = Op::new("void_invoice", Permission::Corrections)
+            .id(invoice_id)
+            .arg("reason", why.as_str());
+        self.write(op, |tx, at| {
             let mut invoice = found(tx.invoice(invoice_id)?, "invoice", invoice_id)?;
             if matches!(
                 invoice.status,
@@ -151,7 +157,12 @@ impl<S: Store> Backspace<S> {
     ) -> Result<CreditNote> {
         let piastres = parse_amount("amount", amount, Zero::Refused)?;
         let why = reason(why)?;
-        self.write(|tx, at| {
+        let op = Op::new("refund", Permission::Corrections)
+            .id(invoice_id)
+            .arg("amount", to_decimal(piastres).to_string())
+            .arg("method", method.as_str())
+            .arg("reason", why.as_str());
+        self.write(op, |tx, at| {
             let mut invoice = found(tx.invoice(invoice_id)?, "invoice", invoice_id)?;
             let refundable =
                 to_piastres(invoice.paid_amount) - to_piastres(invoice.refunded_amount);
@@ -185,6 +196,17 @@ impl<S: Store> Backspace<S> {
                 at,
             )?;
             tx.insert_credit_note(&note)?;
+            if method != PaymentMethod::Balance {
+                attach(
+                    tx,
+                    self.operator,
+                    DrawerEntryKind::Refund,
+                    method,
+                    piastres,
+                    note.credit_note_number.clone(),
+                    at,
+                )?;
+            }
             invoice.refunded_amount = to_decimal(to_piastres(invoice.refunded_amount) + piastres);
             tx.update_invoice(&invoice)?;
             if method == PaymentMethod::Balance {
@@ -207,7 +229,10 @@ impl<S: Store> Backspace<S> {
     /// `written_off`, the balance goes up by what was due.
     pub fn write_off(&self, invoice_id: Uuid, why: &str) -> Result<Invoice> {
         let why = reason(why)?;
-        self.write(|tx, at| {
+        let op = Op::new("write_off", Permission::Corrections)
+            .id(invoice_id)
+            .arg("reason", why.as_str());
+        self.write(op, |tx, at| {
             let mut invoice = found(tx.invoice(invoice_id)?, "invoice", invoice_id)?;
             if !invoice.is_open() {
                 return Err(not_open(&invoice));
@@ -243,7 +268,8 @@ impl<S: Store> Backspace<S> {
     /// instant on them afterwards. Stores the date's revenue row as its Z report and returns
     /// it. The date must have ended in the space's time zone and come after the last closed one.
     pub fn close_day(&self, date: NaiveDate) -> Result<ZReport> {
-        self.write(|tx, at| {
+        let op = Op::new("close_day", Permission::CloseDay).arg("date", date.to_string());
+        self.write(op, |tx, at| {
             let tz = tx.settings()?.time_zone;
             if let Some(closed) = tx.closed_through()?
                 && date <= closed
@@ -276,6 +302,8 @@ impl<S: Store> Backspace<S> {
 
     /// The Z report of a closed date, as it was when the day was closed.
     pub fn z_report(&self, date: NaiveDate) -> Result<ZReport> {
-        self.read(|tx| found(tx.z_report(date)?, "Z report", date))
+        self.read_as(Permission::Reports, "z_report", |tx, _| {
+            found(tx.z_report(date)?, "Z report", date)
+        })
     }
 }

@@ -2,10 +2,11 @@
 
 use uuid::Uuid;
 
-use super::{Backspace, NewCustomer, found};
+use super::{Backspace, NewCustomer, Op, found};
 use crate::error::{Error, Result};
 use crate::model::{Customer, CustomerType, CustomerUpdate, new_id};
 use crate::phone::normalize_phone;
+use crate::staff::Permission;
 use crate::store::{Counter, Store, StoreTx};
 use crate::text::{fold, normalize_email, normalize_name, normalize_text};
 
@@ -31,7 +32,10 @@ impl<S: Store> Backspace<S> {
         let phone = normalize_phone(&new.phone)?;
         let email = normalize_email(new.email.as_deref())?;
         let notes = normalize_text("notes", new.notes.as_deref())?;
-        self.write(|tx, at| {
+        let op = Op::new("register_customer", Permission::Desk)
+            .arg("name", name.as_str())
+            .arg("phone", phone.as_str());
+        self.write(op, |tx, at| {
             duplicate_phone(tx, &phone, None)?;
             let customer = Customer {
                 id: new_id(),
@@ -111,7 +115,14 @@ impl<S: Store> Backspace<S> {
             .as_deref()
             .map(|n| normalize_text("notes", Some(n)))
             .transpose()?;
-        self.store.write(|tx| {
+        let op = Op::new("update_customer", Permission::Desk)
+            .undated()
+            .id(id)
+            .opt("name", name.clone())
+            .opt("phone", phone.clone())
+            .opt("email", email.clone().map(|e| e.unwrap_or_default()))
+            .opt("notes_changed", notes.as_ref().map(|_| true));
+        self.write(op, |tx, _| {
             let mut c = found(tx.customer(id)?, "customer", id)?;
             if let Some(phone) = phone {
                 duplicate_phone(tx, &phone, Some(id))?;

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use uuid::Uuid;
 
 use crate::model::{PaymentMethod, Plan};
+use crate::staff::Role;
 
 /// A customer to register (R-CUST-1, R-CUST-3..6).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -169,6 +170,110 @@ impl NewSubscription {
     /// At `price` instead of the configured one.
     pub fn price(mut self, price: Decimal) -> Self {
         self.price = Some(price);
+        self
+    }
+}
+
+/// An operator to add (R-STAFF-1). The PIN is hashed at once and never kept.
+#[derive(Clone, PartialEq, Eq)]
+pub struct NewOperator {
+    /// Display name, any script.
+    pub name: String,
+    /// Cashier, manager or owner.
+    pub role: Role,
+    /// 4–12 digits.
+    pub pin: String,
+}
+
+impl NewOperator {
+    /// An operator with a name, a role and a PIN.
+    pub fn new(name: impl Into<String>, role: Role, pin: impl Into<String>) -> Self {
+        NewOperator {
+            name: name.into(),
+            role,
+            pin: pin.into(),
+        }
+    }
+}
+
+impl std::fmt::Debug for NewOperator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewOperator")
+            .field("name", &self.name)
+            .field("role", &self.role)
+            .field("pin", &"****")
+            .finish()
+    }
+}
+
+/// A change to an operator; `None` leaves a field as it is.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct OperatorUpdate {
+    /// New name.
+    pub name: Option<String>,
+    /// New role.
+    pub role: Option<Role>,
+    /// New PIN (also lifts a lock).
+    pub pin: Option<String>,
+}
+
+impl std::fmt::Debug for OperatorUpdate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OperatorUpdate")
+            .field("name", &self.name)
+            .field("role", &self.role)
+            .field("pin", &self.pin.as_ref().map(|_| "****"))
+            .finish()
+    }
+}
+
+/// A shift to open (R-SHIFT-1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenShift {
+    /// Cash in the drawer at the start, ≥ 0.
+    pub opening_float: Decimal,
+    /// The drawer; default `main`.
+    pub drawer: Option<String>,
+}
+
+impl OpenShift {
+    /// A shift on the main drawer starting with `opening_float` in it.
+    pub fn new(opening_float: Decimal) -> Self {
+        OpenShift {
+            opening_float,
+            drawer: None,
+        }
+    }
+
+    /// On another drawer.
+    pub fn drawer(mut self, drawer: impl Into<String>) -> Self {
+        self.drawer = Some(drawer.into());
+        self
+    }
+}
+
+/// A shift to close (R-SHIFT-3).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CloseShift {
+    /// Cash counted in the drawer, ≥ 0.
+    pub counted_cash: Decimal,
+    /// The drawer whose open shift closes; default the shift cash goes to now (the
+    /// operator's own, else the main drawer's, else the only open one).
+    pub drawer: Option<String>,
+}
+
+impl CloseShift {
+    /// Closes the current shift with `counted_cash` counted.
+    pub fn counted(counted_cash: Decimal) -> Self {
+        CloseShift {
+            counted_cash,
+            drawer: None,
+        }
+    }
+
+    /// The open shift of another drawer.
+    pub fn drawer(mut self, drawer: impl Into<String>) -> Self {
+        self.drawer = Some(drawer.into());
         self
     }
 }

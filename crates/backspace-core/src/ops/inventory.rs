@@ -4,10 +4,11 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
-use super::{Backspace, MAX_QUANTITY, found, quantity};
+use super::{Backspace, MAX_QUANTITY, Op, found, quantity};
 use crate::error::{Error, Result};
 use crate::model::{Category, InventoryItem, ItemUpdate, MovementKind, StockMovement, new_id};
 use crate::money::{Zero, normalize_amount};
+use crate::staff::Permission;
 use crate::store::{Store, StoreTx};
 use crate::text::{normalize_name, normalize_text};
 
@@ -44,7 +45,13 @@ impl<S: Store> Backspace<S> {
         let price = normalize_amount("price", price, Zero::Allowed)?;
         let qty = quantity("quantity", quantity_, 0)?;
         let min_stock = quantity("min_stock", min_stock, 0)?;
-        self.write(|tx, at| {
+        let op = Op::new("add_inventory_item", Permission::InventoryItems)
+            .arg("name", name.as_str())
+            .arg("category", category.as_str())
+            .arg("price", price.to_string())
+            .arg("quantity", qty)
+            .arg("min_stock", min_stock);
+        self.write(op, |tx, at| {
             let item = InventoryItem {
                 id: new_id(),
                 name,
@@ -85,7 +92,14 @@ impl<S: Store> Backspace<S> {
             .min_stock
             .map(|m| quantity("min_stock", m, 0))
             .transpose()?;
-        self.store.write(|tx| {
+        let op = Op::new("update_inventory_item", Permission::InventoryItems)
+            .undated()
+            .id(id)
+            .opt("name", name.clone())
+            .opt("category", update.category.map(|c| c.as_str()))
+            .opt("price", price.map(|p| p.to_string()))
+            .opt("min_stock", min_stock);
+        self.write(op, |tx, _| {
             let mut item = found(tx.item(id)?, "inventory item", id)?;
             if let Some(name) = name {
                 item.name = name;
@@ -107,7 +121,10 @@ impl<S: Store> Backspace<S> {
     /// Receives `n ≥ 1` units (R-INV-6).
     pub fn restock(&self, id: Uuid, n: i64) -> Result<InventoryItem> {
         let n = quantity("quantity", n, 1)?;
-        self.write(|tx, at| {
+        let op = Op::new("restock", Permission::Desk)
+            .id(id)
+            .arg("quantity", n);
+        self.write(op, |tx, at| {
             let mut item = found(tx.item(id)?, "inventory item", id)?;
             item.quantity = checked_stock(item.quantity + n)?;
             tx.update_item(&item)?;
@@ -127,7 +144,11 @@ impl<S: Store> Backspace<S> {
         }
         let reason = normalize_text("reason", Some(reason))?
             .ok_or_else(|| Error::validation("reason", "must not be blank"))?;
-        self.write(|tx, at| {
+        let op = Op::new("adjust_stock", Permission::AdjustStock)
+            .id(id)
+            .arg("delta", delta)
+            .arg("reason", reason.as_str());
+        self.write(op, |tx, at| {
             let mut item = found(tx.item(id)?, "inventory item", id)?;
             if item.quantity + delta < 0 {
                 return Err(Error::InsufficientStock {

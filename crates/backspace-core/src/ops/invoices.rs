@@ -4,7 +4,7 @@ use chrono::{DateTime, Days, Utc};
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
-use super::{Backspace, NewPayment, found};
+use super::{Backspace, NewPayment, Op, found};
 use crate::clock::business_date;
 use crate::error::{Error, Result};
 use crate::model::*;
@@ -12,11 +12,14 @@ use crate::money::{
     MAX_POUNDS, Zero, parse_amount, parse_percent, percent_of, to_decimal, to_piastres,
 };
 use crate::settings::Settings;
+use crate::staff::Permission;
 use crate::store::{Counter, Store, StoreTx};
 use crate::text::normalize_text;
 use crate::trail::{TrailKind, invoice_text};
 
+use super::shifts::attach;
 use super::trail::record;
+use crate::drawer::DrawerEntryKind;
 
 /// `INV-0001`, … (R-INVC-1).
 pub fn invoice_number(n: u64) -> String {
@@ -159,8 +162,8 @@ pub(super) fn not_open(invoice: &Invoice) -> Error {
 
 /// A payment's input, validated before any transaction (R-ERR-2).
 pub(super) struct ValidPayment {
-    amount: i64,
-    method: PaymentMethod,
+    pub(super) amount: i64,
+    pub(super) method: PaymentMethod,
     note: Option<String>,
 }
 
@@ -182,6 +185,7 @@ pub(super) fn pay(
     invoice: &mut Invoice,
     payment: &ValidPayment,
     at: DateTime<Utc>,
+    operator: Option<Uuid>,
 ) -> Result<()> {
     let (paid, method) = (payment.amount, payment.method);
     if at < invoice.issued_at {
@@ -226,6 +230,15 @@ pub(super) fn pay(
         note: payment.note.clone(),
     };
     tx.insert_payment(&record)?;
+    attach(
+        tx,
+        operator,
+        DrawerEntryKind::Payment,
+        method,
+        paid,
+        invoice.invoice_number.clone(),
+        at,
+    )?;
     invoice.paid_amount = to_decimal(to_piastres(invoice.paid_amount) + paid);
     let discount = to_piastres(invoice.discount);
     settle(invoice, discount, at, settings);
@@ -267,7 +280,11 @@ impl<S: Store> Backspace<S> {
     /// Sets an invoice's discount while nothing is paid on it (R-INVC-3); the balance follows.
     pub fn set_discount(&self, invoice_id: Uuid, percent: Decimal) -> Result<Invoice> {
         let discount = parse_percent("discount", percent)?;
-        self.write(|tx, at| {
+        let op = Op::new("set_discount", Permission::Desk)
+            .id(invoice_id)
+            .arg("discount", crate::money::to_decimal(discount).to_string());
+        self.write(op, |tx, at| {
+            self.allow_discount(tx, discount, "set_discount")?;
             let mut invoice = found(tx.invoice(invoice_id)?, "invoice", invoice_id)?;
             if !invoice.payments.is_empty() {
                 return Err(Error::InvalidState(format!(
@@ -321,10 +338,14 @@ impl<S: Store> Backspace<S> {
     /// Records a payment (R-INVC-4, R-INVC-7, R-BAL-2).
     pub fn record_payment(&self, invoice_id: Uuid, payment: NewPayment) -> Result<Invoice> {
         let payment = ValidPayment::parse(&payment)?;
-        self.write(|tx, at| {
+        let op = Op::new("record_payment", Permission::Desk)
+            .id(invoice_id)
+            .arg("amount", to_decimal(payment.amount).to_string())
+            .arg("method", payment.method.as_str());
+        self.write(op, |tx, at| {
             let mut invoice = found(tx.invoice(invoice_id)?, "invoice", invoice_id)?;
             let settings = tx.settings()?;
-            pay(tx, &settings, &mut invoice, &payment, at)?;
+            pay(tx, &settings, &mut invoice, &payment, at, self.operator)?;
             Ok(invoice)
         })
     }
@@ -343,8 +364,21 @@ impl<S: Store> Backspace<S> {
                 "a deposit is paid in cash, card or transfer, not from the balance",
             ));
         }
-        self.write(|tx, at| {
+        let op = Op::new("deposit", Permission::Desk)
+            .id(customer_id)
+            .arg("amount", to_decimal(piastres).to_string())
+            .arg("method", method.as_str());
+        self.write(op, |tx, at| {
             let mut customer = found(tx.customer(customer_id)?, "customer", customer_id)?;
+            attach(
+                tx,
+                self.operator,
+                DrawerEntryKind::Deposit,
+                method,
+                piastres,
+                customer.human_id.clone(),
+                at,
+            )?;
             customer.credit = to_decimal(to_piastres(customer.credit) + piastres);
             let entry = post(
                 tx,

@@ -2,6 +2,8 @@
 //! Each operation validates its input first, then opens one write transaction, reads "now"
 //! inside it (R-TIME-4), checks state, and writes. An `Err` anywhere leaves the store untouched.
 
+mod access;
+mod audit;
 mod checkout;
 mod corrections;
 mod customers;
@@ -12,18 +14,27 @@ mod overlaps;
 mod reports;
 mod resources;
 mod sessions;
+mod shifts;
+mod staff;
 mod subscriptions;
 mod trail;
 
-pub use inputs::{Checkout, EndSession, NewCustomer, NewPayment, NewSubscription};
+pub use inputs::{
+    Checkout, CloseShift, EndSession, NewCustomer, NewOperator, NewPayment, NewSubscription,
+    OpenShift, OperatorUpdate,
+};
+
+use access::Op;
 
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+use uuid::Uuid;
 
-use crate::clock::{Clock, SystemClock, business_date, resolve_at};
+use crate::clock::{Clock, SystemClock, resolve_at};
 use crate::error::{Error, Result};
 use crate::settings::{Settings, SettingsUpdate};
+use crate::staff::Permission;
 use crate::store::{Store, StoreTx};
 
 /// The largest item quantity, stock delta or restock accepted in one call.
@@ -38,6 +49,7 @@ pub struct Backspace<S: Store> {
     store: Arc<S>,
     clock: Arc<dyn Clock>,
     at: Option<DateTime<Utc>>,
+    operator: Option<Uuid>,
 }
 
 impl<S: Store> Clone for Backspace<S> {
@@ -46,7 +58,17 @@ impl<S: Store> Clone for Backspace<S> {
             store: Arc::clone(&self.store),
             clock: Arc::clone(&self.clock),
             at: self.at,
+            operator: self.operator,
         }
+    }
+}
+
+impl<S: Store> std::fmt::Debug for Backspace<S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Backspace")
+            .field("at", &self.at)
+            .field("operator", &self.operator)
+            .finish_non_exhaustive()
     }
 }
 
@@ -62,6 +84,7 @@ impl<S: Store> Backspace<S> {
             store: Arc::new(store),
             clock,
             at: None,
+            operator: None,
         }
     }
 
@@ -100,24 +123,6 @@ impl<S: Store> Backspace<S> {
         self.clock.now()
     }
 
-    /// Runs `f` in one write transaction with the instant resolved inside it (R-TIME-3,
-    /// R-TIME-4); an instant on a closed day is refused (R-CORR-4).
-    fn write<T>(&self, f: impl FnOnce(&mut dyn StoreTx, DateTime<Utc>) -> Result<T>) -> Result<T> {
-        self.store.write(|tx| {
-            let at = resolve_at(self.at, self.clock.now())?;
-            if let Some(closed) = tx.closed_through()? {
-                let date = business_date(at, tx.settings()?.time_zone);
-                if date <= closed {
-                    return Err(Error::validation(
-                        "at",
-                        format!("{date} is closed (every day through {closed} is closed)"),
-                    ));
-                }
-            }
-            f(tx, at)
-        })
-    }
-
     /// Runs `f` over a consistent snapshot with the instant resolved inside it.
     fn read_at<T>(
         &self,
@@ -146,7 +151,29 @@ impl<S: Store> Backspace<S> {
     /// change would mix two zones in one revenue day.
     pub fn update_settings(&self, update: SettingsUpdate) -> Result<Settings> {
         Settings::default().updated(&update)?;
-        self.store.write(|tx| {
+        let u = &update;
+        let text = |d: &Option<Option<rust_decimal::Decimal>>| {
+            d.map(|v| v.map(|p| p.to_string()).unwrap_or_else(|| "none".into()))
+        };
+        let op = Op::new("update_settings", Permission::Settings)
+            .undated()
+            .opt("time_zone", u.time_zone.clone())
+            .opt("unit_minutes", u.unit_minutes)
+            .opt("rounding", u.rounding.map(|r| r.as_str()))
+            .opt("grace_minutes", u.grace_minutes)
+            .opt("minimum_minutes", u.minimum_minutes)
+            .opt("daily_cap", text(&u.daily_cap))
+            .opt("weekly_price", text(&u.weekly_price))
+            .opt("half_monthly_price", text(&u.half_monthly_price))
+            .opt("monthly_price", text(&u.monthly_price))
+            .opt("invoice_due_days", u.invoice_due_days)
+            .opt("currency", u.currency.clone())
+            .opt(
+                "max_cashier_discount",
+                u.max_cashier_discount.map(|p| p.to_string()),
+            )
+            .opt("require_shift", u.require_shift);
+        self.write(op, |tx, _| {
             let before = tx.settings()?;
             let settings = before.updated(&update)?;
             if settings.time_zone != before.time_zone && tx.has_money()? {

@@ -9,6 +9,7 @@ use super::Backspace;
 use crate::clock::{END_OF_TIME, START_OF_TIME};
 use crate::error::Result;
 use crate::model::{Session, SessionOverlap, Shared};
+use crate::staff::Permission;
 use crate::store::Store;
 
 impl<S: Store> Backspace<S> {
@@ -17,7 +18,7 @@ impl<S: Store> Backspace<S> {
     /// written before may hold some. Each overlapping session is paired with the earlier session
     /// it overlaps, by resource first, then by customer; an empty list means none.
     pub fn session_overlaps(&self) -> Result<Vec<SessionOverlap>> {
-        self.read_at(|tx, now| {
+        self.read_at_as(Permission::Reports, "session_overlaps", |tx, now| {
             let sessions = tx.sessions_between(START_OF_TIME, END_OF_TIME)?;
             let mut found = sweep(&sessions, now, Shared::Resource, |s| s.resource_id);
             found.extend(sweep(&sessions, now, Shared::Customer, |s| s.customer_id));

@@ -10,6 +10,7 @@ use crate::clock::business_date;
 use crate::error::{Error, Result};
 use crate::model::InventoryItem;
 use crate::reports::{OutstandingInvoice, ResourceUtilization, RevenueDay, TopCustomer};
+use crate::staff::Permission;
 use crate::store::Store;
 
 /// The longest report range, in days.
@@ -32,7 +33,7 @@ impl<S: Store> Backspace<S> {
     /// Revenue per business day of `from..=to`, zeros included (R-REP-1).
     pub fn revenue(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<RevenueDay>> {
         range(from, to)?;
-        self.read(|tx| {
+        self.read_as(Permission::Reports, "revenue", |tx, _| {
             let tz = tx.settings()?.time_zone;
             tx.revenue(from, to, tz)
         })
@@ -41,7 +42,7 @@ impl<S: Store> Backspace<S> {
     /// Occupied share of each resource over `from..=to`; running sessions count up to now (R-REP-2).
     pub fn utilization(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ResourceUtilization>> {
         range(from, to)?;
-        self.read_at(|tx, now| {
+        self.read_at_as(Permission::Reports, "utilization", |tx, now| {
             let tz = tx.settings()?.time_zone;
             tx.utilization(from, to, tz, now)
         })
@@ -49,7 +50,7 @@ impl<S: Store> Backspace<S> {
 
     /// Invoices not fully paid, oldest due first, with what is due and whether it is overdue as of `at` (R-REP-3).
     pub fn outstanding_invoices(&self) -> Result<Vec<OutstandingInvoice>> {
-        self.read_at(|tx, at| {
+        self.read_at_as(Permission::Reports, "outstanding_invoices", |tx, at| {
             let today = business_date(at, tx.settings()?.time_zone);
             let invoices = tx.outstanding_invoices()?;
             // Every billed customer in one request, not one per invoice.
@@ -86,7 +87,9 @@ impl<S: Store> Backspace<S> {
         n: usize,
     ) -> Result<Vec<TopCustomer>> {
         range(from, to)?;
-        self.read(|tx| tx.top_customers(from, to, n.min(10_000)))
+        self.read_as(Permission::Reports, "top_customers", |tx, _| {
+            tx.top_customers(from, to, n.min(10_000))
+        })
     }
 
     /// Low-stock items, for the report screen (R-INV-7).

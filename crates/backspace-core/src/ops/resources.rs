@@ -3,10 +3,11 @@
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
-use super::{Backspace, found};
+use super::{Backspace, Op, found};
 use crate::error::{Error, Result};
 use crate::model::{Resource, ResourceType, ResourceUpdate, new_id};
 use crate::money::{Zero, normalize_amount};
+use crate::staff::Permission;
 use crate::store::{Store, StoreTx};
 use crate::text::normalize_name;
 
@@ -35,7 +36,11 @@ impl<S: Store> Backspace<S> {
     ) -> Result<Resource> {
         let name = normalize_name("name", name)?;
         let rate_per_hour = normalize_amount("rate_per_hour", rate_per_hour, Zero::Allowed)?;
-        self.write(|tx, at| {
+        let op = Op::new("add_resource", Permission::Resources)
+            .arg("name", name.as_str())
+            .arg("resource_type", resource_type.as_str())
+            .arg("rate_per_hour", rate_per_hour.to_string());
+        self.write(op, |tx, at| {
             duplicate_name(tx, &name, None)?;
             let r = Resource {
                 id: new_id(),
@@ -72,7 +77,13 @@ impl<S: Store> Backspace<S> {
             .rate_per_hour
             .map(|r| normalize_amount("rate_per_hour", r, Zero::Allowed))
             .transpose()?;
-        self.store.write(|tx| {
+        let op = Op::new("update_resource", Permission::Resources)
+            .undated()
+            .id(id)
+            .opt("name", name.clone())
+            .opt("resource_type", update.resource_type.map(|t| t.as_str()))
+            .opt("rate_per_hour", rate.map(|r| r.to_string()));
+        self.write(op, |tx, _| {
             let mut r = found(tx.resource(id)?, "resource", id)?;
             if let Some(name) = name {
                 duplicate_name(tx, &name, Some(id))?;
@@ -93,7 +104,11 @@ impl<S: Store> Backspace<S> {
     /// Back into service while a session runs on it is a conflict; out of service while a session
     /// runs keeps it unavailable after that session ends.
     pub fn set_resource_available(&self, id: Uuid, available: bool) -> Result<Resource> {
-        self.store.write(|tx| {
+        let op = Op::new("set_resource_available", Permission::Resources)
+            .undated()
+            .id(id)
+            .arg("available", available);
+        self.write(op, |tx, _| {
             let mut r = found(tx.resource(id)?, "resource", id)?;
             let busy = tx.active_session_on_resource(id)?.is_some();
             if available && busy {
@@ -111,7 +126,10 @@ impl<S: Store> Backspace<S> {
 
     /// Deletes a resource that never had a session (R-RES-4).
     pub fn delete_resource(&self, id: Uuid) -> Result<()> {
-        self.store.write(|tx| {
+        let op = Op::new("delete_resource", Permission::Resources)
+            .undated()
+            .id(id);
+        self.write(op, |tx, _| {
             let r = found(tx.resource(id)?, "resource", id)?;
             if tx.resource_has_sessions(id)? {
                 return Err(Error::Conflict(format!(

@@ -6,13 +6,14 @@ use uuid::Uuid;
 
 use super::invoices::issue_invoice;
 use super::subscriptions::covering_subscription;
-use super::{Backspace, EndSession, found, quantity};
+use super::{Backspace, EndSession, Op, found, quantity};
 use crate::clock::business_date;
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::money::{MAX_POUNDS, parse_percent, to_decimal, to_piastres};
 use crate::pricing::session_charge;
 use crate::settings::Settings;
+use crate::staff::Permission;
 use crate::store::{SessionSpan, Store, StoreTx};
 
 /// What ending `session` at `at` would bill: the charge, the covering subscription and the lines.
@@ -169,7 +170,10 @@ pub(super) fn parse_discount(discount: Option<Decimal>) -> Result<i64> {
 impl<S: Store> Backspace<S> {
     /// Starts a session of a customer on a resource (R-SESS-1, R-SESS-3).
     pub fn start_session(&self, customer_id: Uuid, resource_id: Uuid) -> Result<Session> {
-        self.write(|tx, at| {
+        let op = Op::new("start_session", Permission::Desk)
+            .id(customer_id)
+            .id(resource_id);
+        self.write(op, |tx, at| {
             let customer = found(tx.customer(customer_id)?, "customer", customer_id)?;
             let mut resource = found(tx.resource(resource_id)?, "resource", resource_id)?;
             if tx.active_session_on_resource(resource_id)?.is_some() {
@@ -249,7 +253,13 @@ impl<S: Store> Backspace<S> {
     /// Ends a session: charge, invoice, resource freed, balance updated, all at once (R-SESS-2).
     pub fn end_session(&self, session_id: Uuid, options: EndSession) -> Result<Invoice> {
         let discount = parse_discount(options.discount)?;
-        self.write(|tx, at| {
+        let op = Op::new("end_session", Permission::Desk)
+            .id(session_id)
+            .opt("discount", options.discount.map(|d| d.to_string()));
+        self.write(op, |tx, at| {
+            if discount > 0 {
+                self.allow_discount(tx, discount, "end_session")?;
+            }
             let settings = tx.settings()?;
             end_session(tx, &settings, session_id, discount, at)
         })
@@ -302,7 +312,11 @@ impl<S: Store> Backspace<S> {
         quantity_: i64,
     ) -> Result<InventoryConsumption> {
         let n = quantity("quantity", quantity_, 1)?;
-        self.write(|tx, at| {
+        let op = Op::new("add_consumption", Permission::Desk)
+            .id(session_id)
+            .id(item_id)
+            .arg("quantity", n);
+        self.write(op, |tx, at| {
             let session = active(found(tx.session(session_id)?, "session", session_id)?)?;
             let mut item = found(tx.item(item_id)?, "inventory item", item_id)?;
             if at < session.started_at {
@@ -357,7 +371,8 @@ impl<S: Store> Backspace<S> {
 
     /// Removes a consumption from a running session and puts its stock back (R-INV-5).
     pub fn remove_consumption(&self, consumption_id: Uuid) -> Result<InventoryConsumption> {
-        self.write(|tx, at| {
+        let op = Op::new("remove_consumption", Permission::Desk).id(consumption_id);
+        self.write(op, |tx, at| {
             let c = found(
                 tx.consumption(consumption_id)?,
                 "consumption",

@@ -4,11 +4,12 @@ use chrono::{Days, NaiveDate};
 use uuid::Uuid;
 
 use super::invoices::issue_invoice;
-use super::{Backspace, NewSubscription, found};
+use super::{Backspace, NewSubscription, Op, found};
 use crate::clock::business_date;
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::money::{Zero, normalize_amount};
+use crate::staff::Permission;
 use crate::store::{Store, StoreTx};
 
 /// The subscription that is current on `date`: active, covering the date, latest start, then
@@ -55,7 +56,12 @@ impl<S: Store> Backspace<S> {
         let price = price
             .map(|p| normalize_amount("price", p, Zero::Allowed))
             .transpose()?;
-        self.write(|tx, at| {
+        let op = Op::new("subscribe", Permission::Desk)
+            .id(customer_id)
+            .arg("plan_type", plan.as_str())
+            .opt("start_date", start_date.map(|d| d.to_string()))
+            .opt("price", price.map(|p| p.to_string()));
+        self.write(op, |tx, at| {
             let settings = tx.settings()?;
             let price = price.or(settings.plan_prices.get(plan)).ok_or_else(|| {
                 Error::validation(
@@ -124,7 +130,8 @@ impl<S: Store> Backspace<S> {
 
     /// Cancels a subscription; its history and invoice stay (R-SUB-4).
     pub fn cancel_subscription(&self, id: Uuid) -> Result<Subscription> {
-        self.write(|tx, at| {
+        let op = Op::new("cancel_subscription", Permission::Desk).id(id);
+        self.write(op, |tx, at| {
             let mut s = found(tx.subscription(id)?, "subscription", id)?;
             if !s.is_active {
                 return Err(Error::InvalidState(format!(
@@ -142,7 +149,8 @@ impl<S: Store> Backspace<S> {
     /// Deactivates subscriptions that ended before the business date of `at` and refreshes
     /// every subscriber's type as of that date (R-SUB-4, R-CUST-7). Returns the expired ones.
     pub fn expire_subscriptions(&self) -> Result<Vec<Subscription>> {
-        self.write(|tx, at| {
+        let op = Op::new("expire_subscriptions", Permission::Desk);
+        self.write(op, |tx, at| {
             let today = business_date(at, tx.settings()?.time_zone);
             let mut expired = Vec::new();
             let mut customers = Vec::new();

@@ -6,8 +6,11 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::Backspace;
+use crate::audit::audit_hash;
+use crate::clock::{END_OF_TIME, START_OF_TIME};
 use crate::error::Result;
 use crate::model::Invoice;
+use crate::staff::Permission;
 use crate::store::{Store, StoreTx};
 use crate::trail::{
     BrokenDocument, GENESIS, TrailEntry, TrailKind, TrailReport, correction_text, credit_note_text,
@@ -57,13 +60,44 @@ fn current_text(tx: &mut dyn StoreTx, entry: &TrailEntry) -> Result<Option<(Stri
     })
 }
 
+/// Recomputes the audit log's own chain (R-STAFF-4): the first entry that was changed,
+/// removed or put out of order.
+fn verify_audit(tx: &mut dyn StoreTx, count: &mut u64) -> Result<Option<BrokenDocument>> {
+    let mut previous = GENESIS.to_string();
+    for (n, e) in tx
+        .audit_entries(START_OF_TIME, END_OF_TIME)?
+        .iter()
+        .enumerate()
+    {
+        *count += 1;
+        let broken = |reason: &str| BrokenDocument {
+            kind: TrailKind::Audit,
+            number: format!("audit #{}", e.seq),
+            seq: e.seq,
+            reason: reason.to_string(),
+        };
+        if e.seq != n as u64 + 1 {
+            return Ok(Some(broken(
+                "the audit log has a gap or is out of order here",
+            )));
+        }
+        if e.footprint != footprint(&previous, &audit_hash(e)) {
+            return Ok(Some(broken(
+                "the audit entry no longer matches its footprint",
+            )));
+        }
+        previous = e.footprint.clone();
+    }
+    Ok(None)
+}
+
 impl<S: Store> Backspace<S> {
     /// Recomputes the trail (R-CORR-5): each entry's footprint from the previous one, and each
     /// document's hash from its fields as stored now (the latest entry of a document is the one
     /// that must match). Reports the first document that no longer matches, or that the trail
     /// is intact.
     pub fn verify_trail(&self) -> Result<TrailReport> {
-        self.read(|tx| {
+        self.read_as(Permission::Reports, "verify_trail", |tx, _| {
             let trail = tx.trail()?;
             let latest: HashMap<(TrailKind, Uuid), u64> = trail
                 .iter()
@@ -72,6 +106,7 @@ impl<S: Store> Backspace<S> {
             let mut previous = GENESIS.to_string();
             let mut report = TrailReport {
                 entries: 0,
+                audit_entries: 0,
                 first_broken: None,
             };
             for (n, e) in trail.iter().enumerate() {
@@ -105,6 +140,7 @@ impl<S: Store> Backspace<S> {
                 }
                 previous = e.footprint.clone();
             }
+            report.first_broken = verify_audit(tx, &mut report.audit_entries)?;
             Ok(report)
         })
     }

@@ -19,6 +19,8 @@ pub mod props;
 pub mod reports;
 pub mod resources;
 pub mod sessions;
+pub mod shifts;
+pub mod staff;
 pub mod subscriptions;
 
 use std::str::FromStr;
@@ -29,7 +31,10 @@ use rust_decimal::Decimal;
 
 use crate::clock::Clock;
 use crate::model::*;
-pub use crate::ops::{Backspace, Checkout, EndSession, NewCustomer, NewPayment, NewSubscription};
+pub use crate::ops::{
+    Backspace, Checkout, CloseShift, EndSession, NewCustomer, NewOperator, NewPayment,
+    NewSubscription, OpenShift, OperatorUpdate,
+};
 use crate::store::Store;
 
 /// A clock the test sets by hand.
@@ -140,6 +145,10 @@ pub struct Snapshot {
     pub subscriptions: Vec<Vec<Subscription>>,
     pub trail: Vec<crate::trail::TrailEntry>,
     pub closed_through: Option<NaiveDate>,
+    pub operators: Vec<crate::staff::OperatorRecord>,
+    pub audit: Vec<crate::audit::AuditEntry>,
+    pub open_shifts: Vec<crate::drawer::Shift>,
+    pub drawer: Vec<Vec<crate::drawer::DrawerEntry>>,
 }
 
 /// Reads every record through the public operations.
@@ -163,6 +172,19 @@ pub fn snapshot<S: Store>(bs: &Backspace<S>) -> Snapshot {
         active: bs.store().read(|tx| tx.active_sessions()).unwrap(),
         trail: bs.store().read(|tx| tx.trail()).unwrap(),
         closed_through: bs.store().read(|tx| tx.closed_through()).unwrap(),
+        operators: bs.store().read(|tx| tx.operators()).unwrap(),
+        audit: bs
+            .store()
+            .read(|tx| tx.audit_entries(crate::clock::START_OF_TIME, crate::clock::END_OF_TIME))
+            .unwrap(),
+        open_shifts: bs.store().read(|tx| tx.open_shifts()).unwrap(),
+        drawer: bs
+            .store()
+            .read(|tx| {
+                let shifts = tx.open_shifts()?;
+                shifts.iter().map(|s| tx.drawer_entries(s.id)).collect()
+            })
+            .unwrap(),
         resources: bs.list_resources().unwrap(),
         invoices: bs.list_invoices(&InvoiceFilter::default()).unwrap(),
         customers,
@@ -273,6 +295,17 @@ macro_rules! conformance_tests {
             reports::r_rep_2_utilization_clips_sessions_to_the_range,
             reports::r_rep_3_outstanding_overdue_and_top_customers,
             reports::reports_refuse_reversed_ranges,
+            staff::r_staff_1_operators_are_added_by_an_owner_with_hashed_pins,
+            staff::r_staff_2_once_staff_exist_writes_need_a_signed_in_operator,
+            staff::r_staff_2_five_wrong_pins_lock_for_five_minutes,
+            staff::r_staff_2_deactivated_operators_cannot_sign_in_or_act,
+            staff::r_staff_3_each_role_does_only_what_it_may,
+            staff::r_staff_3_cashier_discounts_are_capped_by_settings,
+            staff::r_staff_4_every_successful_write_is_audited_once,
+            shifts::r_shift_1_one_open_shift_per_drawer_and_per_operator,
+            shifts::r_shift_2_money_taken_during_a_shift_is_attached_to_it,
+            shifts::r_shift_2_require_shift_refuses_cash_without_a_shift,
+            shifts::r_shift_3_close_counts_expected_cash_and_over_short,
         );
         #[test]
         fn props_random_operations_keep_invariants() {

@@ -251,8 +251,12 @@ pub fn settings_updates_are_validated_and_kept<S: Store>(store: S) {
             monthly_price: Some(Some(d("1000.5"))),
             invoice_due_days: Some(14),
             currency: Some("EGP".into()),
+            max_cashier_discount: Some(d("12.5")),
+            require_shift: Some(true),
         })
         .unwrap();
+    assert_eq!(u.max_cashier_discount, d("12.50"));
+    assert!(u.require_shift);
     assert_eq!(u.plan_prices.monthly, Some(d("1000.50")));
     assert_eq!(fx.bs.settings().unwrap(), u);
     let cleared = fx
