@@ -70,10 +70,10 @@ impl BackspaceSqlite for Backspace<SqliteStore> {
 pub mod prelude {
     pub use crate::{BackspaceSqlite, Desk, SqliteOptions, SqliteStore, Synchronous};
     pub use backspace_core::{
-        Backspace, Category, Checkout, Customer, CustomerType, Decimal, EndSession, Error,
-        ErrorKind, Invoice, InvoiceFilter, InvoiceStatus, NewCustomer, NewPayment, NewSubscription,
-        PaymentMethod, Plan, Resource, ResourceType, Result, Session, Settings, SettingsUpdate,
-        Uuid,
+        Backspace, Category, Checkout, CloseShift, Customer, CustomerType, Decimal, EndSession,
+        Error, ErrorKind, Invoice, InvoiceFilter, InvoiceStatus, NewCustomer, NewOperator,
+        NewPayment, NewSubscription, OpenShift, OperatorUpdate, PaymentMethod, Plan, Resource,
+        ResourceType, Result, Role, Session, Settings, SettingsUpdate, Uuid,
     };
 }
 
