@@ -296,7 +296,7 @@ impl PyBackspace {
         time_zone=None, unit_minutes=None, rounding=None, grace_minutes=None, minimum_minutes=None,
         daily_cap=Given::Omitted, weekly_price=Given::Omitted,
         half_monthly_price=Given::Omitted, monthly_price=Given::Omitted,
-        invoice_due_days=None, currency=None
+        invoice_due_days=None, currency=None, max_cashier_discount=None, require_shift=None
     ))]
     #[allow(clippy::too_many_arguments)]
     fn update_settings(
@@ -313,7 +313,17 @@ impl PyBackspace {
         monthly_price: Given,
         invoice_due_days: Option<&Bound<'_, PyAny>>,
         currency: Option<&Bound<'_, PyAny>>,
+        max_cashier_discount: Option<&Bound<'_, PyAny>>,
+        require_shift: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Settings> {
+        let max_cashier_discount = opt_money("max_cashier_discount", max_cashier_discount)?;
+        let require_shift = require_shift
+            .map(|v| {
+                v.cast::<pyo3::types::PyBool>()
+                    .map(|b| b.is_true())
+                    .map_err(|_| validation("require_shift", "must be True or False"))
+            })
+            .transpose()?;
         let time_zone = opt_text("time_zone", time_zone)?;
         let unit_minutes = opt_count("unit_minutes", unit_minutes)?;
         let rounding = opt_text("rounding", rounding)?;
@@ -333,6 +343,8 @@ impl PyBackspace {
             monthly_price: clearable_money(py, "monthly_price", &monthly_price)?,
             invoice_due_days: opt_u32("invoice_due_days", invoice_due_days)?,
             currency,
+            max_cashier_discount,
+            require_shift,
         };
         self.run(py, move |d| d.update_settings(update))
             .map(Into::into)
@@ -1015,6 +1027,185 @@ impl PyBackspace {
     /// R-SESS-7 (empty when there are none).
     fn session_overlaps(&self, py: Python<'_>) -> PyResult<Vec<SessionOverlap>> {
         self.run(py, |d| d.session_overlaps()).map(list)
+    }
+
+    // ----- staff, audit and shifts -----
+
+    /// Adds an operator (R-STAFF-1): `role` is "cashier", "manager" or "owner", `pin` 4–12
+    /// digits, kept only as an Argon2id hash. The first operator must be an owner; afterwards
+    /// only an owner adds operators.
+    #[pyo3(signature = (name, role, pin, at=None))]
+    fn add_operator(
+        &self,
+        py: Python<'_>,
+        name: &Bound<'_, PyAny>,
+        role: &Bound<'_, PyAny>,
+        pin: &Bound<'_, PyAny>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Operator> {
+        let name = text("name", name)?;
+        let role = parse::<bc::Role>(text("role", role)?)?;
+        let pin = text("pin", pin)?;
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| {
+            d.at(at).add_operator(bc::NewOperator::new(name, role, pin))
+        })
+        .map(Into::into)
+    }
+
+    /// Every operator, by name (an owner's report).
+    fn list_operators(&self, py: Python<'_>) -> PyResult<Vec<Operator>> {
+        self.run(py, |d| d.list_operators()).map(list)
+    }
+
+    /// Changes an operator's name, role or PIN (an owner's operation); `None` leaves a field.
+    #[pyo3(signature = (id, name=None, role=None, pin=None))]
+    fn update_operator(
+        &self,
+        py: Python<'_>,
+        id: &Bound<'_, PyAny>,
+        name: Option<&Bound<'_, PyAny>>,
+        role: Option<&Bound<'_, PyAny>>,
+        pin: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Operator> {
+        let id = crate::convert::id("id", id)?;
+        let update = bc::OperatorUpdate {
+            name: opt_text("name", name)?,
+            role: opt_parse::<bc::Role>(opt_text("role", role)?)?,
+            pin: opt_text("pin", pin)?,
+        };
+        self.run(py, move |d| d.update_operator(id, update))
+            .map(Into::into)
+    }
+
+    /// Deactivates an operator (an owner's operation): they can no longer sign in or act.
+    fn deactivate_operator(&self, py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<Operator> {
+        let id = crate::convert::id("id", id)?;
+        self.run(py, |d| d.deactivate_operator(id)).map(Into::into)
+    }
+
+    /// Signs an operator in (R-STAFF-2) and returns a desk acting as them: the same methods,
+    /// each checked against their role and recorded as theirs in the audit log. A wrong PIN
+    /// raises `ForbiddenError`; the fifth in a row locks the operator for five minutes.
+    #[pyo3(signature = (operator_id, pin, at=None))]
+    fn sign_in(
+        &self,
+        py: Python<'_>,
+        operator_id: &Bound<'_, PyAny>,
+        pin: &Bound<'_, PyAny>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyBackspace> {
+        let operator_id = crate::convert::id("operator_id", operator_id)?;
+        let pin = text("pin", pin)?;
+        let at = opt_instant("at", at)?;
+        let signed = self.run(py, |d| d.at(at).sign_in(operator_id, &pin))?;
+        Ok(PyBackspace {
+            desk: RwLock::new(Some(Arc::new(signed.at(None)))),
+            location: self.location.clone(),
+        })
+    }
+
+    /// The operator this desk acts as, or `None` (not signed in).
+    #[getter]
+    fn operator_id(&self) -> PyResult<Option<bc::Uuid>> {
+        Ok(self.desk()?.operator_id())
+    }
+
+    /// Audit entries of the business dates `from_date..=to_date`, in order, optionally of one
+    /// operator (R-STAFF-4); a manager's report.
+    #[pyo3(signature = (from_date, to_date, operator_id=None))]
+    fn audit_log(
+        &self,
+        py: Python<'_>,
+        from_date: &Bound<'_, PyAny>,
+        to_date: &Bound<'_, PyAny>,
+        operator_id: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<AuditEntry>> {
+        let from = date("from_date", from_date)?;
+        let to = date("to_date", to_date)?;
+        let operator_id = opt_id("operator_id", operator_id)?;
+        self.run(py, |d| d.audit_log(from, to, operator_id))
+            .map(list)
+    }
+
+    /// Opens a shift on a drawer (`"main"` unless named) with its opening float (R-SHIFT-1).
+    #[pyo3(signature = (opening_float, drawer=None, at=None))]
+    fn open_shift(
+        &self,
+        py: Python<'_>,
+        opening_float: &Bound<'_, PyAny>,
+        drawer: Option<&Bound<'_, PyAny>>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Shift> {
+        let open = bc::OpenShift {
+            opening_float: money("opening_float", opening_float)?,
+            drawer: opt_text("drawer", drawer)?,
+        };
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.at(at).open_shift(open)).map(Into::into)
+    }
+
+    /// Cash put into the current shift's drawer (R-SHIFT-2).
+    #[pyo3(signature = (amount, reason, at=None))]
+    fn pay_in(
+        &self,
+        py: Python<'_>,
+        amount: &Bound<'_, PyAny>,
+        reason: &Bound<'_, PyAny>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<DrawerEntry> {
+        let amount = money("amount", amount)?;
+        let reason = text("reason", reason)?;
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.at(at).pay_in(amount, &reason))
+            .map(Into::into)
+    }
+
+    /// Cash taken out of the current shift's drawer (R-SHIFT-2); a manager's operation.
+    #[pyo3(signature = (amount, reason, at=None))]
+    fn pay_out(
+        &self,
+        py: Python<'_>,
+        amount: &Bound<'_, PyAny>,
+        reason: &Bound<'_, PyAny>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<DrawerEntry> {
+        let amount = money("amount", amount)?;
+        let reason = text("reason", reason)?;
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.at(at).pay_out(amount, &reason))
+            .map(Into::into)
+    }
+
+    /// Closes the current shift (or the open shift of `drawer`) with the cash counted
+    /// (R-SHIFT-3) and returns its report: expected cash and over/short, stored for good.
+    #[pyo3(signature = (counted_cash, drawer=None, at=None))]
+    fn close_shift(
+        &self,
+        py: Python<'_>,
+        counted_cash: &Bound<'_, PyAny>,
+        drawer: Option<&Bound<'_, PyAny>>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<ShiftReport> {
+        let close = bc::CloseShift {
+            counted_cash: money("counted_cash", counted_cash)?,
+            drawer: opt_text("drawer", drawer)?,
+        };
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.at(at).close_shift(close))
+            .map(Into::into)
+    }
+
+    /// A shift's figures (R-SHIFT-3), for a manager or the cashier whose shift it is.
+    fn shift_report(&self, py: Python<'_>, shift_id: &Bound<'_, PyAny>) -> PyResult<ShiftReport> {
+        let shift_id = id("shift_id", shift_id)?;
+        self.run(py, |d| d.shift_report(shift_id)).map(Into::into)
+    }
+
+    /// The shift money taken now by this desk goes to, or `None`.
+    fn current_shift(&self, py: Python<'_>) -> PyResult<Option<Shift>> {
+        self.run(py, |d| d.current_shift())
+            .map(|s| s.map(Into::into))
     }
 
     /// A customer's ledger in order, with the running balance (R-BAL-3).

@@ -561,9 +561,10 @@ entity! {
     /// What `verify_trail()` found: the entries checked and the first broken document, if any.
     TrailReport {
         entries: i64,
+        audit_entries: i64,
         first_broken: Option<BrokenDocument>,
     }
-    repr(entries, first_broken)
+    repr(entries, audit_entries, first_broken)
     methods {
         /// Whether every document matches its footprint.
         #[getter]
@@ -577,10 +578,12 @@ impl From<bc::TrailReport> for TrailReport {
     fn from(r: bc::TrailReport) -> Self {
         let bc::TrailReport {
             entries,
+            audit_entries,
             first_broken,
         } = r;
         TrailReport {
             entries: i64::try_from(entries).unwrap_or(i64::MAX),
+            audit_entries: i64::try_from(audit_entries).unwrap_or(i64::MAX),
             first_broken: first_broken.map(|b| {
                 let bc::BrokenDocument {
                     kind,
@@ -918,18 +921,274 @@ entity! {
         plan_prices: PlanPrices,
         invoice_due_days: i64,
         currency: String,
+        max_cashier_discount: Decimal,
+        require_shift: bool,
     }
-    repr(time_zone, pricing, plan_prices, invoice_due_days, currency)
+    repr(time_zone, pricing, plan_prices, invoice_due_days, currency, max_cashier_discount, require_shift)
 }
 
 impl From<bc::Settings> for Settings {
     fn from(s: bc::Settings) -> Self {
+        let bc::Settings {
+            time_zone,
+            pricing,
+            plan_prices,
+            invoice_due_days,
+            currency,
+            max_cashier_discount,
+            require_shift,
+        } = s;
         Settings {
-            time_zone: s.time_zone.name().to_string(),
-            pricing: s.pricing.into(),
-            plan_prices: s.plan_prices.into(),
-            invoice_due_days: i64::from(s.invoice_due_days),
-            currency: s.currency,
+            time_zone: time_zone.name().to_string(),
+            pricing: pricing.into(),
+            plan_prices: plan_prices.into(),
+            invoice_due_days: i64::from(invoice_due_days),
+            currency,
+            max_cashier_discount,
+            require_shift,
+        }
+    }
+}
+
+entity! {
+    /// A member of staff (R-STAFF-1); `role` is "cashier", "manager" or "owner". The PIN is never
+    /// part of it.
+    Operator {
+        id: Uuid,
+        name: String,
+        role: String,
+        is_active: bool,
+        created_at: DateTime<Utc>,
+    }
+    repr(name, role, is_active)
+}
+
+impl From<bc::Operator> for Operator {
+    fn from(o: bc::Operator) -> Self {
+        let bc::Operator {
+            id,
+            name,
+            role,
+            is_active,
+            created_at,
+        } = o;
+        Operator {
+            id,
+            name,
+            role: role.as_str().to_string(),
+            is_active,
+            created_at,
+        }
+    }
+}
+
+entity! {
+    /// One successful write (R-STAFF-4): who (`operator_id`, `None` in single-user mode), what
+    /// (`operation`), the records it touched, its arguments as JSON, and its footprint.
+    AuditEntry {
+        seq: i64,
+        at: DateTime<Utc>,
+        operator_id: Option<Uuid>,
+        operation: String,
+        ids: Vec<Uuid>,
+        args: String,
+        footprint: String,
+    }
+    repr(seq, at, operation, operator_id)
+}
+
+impl From<bc::AuditEntry> for AuditEntry {
+    fn from(e: bc::AuditEntry) -> Self {
+        let bc::AuditEntry {
+            seq,
+            at,
+            operator_id,
+            operation,
+            ids,
+            args,
+            footprint,
+        } = e;
+        AuditEntry {
+            seq: i64::try_from(seq).unwrap_or(i64::MAX),
+            at,
+            operator_id,
+            operation,
+            ids,
+            args,
+            footprint,
+        }
+    }
+}
+
+entity! {
+    /// One operator's time on one cash drawer (R-SHIFT-1, R-SHIFT-3); the counted, expected and
+    /// over/short figures are `None` while it is open.
+    Shift {
+        id: Uuid,
+        drawer: String,
+        opened_by: Option<Uuid>,
+        opened_at: DateTime<Utc>,
+        opening_float: Decimal,
+        closed_by: Option<Uuid>,
+        closed_at: Option<DateTime<Utc>>,
+        counted_cash: Option<Decimal>,
+        expected_cash: Option<Decimal>,
+        over_short: Option<Decimal>,
+    }
+    repr(drawer, opened_at, opening_float, closed_at, over_short)
+    methods {
+        /// Whether the shift is still open.
+        #[getter]
+        fn is_open(&self) -> bool {
+            self.closed_at.is_none()
+        }
+    }
+}
+
+impl From<bc::Shift> for Shift {
+    fn from(s: bc::Shift) -> Self {
+        let bc::Shift {
+            id,
+            drawer,
+            opened_by,
+            opened_at,
+            opening_float,
+            closed_by,
+            closed_at,
+            counted_cash,
+            expected_cash,
+            over_short,
+        } = s;
+        Shift {
+            id,
+            drawer,
+            opened_by,
+            opened_at,
+            opening_float,
+            closed_by,
+            closed_at,
+            counted_cash,
+            expected_cash,
+            over_short,
+        }
+    }
+}
+
+entity! {
+    /// Money that went through a shift (R-SHIFT-2): `kind` is "payment", "deposit", "refund",
+    /// "pay_in" or "pay_out".
+    DrawerEntry {
+        id: Uuid,
+        shift_id: Uuid,
+        kind: String,
+        method: String,
+        amount: Decimal,
+        reference: String,
+        operator_id: Option<Uuid>,
+        at: DateTime<Utc>,
+    }
+    repr(kind, method, amount, reference, at)
+}
+
+impl From<bc::DrawerEntry> for DrawerEntry {
+    fn from(e: bc::DrawerEntry) -> Self {
+        let bc::DrawerEntry {
+            id,
+            shift_id,
+            kind,
+            method,
+            amount,
+            reference,
+            operator_id,
+            at,
+        } = e;
+        DrawerEntry {
+            id,
+            shift_id,
+            kind: kind.as_str().to_string(),
+            method: method.as_str().to_string(),
+            amount,
+            reference,
+            operator_id,
+            at,
+        }
+    }
+}
+
+entity! {
+    /// Money per method.
+    MethodTotals {
+        cash: Decimal,
+        card: Decimal,
+        transfer: Decimal,
+        balance: Decimal,
+    }
+    repr(cash, card, transfer, balance)
+}
+
+impl From<bc::MethodTotals> for MethodTotals {
+    fn from(t: bc::MethodTotals) -> Self {
+        let bc::MethodTotals {
+            cash,
+            card,
+            transfer,
+            balance,
+        } = t;
+        MethodTotals {
+            cash,
+            card,
+            transfer,
+            balance,
+        }
+    }
+}
+
+entity! {
+    /// A shift's figures (R-SHIFT-3): expected = opening float + cash received + pay-ins − cash
+    /// refunds − pay-outs; over/short = counted − expected.
+    ShiftReport {
+        shift: Shift,
+        opened_by_name: Option<String>,
+        closed_by_name: Option<String>,
+        received: MethodTotals,
+        refunded: MethodTotals,
+        pay_ins: Decimal,
+        pay_outs: Decimal,
+        expected_cash: Decimal,
+        counted_cash: Option<Decimal>,
+        over_short: Option<Decimal>,
+        entries: Vec<DrawerEntry>,
+    }
+    repr(shift, expected_cash, counted_cash, over_short)
+}
+
+impl From<bc::ShiftReport> for ShiftReport {
+    fn from(r: bc::ShiftReport) -> Self {
+        let bc::ShiftReport {
+            shift,
+            opened_by_name,
+            closed_by_name,
+            received,
+            refunded,
+            pay_ins,
+            pay_outs,
+            expected_cash,
+            counted_cash,
+            over_short,
+            entries,
+        } = r;
+        ShiftReport {
+            shift: shift.into(),
+            opened_by_name,
+            closed_by_name,
+            received: received.into(),
+            refunded: refunded.into(),
+            pay_ins,
+            pay_outs,
+            expected_cash,
+            counted_cash,
+            over_short,
+            entries: entries.into_iter().map(Into::into).collect(),
         }
     }
 }
@@ -974,6 +1233,12 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PricingPolicy>()?;
     m.add_class::<PlanPrices>()?;
     m.add_class::<Settings>()?;
+    m.add_class::<Operator>()?;
+    m.add_class::<AuditEntry>()?;
+    m.add_class::<Shift>()?;
+    m.add_class::<DrawerEntry>()?;
+    m.add_class::<MethodTotals>()?;
+    m.add_class::<ShiftReport>()?;
     m.add_class::<Clear>()?;
     m.add("CLEAR", Py::new(m.py(), Clear)?)?;
     Ok(())

@@ -8,13 +8,14 @@
 //! ├── InsufficientStockError                        .item .available .requested
 //! ├── InvalidStateError
 //! ├── PaymentError                                  .invoice .due .amount .available
+//! ├── ForbiddenError(BackspaceError, PermissionError) .operator .permission
 //! └── StorageError
 //! ```
 //! Every instance also has `.kind` (`validation`, `not_found`, …). Messages are the Rust
 //! error's `Display` text.
 
 use backspace as bc;
-use pyo3::exceptions::{PyException, PyLookupError, PyValueError};
+use pyo3::exceptions::{PyException, PyLookupError, PyPermissionError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyTuple, PyType};
@@ -58,6 +59,21 @@ pyo3::create_exception!(
 
 static VALIDATION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static NOT_FOUND_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static FORBIDDEN_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// `ForbiddenError`: staff rules refuse the call (also a `PermissionError`).
+pub fn forbidden_error(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    FORBIDDEN_ERROR
+        .get_or_try_init(py, || {
+            derived_type(
+                py,
+                "ForbiddenError",
+                py.get_type::<PyPermissionError>(),
+                "Staff rules refuse the call (also a PermissionError): no one signed in, a wrong or locked PIN, a deactivated operator, or a role without the permission; `.operator` and `.permission` say which.",
+            )
+        })
+        .map(|t| t.bind(py))
+}
 
 /// `type(name, (BackspaceError, second), {...})`: an error that is also a built-in kind.
 fn derived_type<'py>(
@@ -118,6 +134,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.add("InvalidStateError", py.get_type::<InvalidStateError>())?;
     m.add("PaymentError", py.get_type::<PaymentError>())?;
+    m.add("ForbiddenError", forbidden_error(py)?)?;
     m.add("StorageError", py.get_type::<StorageError>())?;
     Ok(())
 }
@@ -132,6 +149,7 @@ fn kind_name(kind: bc::ErrorKind) -> &'static str {
         bc::ErrorKind::InvalidState => "invalid_state",
         bc::ErrorKind::Overpayment => "overpayment",
         bc::ErrorKind::InsufficientCredit => "insufficient_credit",
+        bc::ErrorKind::Forbidden => "forbidden",
         bc::ErrorKind::Storage => "storage",
     }
 }
@@ -231,6 +249,20 @@ fn build(py: Python<'_>, err: bc::Error) -> PyResult<PyErr> {
                 ("due", none),
                 ("amount", amount.into_bound_py_any(py)?),
                 ("available", available.into_bound_py_any(py)?),
+            ],
+        ),
+        bc::Error::Forbidden {
+            operator,
+            permission,
+            ..
+        } => raise(
+            py,
+            forbidden_error(py)?.clone(),
+            message,
+            vec![
+                ("kind", kind),
+                ("operator", operator.into_bound_py_any(py)?),
+                ("permission", permission.into_bound_py_any(py)?),
             ],
         ),
         bc::Error::Storage(_) => raise(

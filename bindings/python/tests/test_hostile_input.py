@@ -118,13 +118,25 @@ class Desk:
     active session with a consumption, an unpaid invoice, an idle seat and a seat with no history."""
 
     bs: Backspace
+    #: Whether operators exist and `bs` is the owner's signed-in desk.
+    staffed: bool = False
     ids: dict[str, uuid.UUID] = field(default_factory=dict)
     #: The snapshot of the seeded state (a failed call must leave exactly this).
     baseline: tuple[object, ...] = ()
 
 
-def seeded() -> Desk:
-    bs = Backspace.in_memory()
+def seeded(staffed: bool = False) -> Desk:
+    ids: dict[str, uuid.UUID] = {}
+    if staffed:
+        # Every call runs as the signed-in owner (R-STAFF-2). PIN hashing is slow on purpose, so
+        # only the staff operations get this desk.
+        unsigned = Backspace.in_memory()
+        hany = unsigned.add_operator("Hany", "owner", "2468", at=at(-700))
+        bs = unsigned.sign_in(hany.id, "2468")
+        ids["omar"] = bs.add_operator("Omar", "cashier", "1357", at=at(-700)).id
+    else:
+        bs = Backspace.in_memory()
+    shift = bs.open_shift(Decimal("100"), at=at(-650))
     bs.update_settings(weekly_price=Decimal("250"), unit_minutes=15)
     mona = bs.register_customer("منى عادل", "01012345678", email="mona@example.com", notes="VIP", at=at(-600))
     ali = bs.register_customer("Ali", "01112345678", at=at(-600))
@@ -140,8 +152,10 @@ def seeded() -> Desk:
     sub = bs.subscribe(ali.id, "weekly", at=at(-30))
     return Desk(
         bs,
+        staffed=staffed,
         baseline=snapshot(bs),
-        ids={
+        ids=ids
+        | {
             "mona": mona.id,
             "ali": ali.id,
             "seat1": seat1.id,
@@ -152,6 +166,7 @@ def seeded() -> Desk:
             "consumption": consumption.id,
             "invoice": invoice.id,
             "sub": sub.id,
+            "shift": shift.id,
         },
     )
 
@@ -166,6 +181,8 @@ class Op:
     args: Callable[[dict[str, uuid.UUID]], Args]
     #: For accepted text: parameter → how to read the stored value back (given the result).
     stored: dict[str, Callable[[Backspace, Any], object]] = field(default_factory=dict)
+    #: Run on a desk with staff, as its owner.
+    staffed: bool = False
 
 
 AT = at(60)
@@ -301,6 +318,20 @@ OPS: list[Op] = [
     Op("find_credit_note", lambda i: {"number": "CN-0001"}),
     Op("close_day", lambda i: {"date": DAY, "at": None}),
     Op("z_report", lambda i: {"date": DAY}),
+    Op("add_operator", lambda i: {"name": "Nour", "role": "cashier", "pin": "4444", "at": AT}, staffed=True),
+    Op(
+        "update_operator",
+        lambda i: {"id": i["omar"], "name": "Omar Adel", "role": "manager", "pin": "9999"},
+        staffed=True,
+    ),
+    Op("deactivate_operator", lambda i: {"id": i["omar"]}, staffed=True),
+    Op("sign_in", lambda i: {"operator_id": i["omar"], "pin": "1357", "at": AT}, staffed=True),
+    Op("audit_log", lambda i: {"from_date": DAY, "to_date": DAY, "operator_id": None}, staffed=True),
+    Op("open_shift", lambda i: {"opening_float": Decimal("50"), "drawer": "bar", "at": AT}),
+    Op("pay_in", lambda i: {"amount": Decimal("10"), "reason": "change", "at": AT}),
+    Op("pay_out", lambda i: {"amount": Decimal("10"), "reason": "milk", "at": AT}),
+    Op("close_shift", lambda i: {"counted_cash": Decimal("100"), "drawer": None, "at": AT}),
+    Op("shift_report", lambda i: {"shift_id": i["shift"]}),
 ]
 
 #: Operations without parameters: called once on every desk state, they must simply work.
@@ -312,6 +343,8 @@ NO_ARGS = [
     "low_stock",
     "verify_trail",
     "session_overlaps",
+    "list_operators",
+    "current_shift",
 ]
 
 
@@ -331,6 +364,9 @@ def snapshot(bs: Backspace) -> tuple[object, ...]:
         [bs.list_subscriptions(c.id) for c in customers],
         active,
         [bs.session_consumptions(a.session.id) for a in active],
+        bs.list_operators(),
+        bs.audit_log(date(2000, 1, 1), date(2099, 12, 31)),
+        [bs.shift_report(s.id) for s in [bs.current_shift()] if s is not None],
     )
 
 
@@ -395,19 +431,21 @@ def run_sweep(ops: list[Op]) -> Sweep:
     desk = seeded()
     rng = random.Random(int(os.environ.get("BACKSPACE_RELIABILITY_SEED", "20260524")))
     for op in ops:
+        if desk.staffed != op.staffed:
+            desk = seeded(op.staffed)
         names = list(op.args(desk.ids))
         for param in names:
             for _label, value in HOSTILE:
                 kwargs = op.args(desk.ids)
                 kwargs[param] = value
                 if call(sweep, desk, op, kwargs, {param: value}):
-                    desk = seeded()
+                    desk = seeded(op.staffed)
         for _ in range(RANDOM_CALLS if names else 0):
             kwargs = op.args(desk.ids)
             poisoned = {p: rng.choice(HOSTILE)[1] for p in rng.sample(names, rng.randint(1, len(names)))}
             kwargs.update(poisoned)
             if call(sweep, desk, op, kwargs, poisoned):
-                desk = seeded()
+                desk = seeded(op.staffed)
     return sweep
 
 
@@ -426,9 +464,15 @@ def test_r_err_2_every_hostile_call_is_typed_and_failed_calls_change_nothing(swe
 
 
 def test_r_err_2_the_sweep_covers_every_operation(sweep: Sweep) -> None:
-    params = sum(len(op.args(seeded().ids)) for op in OPS)
+    params = sum(len(op.args(seeded(op.staffed).ids)) for op in OPS)
     assert sweep.calls >= params * len(HOSTILE)
-    public = {n for n in dir(Backspace) if not n.startswith("_")} - {"open", "in_memory", "close", "closed"}
+    public = {n for n in dir(Backspace) if not n.startswith("_")} - {
+        "open",
+        "in_memory",
+        "close",
+        "closed",
+        "operator_id",
+    }
     assert public == {op.name for op in OPS} | set(NO_ARGS)
     # Hostile input mostly fails, with validation errors, but some of it is accepted as data.
     assert sweep.outcomes["ValidationError"] > 1000
@@ -495,7 +539,7 @@ BOUNDARY: dict[str, list[object]] = {
 
 def boundary_cases() -> list[tuple[str, str, object]]:
     cases = []
-    ids = seeded().ids
+    ids = seeded(staffed=True).ids
     for op in OPS:
         for name, good in op.args(ids).items():
             kind = _kind(good)
@@ -512,8 +556,8 @@ def test_r_err_1_huge_ints_surrogates_and_long_decimals_are_validation_errors(
 ) -> None:
     """Per parameter kind, the inputs that used to escape as OverflowError or
     UnicodeEncodeError, or (for money with more than 28 decimals) to be rounded and accepted."""
-    desk = seeded()
     op = next(o for o in OPS if o.name == op_name)
+    desk = seeded(op.staffed)
     kwargs = op.args(desk.ids)
     kwargs[param] = bad
     with pytest.raises(backspace.ValidationError) as err:

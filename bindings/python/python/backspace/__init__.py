@@ -22,6 +22,13 @@ from uuid import UUID
 from ._native import (
     CLEAR,
     ActiveSession,
+    AuditEntry,
+    DrawerEntry,
+    ForbiddenError,
+    MethodTotals,
+    Operator,
+    Shift,
+    ShiftReport,
     Backspace,
     BackspaceError,
     BrokenDocument,
@@ -76,6 +83,8 @@ InvoiceStatus = Literal["unpaid", "pending", "paid", "void", "written_off"]
 PaymentMethod = Literal["cash", "card", "transfer", "balance"]
 LedgerKind = Literal["invoice", "payment", "deposit", "discount", "void", "refund", "write_off"]
 Rounding = Literal["up", "nearest", "down"]
+Role = Literal["cashier", "manager", "owner"]
+DrawerEntryKind = Literal["payment", "deposit", "refund", "pay_in", "pay_out"]
 ErrorKind = Literal[
     "validation",
     "not_found",
@@ -84,6 +93,7 @@ ErrorKind = Literal[
     "invalid_state",
     "overpayment",
     "insufficient_credit",
+    "forbidden",
     "storage",
 ]
 
@@ -141,4 +151,13 @@ __all__ = [
     "ValidationError",
     "ZReport",
     "__version__",
+    "AuditEntry",
+    "DrawerEntry",
+    "DrawerEntryKind",
+    "ForbiddenError",
+    "MethodTotals",
+    "Operator",
+    "Role",
+    "Shift",
+    "ShiftReport",
 ]
