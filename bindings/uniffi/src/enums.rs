@@ -187,3 +187,32 @@ mod tests {
         }
     }
 }
+
+mirror_enum!(
+    /// What an operator may do (R-STAFF-1); each role may do what the ones before it may.
+    Role {
+        /// Runs the desk.
+        Cashier,
+        /// A cashier, plus corrections, stock adjustments, resources, items, closing days,
+        /// reports, pay-outs and larger discounts.
+        Manager,
+        /// Everything, including settings and operators.
+        Owner,
+    }
+);
+
+mirror_enum!(
+    /// What moved money during a shift (R-SHIFT-2).
+    DrawerEntryKind {
+        /// A payment on an invoice, any method.
+        Payment,
+        /// A deposit to a customer's credit.
+        Deposit,
+        /// A refund paid out.
+        Refund,
+        /// Cash put into the drawer.
+        PayIn,
+        /// Cash taken out of the drawer.
+        PayOut,
+    }
+);

@@ -78,6 +78,17 @@ pub enum BackspaceError {
         /// The R-ERR-1 text.
         error_message: String,
     },
+    /// Staff rules refuse the call (R-STAFF-2, R-STAFF-3): no one signed in, a wrong or locked
+    /// PIN, a deactivated operator, or a role without the permission.
+    #[error("{error_message}")]
+    Forbidden {
+        /// The operator as `role name`, or null when no one is signed in.
+        operator: Option<String>,
+        /// The permission needed (`corrections`, `settings`, …) or `sign_in`.
+        permission: String,
+        /// The R-ERR-1 text.
+        error_message: String,
+    },
     /// The store failed (disk, lock, corrupt or newer file).
     #[error("{error_message}")]
     Storage {
@@ -130,6 +141,15 @@ impl From<Error> for BackspaceError {
             Error::InsufficientCredit { available, amount } => BackspaceError::InsufficientCredit {
                 available,
                 amount,
+                error_message: message,
+            },
+            Error::Forbidden {
+                operator,
+                permission,
+                ..
+            } => BackspaceError::Forbidden {
+                operator,
+                permission,
                 error_message: message,
             },
             Error::Storage(_) => BackspaceError::Storage {

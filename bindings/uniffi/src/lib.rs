@@ -19,6 +19,7 @@ pub mod error;
 pub mod records;
 pub mod reports;
 pub mod settings;
+pub mod staff;
 
 pub use desk::Backspace;
 pub use error::BackspaceError;

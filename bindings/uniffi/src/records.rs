@@ -836,7 +836,7 @@ impl From<bs::ZReport> for ZReport {
 /// A document whose stored fields, or whose trail entry, no longer match (R-CORR-5).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct BrokenDocument {
-    /// `invoice`, `credit_note`, `void` or `write_off`.
+    /// `invoice`, `credit_note`, `void`, `write_off` or `audit`.
     pub kind: String,
     /// The invoice or credit note number.
     pub number: String,
@@ -851,6 +851,8 @@ pub struct BrokenDocument {
 pub struct TrailReport {
     /// Entries checked.
     pub entries: u64,
+    /// Audit log entries checked (R-STAFF-4).
+    pub audit_entries: u64,
     /// The first broken document, or null when the trail is intact.
     pub first_broken: Option<BrokenDocument>,
 }
@@ -859,10 +861,12 @@ impl From<bs::TrailReport> for TrailReport {
     fn from(r: bs::TrailReport) -> Self {
         let bs::TrailReport {
             entries,
+            audit_entries,
             first_broken,
         } = r;
         TrailReport {
             entries,
+            audit_entries,
             first_broken: first_broken.map(|b| {
                 let bs::BrokenDocument {
                     kind,

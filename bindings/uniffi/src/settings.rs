@@ -49,6 +49,10 @@ pub struct Settings {
     pub invoice_due_days: i32,
     /// Currency label shown to people (default `EGP`).
     pub currency: String,
+    /// The largest discount percentage a cashier may give (default 10, R-STAFF-3).
+    pub max_cashier_discount: Decimal,
+    /// Whether cash may only move while a shift is open (R-SHIFT-2).
+    pub require_shift: bool,
 }
 
 impl From<bs::Settings> for Settings {
@@ -59,6 +63,8 @@ impl From<bs::Settings> for Settings {
             plan_prices,
             invoice_due_days,
             currency,
+            max_cashier_discount,
+            require_shift,
         } = s;
         let bs::PricingPolicy {
             unit_minutes,
@@ -88,6 +94,8 @@ impl From<bs::Settings> for Settings {
             },
             invoice_due_days: to_i32(invoice_due_days),
             currency,
+            max_cashier_discount,
+            require_shift,
         }
     }
 }
@@ -140,6 +148,12 @@ pub struct SettingsUpdate {
     /// Currency label (1–10 characters).
     #[uniffi(default = None)]
     pub currency: Option<String>,
+    /// The largest discount percentage a cashier may give (0–100).
+    #[uniffi(default = None)]
+    pub max_cashier_discount: Option<Decimal>,
+    /// Whether cash may only move while a shift is open.
+    #[uniffi(default = None)]
+    pub require_shift: Option<bool>,
 }
 
 /// A removable setting: a new value, a removal, or no change; both at once is an error.
@@ -179,6 +193,8 @@ impl TryFrom<SettingsUpdate> for bs::SettingsUpdate {
             clear_monthly_price,
             invoice_due_days,
             currency,
+            max_cashier_discount,
+            require_shift,
         } = u;
         Ok(bs::SettingsUpdate {
             time_zone,
@@ -196,6 +212,8 @@ impl TryFrom<SettingsUpdate> for bs::SettingsUpdate {
             monthly_price: removable("monthly_price", monthly_price, clear_monthly_price)?,
             invoice_due_days: count("invoice_due_days", invoice_due_days)?,
             currency,
+            max_cashier_discount,
+            require_shift,
         })
     }
 }

@@ -904,6 +904,73 @@ public protocol BackspaceProtocol: AnyObject, Sendable {
     func startSession(customerId: Uuid, resourceId: Uuid, at: Timestamp?) throws  -> Session
     
     /**
+     * Adds an operator (R-STAFF-1); the PIN (4–12 digits) is kept only as an Argon2id hash.
+     * The first operator must be an owner; afterwards only an owner adds operators.
+     */
+    func addOperator(name: String, role: Role, pin: String, at: Timestamp?) throws  -> Operator
+    
+    /**
+     * Audit entries of the business dates `from..=to`, optionally of one operator (R-STAFF-4).
+     */
+    func auditLog(from: BusinessDate, to: BusinessDate, operatorId: Uuid?) throws  -> [AuditEntry]
+    
+    /**
+     * Closes the current shift (or `drawer`'s) with the cash counted (R-SHIFT-3).
+     */
+    func closeShift(countedCash: Decimal, drawer: String?, at: Timestamp?) throws  -> ShiftReport
+    
+    /**
+     * The shift money taken now by this desk goes to, or null.
+     */
+    func currentShift() throws  -> Shift?
+    
+    /**
+     * Deactivates an operator: they can no longer sign in or act.
+     */
+    func deactivateOperator(id: Uuid) throws  -> Operator
+    
+    /**
+     * Every operator, by name (an owner's report).
+     */
+    func listOperators() throws  -> [Operator]
+    
+    /**
+     * Opens a shift on a drawer (`main` when null) with its opening float (R-SHIFT-1).
+     */
+    func openShift(openingFloat: Decimal, drawer: String?, at: Timestamp?) throws  -> Shift
+    
+    /**
+     * The operator this desk acts as, or null.
+     */
+    func operatorId()  -> Uuid?
+    
+    /**
+     * Cash put into the current shift's drawer (R-SHIFT-2).
+     */
+    func payIn(amount: Decimal, reason: String, at: Timestamp?) throws  -> DrawerEntry
+    
+    /**
+     * Cash taken out of the current shift's drawer (R-SHIFT-2); a manager's operation.
+     */
+    func payOut(amount: Decimal, reason: String, at: Timestamp?) throws  -> DrawerEntry
+    
+    /**
+     * A shift's figures (R-SHIFT-3).
+     */
+    func shiftReport(shiftId: Uuid) throws  -> ShiftReport
+    
+    /**
+     * Signs an operator in (R-STAFF-2): the desk returned acts as them. A wrong PIN is a
+     * `Forbidden` error; the fifth in a row locks the operator for five minutes.
+     */
+    func signIn(operatorId: Uuid, pin: String, at: Timestamp?) throws  -> Backspace
+    
+    /**
+     * Changes an operator's name, role or PIN; null leaves a field (an owner's operation).
+     */
+    func updateOperator(id: Uuid, name: String?, role: Role?, pin: String?) throws  -> Operator
+    
+    /**
      * Cancels a subscription (history kept) and recomputes the customer's type (R-SUB-4, R-CUST-7).
      */
     func cancelSubscription(id: Uuid, at: Timestamp?) throws  -> Subscription
@@ -1759,6 +1826,192 @@ open func startSession(customerId: Uuid, resourceId: Uuid, at: Timestamp? = nil)
 }
     
     /**
+     * Adds an operator (R-STAFF-1); the PIN (4–12 digits) is kept only as an Argon2id hash.
+     * The first operator must be an owner; afterwards only an owner adds operators.
+     */
+open func addOperator(name: String, role: Role, pin: String, at: Timestamp? = nil)throws  -> Operator  {
+    return try  FfiConverterTypeOperator_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_add_operator(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(name),
+        FfiConverterTypeRole_lower(role),
+        FfiConverterString.lower(pin),
+        FfiConverterOptionTypeTimestamp.lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Audit entries of the business dates `from..=to`, optionally of one operator (R-STAFF-4).
+     */
+open func auditLog(from: BusinessDate, to: BusinessDate, operatorId: Uuid? = nil)throws  -> [AuditEntry]  {
+    return try  FfiConverterSequenceTypeAuditEntry.lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_audit_log(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeBusinessDate_lower(from),
+        FfiConverterTypeBusinessDate_lower(to),
+        FfiConverterOptionTypeUuid.lower(operatorId),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Closes the current shift (or `drawer`'s) with the cash counted (R-SHIFT-3).
+     */
+open func closeShift(countedCash: Decimal, drawer: String? = nil, at: Timestamp? = nil)throws  -> ShiftReport  {
+    return try  FfiConverterTypeShiftReport_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_close_shift(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeDecimal_lower(countedCash),
+        FfiConverterOptionString.lower(drawer),
+        FfiConverterOptionTypeTimestamp.lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The shift money taken now by this desk goes to, or null.
+     */
+open func currentShift()throws  -> Shift?  {
+    return try  FfiConverterOptionTypeShift.lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_current_shift(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Deactivates an operator: they can no longer sign in or act.
+     */
+open func deactivateOperator(id: Uuid)throws  -> Operator  {
+    return try  FfiConverterTypeOperator_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_deactivate_operator(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeUuid_lower(id),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Every operator, by name (an owner's report).
+     */
+open func listOperators()throws  -> [Operator]  {
+    return try  FfiConverterSequenceTypeOperator.lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_list_operators(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Opens a shift on a drawer (`main` when null) with its opening float (R-SHIFT-1).
+     */
+open func openShift(openingFloat: Decimal, drawer: String? = nil, at: Timestamp? = nil)throws  -> Shift  {
+    return try  FfiConverterTypeShift_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_open_shift(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeDecimal_lower(openingFloat),
+        FfiConverterOptionString.lower(drawer),
+        FfiConverterOptionTypeTimestamp.lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The operator this desk acts as, or null.
+     */
+open func operatorId() -> Uuid?  {
+    return try!  FfiConverterOptionTypeUuid.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_operator_id(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Cash put into the current shift's drawer (R-SHIFT-2).
+     */
+open func payIn(amount: Decimal, reason: String, at: Timestamp? = nil)throws  -> DrawerEntry  {
+    return try  FfiConverterTypeDrawerEntry_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_pay_in(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeDecimal_lower(amount),
+        FfiConverterString.lower(reason),
+        FfiConverterOptionTypeTimestamp.lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Cash taken out of the current shift's drawer (R-SHIFT-2); a manager's operation.
+     */
+open func payOut(amount: Decimal, reason: String, at: Timestamp? = nil)throws  -> DrawerEntry  {
+    return try  FfiConverterTypeDrawerEntry_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_pay_out(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeDecimal_lower(amount),
+        FfiConverterString.lower(reason),
+        FfiConverterOptionTypeTimestamp.lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A shift's figures (R-SHIFT-3).
+     */
+open func shiftReport(shiftId: Uuid)throws  -> ShiftReport  {
+    return try  FfiConverterTypeShiftReport_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_shift_report(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeUuid_lower(shiftId),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Signs an operator in (R-STAFF-2): the desk returned acts as them. A wrong PIN is a
+     * `Forbidden` error; the fifth in a row locks the operator for five minutes.
+     */
+open func signIn(operatorId: Uuid, pin: String, at: Timestamp? = nil)throws  -> Backspace  {
+    return try  FfiConverterTypeBackspace_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_sign_in(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeUuid_lower(operatorId),
+        FfiConverterString.lower(pin),
+        FfiConverterOptionTypeTimestamp.lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Changes an operator's name, role or PIN; null leaves a field (an owner's operation).
+     */
+open func updateOperator(id: Uuid, name: String? = nil, role: Role? = nil, pin: String? = nil)throws  -> Operator  {
+    return try  FfiConverterTypeOperator_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_update_operator(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeUuid_lower(id),
+        FfiConverterOptionString.lower(name),
+        FfiConverterOptionTypeRole.lower(role),
+        FfiConverterOptionString.lower(pin),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * Cancels a subscription (history kept) and recomputes the customer's type (R-SUB-4, R-CUST-7).
      */
 open func cancelSubscription(id: Uuid, at: Timestamp? = nil)throws  -> Subscription  {
@@ -1977,11 +2230,130 @@ public func FfiConverterTypeActiveSession_lower(_ value: ActiveSession) -> RustB
 
 
 /**
+ * One successful write (R-STAFF-4), never changed.
+ */
+public struct AuditEntry: Equatable, Hashable {
+    /**
+     * 1, 2, … in the order written.
+     */
+    public let seq: UInt64
+    /**
+     * When the operation ran.
+     */
+    public let at: Timestamp
+    /**
+     * The signed-in operator, or null in single-user mode.
+     */
+    public let operatorId: Uuid?
+    /**
+     * The operation's name (`void_invoice`).
+     */
+    public let operation: String
+    /**
+     * The records it touched.
+     */
+    public let ids: [Uuid]
+    /**
+     * Its arguments as JSON (never a PIN).
+     */
+    public let args: String
+    /**
+     * SHA-256 footprint in the audit chain.
+     */
+    public let footprint: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * 1, 2, … in the order written.
+         */seq: UInt64, 
+        /**
+         * When the operation ran.
+         */at: Timestamp, 
+        /**
+         * The signed-in operator, or null in single-user mode.
+         */operatorId: Uuid?, 
+        /**
+         * The operation's name (`void_invoice`).
+         */operation: String, 
+        /**
+         * The records it touched.
+         */ids: [Uuid], 
+        /**
+         * Its arguments as JSON (never a PIN).
+         */args: String, 
+        /**
+         * SHA-256 footprint in the audit chain.
+         */footprint: String) {
+        self.seq = seq
+        self.at = at
+        self.operatorId = operatorId
+        self.operation = operation
+        self.ids = ids
+        self.args = args
+        self.footprint = footprint
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AuditEntry: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAuditEntry: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AuditEntry {
+        return
+            try AuditEntry(
+                seq: FfiConverterUInt64.read(from: &buf), 
+                at: FfiConverterTypeTimestamp.read(from: &buf), 
+                operatorId: FfiConverterOptionTypeUuid.read(from: &buf), 
+                operation: FfiConverterString.read(from: &buf), 
+                ids: FfiConverterSequenceTypeUuid.read(from: &buf), 
+                args: FfiConverterString.read(from: &buf), 
+                footprint: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AuditEntry, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.seq, into: &buf)
+        FfiConverterTypeTimestamp.write(value.at, into: &buf)
+        FfiConverterOptionTypeUuid.write(value.operatorId, into: &buf)
+        FfiConverterString.write(value.operation, into: &buf)
+        FfiConverterSequenceTypeUuid.write(value.ids, into: &buf)
+        FfiConverterString.write(value.args, into: &buf)
+        FfiConverterString.write(value.footprint, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAuditEntry_lift(_ buf: RustBuffer) throws -> AuditEntry {
+    return try FfiConverterTypeAuditEntry.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAuditEntry_lower(_ value: AuditEntry) -> RustBuffer {
+    return FfiConverterTypeAuditEntry.lower(value)
+}
+
+
+/**
  * A document whose stored fields, or whose trail entry, no longer match (R-CORR-5).
  */
 public struct BrokenDocument: Equatable, Hashable {
     /**
-     * `invoice`, `credit_note`, `void` or `write_off`.
+     * `invoice`, `credit_note`, `void`, `write_off` or `audit`.
      */
     public let kind: String
     /**
@@ -2001,7 +2373,7 @@ public struct BrokenDocument: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * `invoice`, `credit_note`, `void` or `write_off`.
+         * `invoice`, `credit_note`, `void`, `write_off` or `audit`.
          */kind: String, 
         /**
          * The invoice or credit note number.
@@ -2459,6 +2831,135 @@ public func FfiConverterTypeCustomer_lift(_ buf: RustBuffer) throws -> Customer 
 #endif
 public func FfiConverterTypeCustomer_lower(_ value: Customer) -> RustBuffer {
     return FfiConverterTypeCustomer.lower(value)
+}
+
+
+/**
+ * Money that went through a shift (R-SHIFT-2).
+ */
+public struct DrawerEntry: Equatable, Hashable {
+    /**
+     * UUID v7.
+     */
+    public let id: Uuid
+    /**
+     * The shift.
+     */
+    public let shiftId: Uuid
+    /**
+     * What it was.
+     */
+    public let kind: DrawerEntryKind
+    /**
+     * How the money moved.
+     */
+    public let method: PaymentMethod
+    /**
+     * Amount, > 0.
+     */
+    public let amount: Decimal
+    /**
+     * The invoice, customer or credit note, or the pay-in/out's reason.
+     */
+    public let reference: String
+    /**
+     * Who recorded it.
+     */
+    public let operatorId: Uuid?
+    /**
+     * When.
+     */
+    public let at: Timestamp
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * UUID v7.
+         */id: Uuid, 
+        /**
+         * The shift.
+         */shiftId: Uuid, 
+        /**
+         * What it was.
+         */kind: DrawerEntryKind, 
+        /**
+         * How the money moved.
+         */method: PaymentMethod, 
+        /**
+         * Amount, > 0.
+         */amount: Decimal, 
+        /**
+         * The invoice, customer or credit note, or the pay-in/out's reason.
+         */reference: String, 
+        /**
+         * Who recorded it.
+         */operatorId: Uuid?, 
+        /**
+         * When.
+         */at: Timestamp) {
+        self.id = id
+        self.shiftId = shiftId
+        self.kind = kind
+        self.method = method
+        self.amount = amount
+        self.reference = reference
+        self.operatorId = operatorId
+        self.at = at
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DrawerEntry: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDrawerEntry: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DrawerEntry {
+        return
+            try DrawerEntry(
+                id: FfiConverterTypeUuid.read(from: &buf), 
+                shiftId: FfiConverterTypeUuid.read(from: &buf), 
+                kind: FfiConverterTypeDrawerEntryKind.read(from: &buf), 
+                method: FfiConverterTypePaymentMethod.read(from: &buf), 
+                amount: FfiConverterTypeDecimal.read(from: &buf), 
+                reference: FfiConverterString.read(from: &buf), 
+                operatorId: FfiConverterOptionTypeUuid.read(from: &buf), 
+                at: FfiConverterTypeTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DrawerEntry, into buf: inout [UInt8]) {
+        FfiConverterTypeUuid.write(value.id, into: &buf)
+        FfiConverterTypeUuid.write(value.shiftId, into: &buf)
+        FfiConverterTypeDrawerEntryKind.write(value.kind, into: &buf)
+        FfiConverterTypePaymentMethod.write(value.method, into: &buf)
+        FfiConverterTypeDecimal.write(value.amount, into: &buf)
+        FfiConverterString.write(value.reference, into: &buf)
+        FfiConverterOptionTypeUuid.write(value.operatorId, into: &buf)
+        FfiConverterTypeTimestamp.write(value.at, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrawerEntry_lift(_ buf: RustBuffer) throws -> DrawerEntry {
+    return try FfiConverterTypeDrawerEntry.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrawerEntry_lower(_ value: DrawerEntry) -> RustBuffer {
+    return FfiConverterTypeDrawerEntry.lower(value)
 }
 
 
@@ -3267,6 +3768,95 @@ public func FfiConverterTypeLedgerEntry_lower(_ value: LedgerEntry) -> RustBuffe
 
 
 /**
+ * Money per method.
+ */
+public struct MethodTotals: Equatable, Hashable {
+    /**
+     * Cash.
+     */
+    public let cash: Decimal
+    /**
+     * Card.
+     */
+    public let card: Decimal
+    /**
+     * Bank transfer.
+     */
+    public let transfer: Decimal
+    /**
+     * From the customer's credit.
+     */
+    public let balance: Decimal
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Cash.
+         */cash: Decimal, 
+        /**
+         * Card.
+         */card: Decimal, 
+        /**
+         * Bank transfer.
+         */transfer: Decimal, 
+        /**
+         * From the customer's credit.
+         */balance: Decimal) {
+        self.cash = cash
+        self.card = card
+        self.transfer = transfer
+        self.balance = balance
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MethodTotals: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMethodTotals: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MethodTotals {
+        return
+            try MethodTotals(
+                cash: FfiConverterTypeDecimal.read(from: &buf), 
+                card: FfiConverterTypeDecimal.read(from: &buf), 
+                transfer: FfiConverterTypeDecimal.read(from: &buf), 
+                balance: FfiConverterTypeDecimal.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MethodTotals, into buf: inout [UInt8]) {
+        FfiConverterTypeDecimal.write(value.cash, into: &buf)
+        FfiConverterTypeDecimal.write(value.card, into: &buf)
+        FfiConverterTypeDecimal.write(value.transfer, into: &buf)
+        FfiConverterTypeDecimal.write(value.balance, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMethodTotals_lift(_ buf: RustBuffer) throws -> MethodTotals {
+    return try FfiConverterTypeMethodTotals.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMethodTotals_lower(_ value: MethodTotals) -> RustBuffer {
+    return FfiConverterTypeMethodTotals.lower(value)
+}
+
+
+/**
  * A payment to record at checkout (R-INVC-7).
  */
 public struct NewPayment: Equatable, Hashable {
@@ -3342,6 +3932,105 @@ public func FfiConverterTypeNewPayment_lift(_ buf: RustBuffer) throws -> NewPaym
 #endif
 public func FfiConverterTypeNewPayment_lower(_ value: NewPayment) -> RustBuffer {
     return FfiConverterTypeNewPayment.lower(value)
+}
+
+
+/**
+ * A member of staff (R-STAFF-1). The PIN is never part of it.
+ */
+public struct Operator: Equatable, Hashable {
+    /**
+     * UUID v7.
+     */
+    public let id: Uuid
+    /**
+     * Display name, any script.
+     */
+    public let name: String
+    /**
+     * Cashier, manager or owner.
+     */
+    public let role: Role
+    /**
+     * False once deactivated.
+     */
+    public let isActive: Bool
+    /**
+     * When added.
+     */
+    public let createdAt: Timestamp
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * UUID v7.
+         */id: Uuid, 
+        /**
+         * Display name, any script.
+         */name: String, 
+        /**
+         * Cashier, manager or owner.
+         */role: Role, 
+        /**
+         * False once deactivated.
+         */isActive: Bool, 
+        /**
+         * When added.
+         */createdAt: Timestamp) {
+        self.id = id
+        self.name = name
+        self.role = role
+        self.isActive = isActive
+        self.createdAt = createdAt
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Operator: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOperator: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Operator {
+        return
+            try Operator(
+                id: FfiConverterTypeUuid.read(from: &buf), 
+                name: FfiConverterString.read(from: &buf), 
+                role: FfiConverterTypeRole.read(from: &buf), 
+                isActive: FfiConverterBool.read(from: &buf), 
+                createdAt: FfiConverterTypeTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Operator, into buf: inout [UInt8]) {
+        FfiConverterTypeUuid.write(value.id, into: &buf)
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterTypeRole.write(value.role, into: &buf)
+        FfiConverterBool.write(value.isActive, into: &buf)
+        FfiConverterTypeTimestamp.write(value.createdAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOperator_lift(_ buf: RustBuffer) throws -> Operator {
+    return try FfiConverterTypeOperator.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOperator_lower(_ value: Operator) -> RustBuffer {
+    return FfiConverterTypeOperator.lower(value)
 }
 
 
@@ -4569,6 +5258,14 @@ public struct Settings: Equatable, Hashable {
      * Currency label shown to people (default `EGP`).
      */
     public let currency: String
+    /**
+     * The largest discount percentage a cashier may give (default 10, R-STAFF-3).
+     */
+    public let maxCashierDiscount: Decimal
+    /**
+     * Whether cash may only move while a shift is open (R-SHIFT-2).
+     */
+    public let requireShift: Bool
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4587,12 +5284,20 @@ public struct Settings: Equatable, Hashable {
          */invoiceDueDays: Int32, 
         /**
          * Currency label shown to people (default `EGP`).
-         */currency: String) {
+         */currency: String, 
+        /**
+         * The largest discount percentage a cashier may give (default 10, R-STAFF-3).
+         */maxCashierDiscount: Decimal, 
+        /**
+         * Whether cash may only move while a shift is open (R-SHIFT-2).
+         */requireShift: Bool) {
         self.timeZone = timeZone
         self.pricing = pricing
         self.planPrices = planPrices
         self.invoiceDueDays = invoiceDueDays
         self.currency = currency
+        self.maxCashierDiscount = maxCashierDiscount
+        self.requireShift = requireShift
     }
 
     
@@ -4615,7 +5320,9 @@ public struct FfiConverterTypeSettings: FfiConverterRustBuffer {
                 pricing: FfiConverterTypePricingPolicy.read(from: &buf), 
                 planPrices: FfiConverterTypePlanPrices.read(from: &buf), 
                 invoiceDueDays: FfiConverterInt32.read(from: &buf), 
-                currency: FfiConverterString.read(from: &buf)
+                currency: FfiConverterString.read(from: &buf), 
+                maxCashierDiscount: FfiConverterTypeDecimal.read(from: &buf), 
+                requireShift: FfiConverterBool.read(from: &buf)
         )
     }
 
@@ -4625,6 +5332,8 @@ public struct FfiConverterTypeSettings: FfiConverterRustBuffer {
         FfiConverterTypePlanPrices.write(value.planPrices, into: &buf)
         FfiConverterInt32.write(value.invoiceDueDays, into: &buf)
         FfiConverterString.write(value.currency, into: &buf)
+        FfiConverterTypeDecimal.write(value.maxCashierDiscount, into: &buf)
+        FfiConverterBool.write(value.requireShift, into: &buf)
     }
 }
 
@@ -4708,6 +5417,14 @@ public struct SettingsUpdate: Equatable, Hashable {
      * Currency label (1–10 characters).
      */
     public let currency: String?
+    /**
+     * The largest discount percentage a cashier may give (0–100).
+     */
+    public let maxCashierDiscount: Decimal?
+    /**
+     * Whether cash may only move while a shift is open.
+     */
+    public let requireShift: Bool?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4756,7 +5473,13 @@ public struct SettingsUpdate: Equatable, Hashable {
          */invoiceDueDays: Int32? = nil, 
         /**
          * Currency label (1–10 characters).
-         */currency: String? = nil) {
+         */currency: String? = nil, 
+        /**
+         * The largest discount percentage a cashier may give (0–100).
+         */maxCashierDiscount: Decimal? = nil, 
+        /**
+         * Whether cash may only move while a shift is open.
+         */requireShift: Bool? = nil) {
         self.timeZone = timeZone
         self.unitMinutes = unitMinutes
         self.rounding = rounding
@@ -4772,6 +5495,8 @@ public struct SettingsUpdate: Equatable, Hashable {
         self.clearMonthlyPrice = clearMonthlyPrice
         self.invoiceDueDays = invoiceDueDays
         self.currency = currency
+        self.maxCashierDiscount = maxCashierDiscount
+        self.requireShift = requireShift
     }
 
     
@@ -4804,7 +5529,9 @@ public struct FfiConverterTypeSettingsUpdate: FfiConverterRustBuffer {
                 monthlyPrice: FfiConverterOptionTypeDecimal.read(from: &buf), 
                 clearMonthlyPrice: FfiConverterBool.read(from: &buf), 
                 invoiceDueDays: FfiConverterOptionInt32.read(from: &buf), 
-                currency: FfiConverterOptionString.read(from: &buf)
+                currency: FfiConverterOptionString.read(from: &buf), 
+                maxCashierDiscount: FfiConverterOptionTypeDecimal.read(from: &buf), 
+                requireShift: FfiConverterOptionBool.read(from: &buf)
         )
     }
 
@@ -4824,6 +5551,8 @@ public struct FfiConverterTypeSettingsUpdate: FfiConverterRustBuffer {
         FfiConverterBool.write(value.clearMonthlyPrice, into: &buf)
         FfiConverterOptionInt32.write(value.invoiceDueDays, into: &buf)
         FfiConverterOptionString.write(value.currency, into: &buf)
+        FfiConverterOptionTypeDecimal.write(value.maxCashierDiscount, into: &buf)
+        FfiConverterOptionBool.write(value.requireShift, into: &buf)
     }
 }
 
@@ -4840,6 +5569,314 @@ public func FfiConverterTypeSettingsUpdate_lift(_ buf: RustBuffer) throws -> Set
 #endif
 public func FfiConverterTypeSettingsUpdate_lower(_ value: SettingsUpdate) -> RustBuffer {
     return FfiConverterTypeSettingsUpdate.lower(value)
+}
+
+
+/**
+ * One operator's time on one cash drawer (R-SHIFT-1, R-SHIFT-3).
+ */
+public struct Shift: Equatable, Hashable {
+    /**
+     * UUID v7.
+     */
+    public let id: Uuid
+    /**
+     * The drawer (`main` unless named).
+     */
+    public let drawer: String
+    /**
+     * Who opened it (null in single-user mode).
+     */
+    public let openedBy: Uuid?
+    /**
+     * When it opened.
+     */
+    public let openedAt: Timestamp
+    /**
+     * Cash in the drawer at the start.
+     */
+    public let openingFloat: Decimal
+    /**
+     * Who closed it.
+     */
+    public let closedBy: Uuid?
+    /**
+     * When it closed; null while open.
+     */
+    public let closedAt: Timestamp?
+    /**
+     * Cash counted at the close.
+     */
+    public let countedCash: Decimal?
+    /**
+     * Cash expected at the close.
+     */
+    public let expectedCash: Decimal?
+    /**
+     * counted − expected.
+     */
+    public let overShort: Decimal?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * UUID v7.
+         */id: Uuid, 
+        /**
+         * The drawer (`main` unless named).
+         */drawer: String, 
+        /**
+         * Who opened it (null in single-user mode).
+         */openedBy: Uuid?, 
+        /**
+         * When it opened.
+         */openedAt: Timestamp, 
+        /**
+         * Cash in the drawer at the start.
+         */openingFloat: Decimal, 
+        /**
+         * Who closed it.
+         */closedBy: Uuid?, 
+        /**
+         * When it closed; null while open.
+         */closedAt: Timestamp?, 
+        /**
+         * Cash counted at the close.
+         */countedCash: Decimal?, 
+        /**
+         * Cash expected at the close.
+         */expectedCash: Decimal?, 
+        /**
+         * counted − expected.
+         */overShort: Decimal?) {
+        self.id = id
+        self.drawer = drawer
+        self.openedBy = openedBy
+        self.openedAt = openedAt
+        self.openingFloat = openingFloat
+        self.closedBy = closedBy
+        self.closedAt = closedAt
+        self.countedCash = countedCash
+        self.expectedCash = expectedCash
+        self.overShort = overShort
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Shift: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeShift: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Shift {
+        return
+            try Shift(
+                id: FfiConverterTypeUuid.read(from: &buf), 
+                drawer: FfiConverterString.read(from: &buf), 
+                openedBy: FfiConverterOptionTypeUuid.read(from: &buf), 
+                openedAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                openingFloat: FfiConverterTypeDecimal.read(from: &buf), 
+                closedBy: FfiConverterOptionTypeUuid.read(from: &buf), 
+                closedAt: FfiConverterOptionTypeTimestamp.read(from: &buf), 
+                countedCash: FfiConverterOptionTypeDecimal.read(from: &buf), 
+                expectedCash: FfiConverterOptionTypeDecimal.read(from: &buf), 
+                overShort: FfiConverterOptionTypeDecimal.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Shift, into buf: inout [UInt8]) {
+        FfiConverterTypeUuid.write(value.id, into: &buf)
+        FfiConverterString.write(value.drawer, into: &buf)
+        FfiConverterOptionTypeUuid.write(value.openedBy, into: &buf)
+        FfiConverterTypeTimestamp.write(value.openedAt, into: &buf)
+        FfiConverterTypeDecimal.write(value.openingFloat, into: &buf)
+        FfiConverterOptionTypeUuid.write(value.closedBy, into: &buf)
+        FfiConverterOptionTypeTimestamp.write(value.closedAt, into: &buf)
+        FfiConverterOptionTypeDecimal.write(value.countedCash, into: &buf)
+        FfiConverterOptionTypeDecimal.write(value.expectedCash, into: &buf)
+        FfiConverterOptionTypeDecimal.write(value.overShort, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeShift_lift(_ buf: RustBuffer) throws -> Shift {
+    return try FfiConverterTypeShift.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeShift_lower(_ value: Shift) -> RustBuffer {
+    return FfiConverterTypeShift.lower(value)
+}
+
+
+/**
+ * A shift's figures (R-SHIFT-3).
+ */
+public struct ShiftReport: Equatable, Hashable {
+    /**
+     * The shift as stored.
+     */
+    public let shift: Shift
+    /**
+     * Who opened it.
+     */
+    public let openedByName: String?
+    /**
+     * Who closed it.
+     */
+    public let closedByName: String?
+    /**
+     * Payments and deposits taken, per method.
+     */
+    public let received: MethodTotals
+    /**
+     * Refunds paid out, per method.
+     */
+    public let refunded: MethodTotals
+    /**
+     * Cash put in.
+     */
+    public let payIns: Decimal
+    /**
+     * Cash taken out.
+     */
+    public let payOuts: Decimal
+    /**
+     * opening float + cash received + pay-ins − cash refunds − pay-outs.
+     */
+    public let expectedCash: Decimal
+    /**
+     * Counted at the close.
+     */
+    public let countedCash: Decimal?
+    /**
+     * counted − expected.
+     */
+    public let overShort: Decimal?
+    /**
+     * Every entry, in order.
+     */
+    public let entries: [DrawerEntry]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The shift as stored.
+         */shift: Shift, 
+        /**
+         * Who opened it.
+         */openedByName: String?, 
+        /**
+         * Who closed it.
+         */closedByName: String?, 
+        /**
+         * Payments and deposits taken, per method.
+         */received: MethodTotals, 
+        /**
+         * Refunds paid out, per method.
+         */refunded: MethodTotals, 
+        /**
+         * Cash put in.
+         */payIns: Decimal, 
+        /**
+         * Cash taken out.
+         */payOuts: Decimal, 
+        /**
+         * opening float + cash received + pay-ins − cash refunds − pay-outs.
+         */expectedCash: Decimal, 
+        /**
+         * Counted at the close.
+         */countedCash: Decimal?, 
+        /**
+         * counted − expected.
+         */overShort: Decimal?, 
+        /**
+         * Every entry, in order.
+         */entries: [DrawerEntry]) {
+        self.shift = shift
+        self.openedByName = openedByName
+        self.closedByName = closedByName
+        self.received = received
+        self.refunded = refunded
+        self.payIns = payIns
+        self.payOuts = payOuts
+        self.expectedCash = expectedCash
+        self.countedCash = countedCash
+        self.overShort = overShort
+        self.entries = entries
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ShiftReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeShiftReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ShiftReport {
+        return
+            try ShiftReport(
+                shift: FfiConverterTypeShift.read(from: &buf), 
+                openedByName: FfiConverterOptionString.read(from: &buf), 
+                closedByName: FfiConverterOptionString.read(from: &buf), 
+                received: FfiConverterTypeMethodTotals.read(from: &buf), 
+                refunded: FfiConverterTypeMethodTotals.read(from: &buf), 
+                payIns: FfiConverterTypeDecimal.read(from: &buf), 
+                payOuts: FfiConverterTypeDecimal.read(from: &buf), 
+                expectedCash: FfiConverterTypeDecimal.read(from: &buf), 
+                countedCash: FfiConverterOptionTypeDecimal.read(from: &buf), 
+                overShort: FfiConverterOptionTypeDecimal.read(from: &buf), 
+                entries: FfiConverterSequenceTypeDrawerEntry.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ShiftReport, into buf: inout [UInt8]) {
+        FfiConverterTypeShift.write(value.shift, into: &buf)
+        FfiConverterOptionString.write(value.openedByName, into: &buf)
+        FfiConverterOptionString.write(value.closedByName, into: &buf)
+        FfiConverterTypeMethodTotals.write(value.received, into: &buf)
+        FfiConverterTypeMethodTotals.write(value.refunded, into: &buf)
+        FfiConverterTypeDecimal.write(value.payIns, into: &buf)
+        FfiConverterTypeDecimal.write(value.payOuts, into: &buf)
+        FfiConverterTypeDecimal.write(value.expectedCash, into: &buf)
+        FfiConverterOptionTypeDecimal.write(value.countedCash, into: &buf)
+        FfiConverterOptionTypeDecimal.write(value.overShort, into: &buf)
+        FfiConverterSequenceTypeDrawerEntry.write(value.entries, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeShiftReport_lift(_ buf: RustBuffer) throws -> ShiftReport {
+    return try FfiConverterTypeShiftReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeShiftReport_lower(_ value: ShiftReport) -> RustBuffer {
+    return FfiConverterTypeShiftReport.lower(value)
 }
 
 
@@ -5278,6 +6315,10 @@ public struct TrailReport: Equatable, Hashable {
      */
     public let entries: UInt64
     /**
+     * Audit log entries checked (R-STAFF-4).
+     */
+    public let auditEntries: UInt64
+    /**
      * The first broken document, or null when the trail is intact.
      */
     public let firstBroken: BrokenDocument?
@@ -5289,9 +6330,13 @@ public struct TrailReport: Equatable, Hashable {
          * Entries checked.
          */entries: UInt64, 
         /**
+         * Audit log entries checked (R-STAFF-4).
+         */auditEntries: UInt64, 
+        /**
          * The first broken document, or null when the trail is intact.
          */firstBroken: BrokenDocument?) {
         self.entries = entries
+        self.auditEntries = auditEntries
         self.firstBroken = firstBroken
     }
 
@@ -5312,12 +6357,14 @@ public struct FfiConverterTypeTrailReport: FfiConverterRustBuffer {
         return
             try TrailReport(
                 entries: FfiConverterUInt64.read(from: &buf), 
+                auditEntries: FfiConverterUInt64.read(from: &buf), 
                 firstBroken: FfiConverterOptionTypeBrokenDocument.read(from: &buf)
         )
     }
 
     public static func write(_ value: TrailReport, into buf: inout [UInt8]) {
         FfiConverterUInt64.write(value.entries, into: &buf)
+        FfiConverterUInt64.write(value.auditEntries, into: &buf)
         FfiConverterOptionTypeBrokenDocument.write(value.firstBroken, into: &buf)
     }
 }
@@ -5518,6 +6565,21 @@ enum BackspaceError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError
          */errorMessage: String
     )
     /**
+     * Staff rules refuse the call (R-STAFF-2, R-STAFF-3): no one signed in, a wrong or locked
+     * PIN, a deactivated operator, or a role without the permission.
+     */
+    case Forbidden(
+        /**
+         * The operator as `role name`, or null when no one is signed in.
+         */`operator`: String?, 
+        /**
+         * The permission needed (`corrections`, `settings`, …) or `sign_in`.
+         */permission: String, 
+        /**
+         * The R-ERR-1 text.
+         */errorMessage: String
+    )
+    /**
      * The store failed (disk, lock, corrupt or newer file).
      */
     case Storage(
@@ -5587,7 +6649,12 @@ public struct FfiConverterTypeBackspaceError: FfiConverterRustBuffer {
             amount: try FfiConverterTypeDecimal.read(from: &buf), 
             errorMessage: try FfiConverterString.read(from: &buf)
             )
-        case 8: return .Storage(
+        case 8: return .Forbidden(
+            `operator`: try FfiConverterOptionString.read(from: &buf), 
+            permission: try FfiConverterString.read(from: &buf), 
+            errorMessage: try FfiConverterString.read(from: &buf)
+            )
+        case 9: return .Storage(
             errorMessage: try FfiConverterString.read(from: &buf)
             )
 
@@ -5649,8 +6716,15 @@ public struct FfiConverterTypeBackspaceError: FfiConverterRustBuffer {
             FfiConverterString.write(errorMessage, into: &buf)
             
         
-        case let .Storage(errorMessage):
+        case let .Forbidden(`operator`,permission,errorMessage):
             writeInt(&buf, Int32(8))
+            FfiConverterOptionString.write(`operator`, into: &buf)
+            FfiConverterString.write(permission, into: &buf)
+            FfiConverterString.write(errorMessage, into: &buf)
+            
+        
+        case let .Storage(errorMessage):
+            writeInt(&buf, Int32(9))
             FfiConverterString.write(errorMessage, into: &buf)
             
         }
@@ -5849,6 +6923,111 @@ public func FfiConverterTypeCustomerType_lift(_ buf: RustBuffer) throws -> Custo
 #endif
 public func FfiConverterTypeCustomerType_lower(_ value: CustomerType) -> RustBuffer {
     return FfiConverterTypeCustomerType.lower(value)
+}
+
+
+
+/**
+ * What moved money during a shift (R-SHIFT-2).
+ */
+
+public enum DrawerEntryKind: Equatable, Hashable {
+    
+    /**
+     * A payment on an invoice, any method.
+     */
+    case payment
+    /**
+     * A deposit to a customer's credit.
+     */
+    case deposit
+    /**
+     * A refund paid out.
+     */
+    case refund
+    /**
+     * Cash put into the drawer.
+     */
+    case payIn
+    /**
+     * Cash taken out of the drawer.
+     */
+    case payOut
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension DrawerEntryKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDrawerEntryKind: FfiConverterRustBuffer {
+    typealias SwiftType = DrawerEntryKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DrawerEntryKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .payment
+        
+        case 2: return .deposit
+        
+        case 3: return .refund
+        
+        case 4: return .payIn
+        
+        case 5: return .payOut
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: DrawerEntryKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .payment:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .deposit:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .refund:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .payIn:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .payOut:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrawerEntryKind_lift(_ buf: RustBuffer) throws -> DrawerEntryKind {
+    return try FfiConverterTypeDrawerEntryKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrawerEntryKind_lower(_ value: DrawerEntryKind) -> RustBuffer {
+    return FfiConverterTypeDrawerEntryKind.lower(value)
 }
 
 
@@ -6539,6 +7718,92 @@ public func FfiConverterTypeResourceType_lower(_ value: ResourceType) -> RustBuf
 
 
 /**
+ * What an operator may do (R-STAFF-1); each role may do what the ones before it may.
+ */
+
+public enum Role: Equatable, Hashable {
+    
+    /**
+     * Runs the desk.
+     */
+    case cashier
+    /**
+     * A cashier, plus corrections, stock adjustments, resources, items, closing days,
+     * reports, pay-outs and larger discounts.
+     */
+    case manager
+    /**
+     * Everything, including settings and operators.
+     */
+    case owner
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Role: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRole: FfiConverterRustBuffer {
+    typealias SwiftType = Role
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Role {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .cashier
+        
+        case 2: return .manager
+        
+        case 3: return .owner
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Role, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .cashier:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .manager:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .owner:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRole_lift(_ buf: RustBuffer) throws -> Role {
+    return try FfiConverterTypeRole.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRole_lower(_ value: Role) -> RustBuffer {
+    return FfiConverterTypeRole.lower(value)
+}
+
+
+
+/**
  * How elapsed time is rounded to billing units (R-PRICE-2).
  */
 
@@ -6673,6 +7938,30 @@ fileprivate struct FfiConverterOptionInt64: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionBool: FfiConverterRustBuffer {
+    typealias SwiftType = Bool?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterBool.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterBool.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
     typealias SwiftType = String?
 
@@ -6745,6 +8034,30 @@ fileprivate struct FfiConverterOptionTypeCorrection: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeShift: FfiConverterRustBuffer {
+    typealias SwiftType = Shift?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeShift.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeShift.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeCategory: FfiConverterRustBuffer {
     typealias SwiftType = Category?
 
@@ -6809,6 +8122,30 @@ fileprivate struct FfiConverterOptionTypeResourceType: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeResourceType.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeRole: FfiConverterRustBuffer {
+    typealias SwiftType = Role?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeRole.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeRole.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -6962,6 +8299,31 @@ fileprivate struct FfiConverterSequenceTypeActiveSession: FfiConverterRustBuffer
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeAuditEntry: FfiConverterRustBuffer {
+    typealias SwiftType = [AuditEntry]
+
+    public static func write(_ value: [AuditEntry], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAuditEntry.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [AuditEntry] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [AuditEntry]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAuditEntry.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeCreditNote: FfiConverterRustBuffer {
     typealias SwiftType = [CreditNote]
 
@@ -7004,6 +8366,31 @@ fileprivate struct FfiConverterSequenceTypeCustomer: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeCustomer.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeDrawerEntry: FfiConverterRustBuffer {
+    typealias SwiftType = [DrawerEntry]
+
+    public static func write(_ value: [DrawerEntry], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDrawerEntry.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DrawerEntry] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [DrawerEntry]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDrawerEntry.read(from: &buf))
         }
         return seq
     }
@@ -7129,6 +8516,31 @@ fileprivate struct FfiConverterSequenceTypeNewPayment: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeNewPayment.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeOperator: FfiConverterRustBuffer {
+    typealias SwiftType = [Operator]
+
+    public static func write(_ value: [Operator], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeOperator.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Operator] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Operator]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeOperator.read(from: &buf))
         }
         return seq
     }
@@ -7379,6 +8791,31 @@ fileprivate struct FfiConverterSequenceTypeTopCustomer: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeTopCustomer.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeUuid: FfiConverterRustBuffer {
+    typealias SwiftType = [Uuid]
+
+    public static func write(_ value: [Uuid], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeUuid.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Uuid] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Uuid]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeUuid.read(from: &buf))
         }
         return seq
     }
@@ -7729,6 +9166,45 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_backspace_uniffi_checksum_method_backspace_start_session() != 9101) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_add_operator() != 38058) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_audit_log() != 17684) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_close_shift() != 6905) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_current_shift() != 308) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_deactivate_operator() != 6704) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_list_operators() != 24223) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_open_shift() != 51515) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_operator_id() != 12762) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_pay_in() != 33150) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_pay_out() != 30493) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_shift_report() != 32369) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_sign_in() != 31660) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_update_operator() != 27566) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_backspace_uniffi_checksum_method_backspace_cancel_subscription() != 31564) {

@@ -12,6 +12,7 @@ mod invoices;
 mod reports;
 mod resources;
 mod sessions;
+mod staff;
 mod subscriptions;
 
 use std::sync::Arc;
