@@ -3,7 +3,11 @@
 //! `cargo run --example front_desk [-- PATH]` writes `front_desk.sqlite` (or PATH, or
 //! `$BACKSPACE_EXAMPLE_DB`), starting from an empty file on every run, and prints the
 //! end-of-day summary an owner reads: revenue by category, money by method,
-//! utilization per resource, low stock and outstanding invoices.
+//! utilization per resource, low stock, corrections and who made them, the cash drawer's
+//! shifts, and outstanding invoices.
+//!
+//! The staff: Hany owns the space, Salma manages it, Omar runs the morning shift at the desk
+//! and Nour the evening one; each signs in with a PIN and the audit log records who did what.
 
 use std::error::Error;
 use std::str::FromStr;
@@ -11,8 +15,7 @@ use std::str::FromStr;
 use backspace::chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use backspace::prelude::*;
 use backspace::{
-    Category, Decimal, InventoryItem, Invoice, PaymentMethod, Plan, Resource, ResourceType,
-    SettingsUpdate,
+    Category, Decimal, InventoryItem, PaymentMethod, Plan, Resource, ResourceType, SettingsUpdate,
 };
 
 /// The simulated business date.
@@ -80,13 +83,36 @@ pub fn business_day() -> NaiveDate {
     NaiveDate::from_ymd_opt(DAY.0, DAY.1, DAY.2).unwrap_or_default()
 }
 
-/// Runs the whole day on a fresh SQLite file at `path` and returns the desk.
+/// Runs the whole day on a fresh SQLite file at `path` and returns the owner's desk.
 pub fn simulate(path: &str) -> Result<backspace::Desk, Box<dyn Error>> {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{path}{suffix}"));
     }
-    let desk = backspace::open(path)?;
-    desk.update_settings(SettingsUpdate {
+    let unsigned = backspace::open(path)?;
+    // The first operator is the owner; from then on every write is someone's (R-STAFF-2).
+    let hany =
+        unsigned
+            .at(cairo(7, 30))
+            .add_operator(NewOperator::new("Hany", Role::Owner, "1960"))?;
+    let owner = unsigned.sign_in(hany.id, "1960")?;
+    let mut staff = Vec::new();
+    for (name, role, pin) in [
+        ("Salma", Role::Manager, "2580"),
+        ("Omar", Role::Cashier, "1357"),
+        ("Nour", Role::Cashier, "2468"),
+    ] {
+        let who = owner
+            .at(cairo(7, 30))
+            .add_operator(NewOperator::new(name, role, pin))?;
+        staff.push(unsigned.sign_in(who.id, pin)?);
+    }
+    let [manager, morning, evening] =
+        <[backspace::Desk; 3]>::try_from(staff).map_err(|_| "three members of staff")?;
+    // The cashier at the desk at an instant: Omar until 15:00, then Nour.
+    let handover = cairo(15, 0);
+    let cashier = |at: DateTime<Utc>| if at < handover { &morning } else { &evening };
+
+    owner.update_settings(SettingsUpdate {
         unit_minutes: Some(15),
         grace_minutes: Some(5),
         daily_cap: Some(Some(money("150"))),
@@ -95,7 +121,8 @@ pub fn simulate(path: &str) -> Result<backspace::Desk, Box<dyn Error>> {
         ..SettingsUpdate::default()
     })?;
 
-    // The floor: 16 open seats, 2 dedicated desks, 2 meeting rooms.
+    // The floor: 16 open seats, 2 dedicated desks, 2 meeting rooms, set up by the manager.
+    let desk = &manager;
     let at = Some(cairo(8, 0));
     let mut seats: Vec<Resource> = Vec::new();
     for i in 1..=16 {
@@ -136,6 +163,11 @@ pub fn simulate(path: &str) -> Result<backspace::Desk, Box<dyn Error>> {
             .add_inventory_item("Halloumi sandwich", Category::Meal, money("70"), 10, 3)?;
     let menu: [&InventoryItem; 5] = [&tea, &coffee, &latte, &croissant, &sandwich];
 
+    // Omar opens the drawer with a float of 500.00.
+    morning
+        .at(cairo(8, 45))
+        .open_shift(OpenShift::new(money("500")))?;
+    let desk = &morning;
     let mut people = Vec::new();
     for (name, phone) in CUSTOMERS {
         people.push(
@@ -164,65 +196,90 @@ pub fn simulate(path: &str) -> Result<backspace::Desk, Box<dyn Error>> {
     desk.at(cairo(9, 5))
         .deposit(people[10].id, money("500"), PaymentMethod::Transfer)?;
 
-    // Sessions through the day: 24 people on seats and desks, staggered.
-    let mut invoices: Vec<Invoice> = Vec::new();
+    // Sessions through the day: 24 people on seats and desks, staggered, and two meetings in
+    // the rooms, played in the order they happen. Whoever is at the desk starts a session; the
+    // cashier on duty settles its bill when it closes.
+    let mut visits = Vec::new();
+    let mut closings = Vec::new();
     for (i, person) in people.iter().enumerate().take(24) {
-        let seat = &seats[i % seats.len()];
         let start = cairo(9, 0) + Duration::minutes(20 * i as i64);
         let end = start + Duration::minutes(95 + 37 * (i as i64 % 7));
         let end = end.min(cairo(22, 30));
         // A seat is reused once its first session has ended.
         let start = if i >= seats.len() {
-            let first = &invoices[i - seats.len()];
-            start.max(first.issued_at + Duration::minutes(5))
+            start.max(closings[i - seats.len()] + Duration::minutes(5))
         } else {
             start
         };
-        let session = desk.at(start).start_session(person.id, seat.id)?;
-        for k in 0..(i % 4) {
-            let item = menu[(i + k) % menu.len()];
-            desk.at(start + Duration::minutes(30 + 10 * k as i64))
-                .add_consumption(session.id, item.id, 1 + (k as i64 % 2))?;
-        }
-        let desk = desk.at(end.max(start + Duration::minutes(40)));
-        if i == 7 {
-            // A discount agreed at the desk; the customer pays in full a minute later.
-            let inv = desk.end_session(session.id, EndSession::with_discount(money("10")))?;
-            desk.at(inv.issued_at + Duration::minutes(1))
-                .record_payment(inv.id, NewPayment::cash(inv.total))?;
-            invoices.push(inv);
-        } else {
-            // The cashier reads the bill, takes the money and closes it in one step.
-            let due = desk.quote_session(session.id)?.amount;
-            let payments = walk_in_payment(i, due);
-            invoices.push(desk.checkout(session.id, Checkout::paying(payments))?);
-        }
+        let closing = end.max(start + Duration::minutes(40));
+        closings.push(closing);
+        let items: Vec<_> = (0..(i % 4))
+            .map(|k| {
+                let item = menu[(i + k) % menu.len()];
+                let at = start + Duration::minutes(30 + 10 * k as i64);
+                (item.id, 1 + (k as i64 % 2), at)
+            })
+            .collect();
+        visits.push((
+            start,
+            i,
+            person.id,
+            seats[i % seats.len()].id,
+            items,
+            closing,
+        ));
     }
-    // Two meetings in the rooms.
-    for (room, who, from, to) in [
-        (&nile, 24, (11, 0), (13, 0)),
-        (&delta, 25, (15, 30), (16, 45)),
+    for (bill, room, who, from, to) in [
+        (24, &nile, 24, (11, 0), (13, 0)),
+        (25, &delta, 25, (15, 30), (16, 45)),
     ] {
-        let s = desk
-            .at(cairo(from.0, from.1))
-            .start_session(people[who].id, room.id)?;
-        desk.at(cairo(from.0, from.1) + Duration::minutes(15))
-            .add_consumption(s.id, coffee.id, 4)?;
-        let desk = desk.at(cairo(to.0, to.1));
-        let due = desk.quote_session(s.id)?.amount;
-        let payments = walk_in_payment(invoices.len(), due);
-        invoices.push(desk.checkout(s.id, Checkout::paying(payments))?);
+        let start = cairo(from.0, from.1);
+        let items = vec![(coffee.id, 4, start + Duration::minutes(15))];
+        visits.push((
+            start,
+            bill,
+            people[who].id,
+            room.id,
+            items,
+            cairo(to.0, to.1),
+        ));
     }
+    visits.sort_by_key(|v| (v.0, v.1));
+    let mut day = Shifts {
+        morning: &morning,
+        evening: &evening,
+        handover,
+        handed_over: false,
+        bills: Vec::new(),
+    };
+    for (start, bill, person, resource, items, closing) in visits {
+        day.settle_until(start)?;
+        let desk = cashier(start);
+        let session = desk.at(start).start_session(person, resource)?;
+        for (item, quantity, at) in items {
+            desk.at(at).add_consumption(session.id, item, quantity)?;
+        }
+        day.bills.push((closing, bill, session.id));
+    }
+    day.settle_until(cairo(17, 0))?;
+    // Milk and sugar bought with cash from the drawer: a manager's pay-out.
+    manager
+        .at(cairo(17, 0))
+        .pay_out(money("60"), "milk and sugar")?;
+    day.settle_until(cairo(23, 59))?;
     // The regular with credit pays from it.
-    for inv in desk.list_invoices(&backspace::InvoiceFilter {
+    for inv in evening.list_invoices(&backspace::InvoiceFilter {
         customer_id: Some(people[10].id),
         ..Default::default()
     })? {
         if inv.status != backspace::InvoiceStatus::Paid {
-            desk.at(inv.issued_at + Duration::minutes(2))
+            let at = inv.issued_at + Duration::minutes(2);
+            cashier(at)
+                .at(at)
                 .record_payment(inv.id, NewPayment::new(inv.due(), PaymentMethod::Balance))?;
         }
     }
+    let desk = &manager;
 
     // Corrections at closing time, each a new document that points at the invoice it corrects:
     // a session entered under the wrong customer is voided (nothing was paid on it), a customer
@@ -258,7 +315,82 @@ pub fn simulate(path: &str) -> Result<backspace::Desk, Box<dyn Error>> {
     desk.at(cairo(22, 55))
         .write_off(half_paid.id, "student rate agreed by the manager")?;
 
-    Ok(desk)
+    // Nour counts her drawer at closing: it balances.
+    let shift = evening.current_shift()?.ok_or("Nour's shift")?;
+    let expected = evening.shift_report(shift.id)?.expected_cash;
+    evening
+        .at(cairo(23, 0))
+        .close_shift(CloseShift::counted(expected))?;
+    Ok(owner)
+}
+
+/// The two shifts at the desk and the bills waiting for their sessions to close.
+struct Shifts<'a> {
+    morning: &'a backspace::Desk,
+    evening: &'a backspace::Desk,
+    handover: DateTime<Utc>,
+    handed_over: bool,
+    /// (closing instant, bill of the day, session), settled in closing order.
+    bills: Vec<(DateTime<Utc>, usize, backspace::Uuid)>,
+}
+
+impl Shifts<'_> {
+    /// Settles every bill that closes by `until`, handing the drawer over on the way.
+    fn settle_until(&mut self, until: DateTime<Utc>) -> Result<(), Box<dyn Error>> {
+        self.bills.sort();
+        while let Some(&(closing, bill, session)) = self.bills.first() {
+            if closing > until {
+                break;
+            }
+            self.hand_over_by(closing)?;
+            let cashier = if closing < self.handover {
+                self.morning
+            } else {
+                self.evening
+            };
+            settle(cashier, bill, session, closing)?;
+            self.bills.remove(0);
+        }
+        self.hand_over_by(until)
+    }
+
+    /// At 15:00 Omar counts his drawer 20.00 short, and Nour opens hers with 500.00.
+    fn hand_over_by(&mut self, at: DateTime<Utc>) -> Result<(), Box<dyn Error>> {
+        if self.handed_over || at < self.handover {
+            return Ok(());
+        }
+        self.handed_over = true;
+        let shift = self.morning.current_shift()?.ok_or("Omar's shift")?;
+        let expected = self.morning.shift_report(shift.id)?.expected_cash;
+        self.morning
+            .at(self.handover)
+            .close_shift(CloseShift::counted(expected - money("20")))?;
+        self.evening
+            .at(self.handover)
+            .open_shift(OpenShift::new(money("500")))?;
+        Ok(())
+    }
+}
+
+/// The cashier on duty settles the `i`-th bill of the day when its session closes.
+fn settle(
+    cashier: &backspace::Desk,
+    i: usize,
+    session: backspace::Uuid,
+    closing: DateTime<Utc>,
+) -> Result<(), Box<dyn Error>> {
+    let desk = cashier.at(closing);
+    if i == 7 {
+        // A discount agreed at the desk; the customer pays in full a minute later.
+        let inv = desk.end_session(session, EndSession::with_discount(money("10")))?;
+        desk.at(inv.issued_at + Duration::minutes(1))
+            .record_payment(inv.id, NewPayment::cash(inv.total))?;
+    } else {
+        // The cashier reads the bill, takes the money and closes it in one step.
+        let due = desk.quote_session(session)?.amount;
+        desk.checkout(session, Checkout::paying(walk_in_payment(i, due)))?;
+    }
+    Ok(())
 }
 
 /// How the `i`-th visitor of the day pays a bill of `due`: most in full, some partly, a few
@@ -368,6 +500,59 @@ fn print_summary(desk: &backspace::Desk, day: NaiveDate, path: &str) -> Result<(
             "BROKEN"
         }
     );
+
+    // The owner's questions: who voided that invoice, and does the cash add up?
+    let staff: std::collections::HashMap<backspace::Uuid, String> = desk
+        .list_operators()?
+        .into_iter()
+        .map(|o| (o.id, format!("{} ({})", o.name, o.role)))
+        .collect();
+    let who = |id: Option<backspace::Uuid>| {
+        id.and_then(|id| staff.get(&id).cloned())
+            .unwrap_or_else(|| "no one".to_string())
+    };
+    let local = |t: DateTime<Utc>| {
+        t.with_timezone(&backspace::chrono_tz::Africa::Cairo)
+            .format("%H:%M")
+            .to_string()
+    };
+    let log = desk.audit_log(day, day, None)?;
+    println!("\nWho did it (audit log, {} entries)", log.len());
+    for e in &log {
+        let what = match e.operation.as_str() {
+            "void_invoice" | "refund" | "write_off" => {
+                let invoice = desk.get_invoice(*e.ids.first().ok_or("an invoice")?)?;
+                format!("{:<12} {}", e.operation, invoice.invoice_number)
+            }
+            "pay_out" => format!("{:<12} cash", e.operation),
+            _ => continue,
+        };
+        println!("  {}  {what:<22} by {}", local(e.at), who(e.operator_id));
+    }
+
+    println!("\nCash drawer");
+    for e in log.iter().filter(|e| e.operation == "close_shift") {
+        let r = desk.shift_report(*e.ids.first().ok_or("a shift")?)?;
+        let counted = r.counted_cash.unwrap_or_default();
+        let over_short = r.over_short.unwrap_or_default();
+        let verdict = if over_short.is_sign_negative() && !over_short.is_zero() {
+            format!("short {}", -over_short)
+        } else if over_short.is_zero() {
+            "balanced".to_string()
+        } else {
+            format!("over {over_short}")
+        };
+        println!(
+            "  {} {:<5} {}–{}  float {:>7}  expected {:>8}  counted {:>8}  {verdict}",
+            r.shift.drawer,
+            r.opened_by_name.unwrap_or_default(),
+            local(r.shift.opened_at),
+            r.shift.closed_at.map(local).unwrap_or_default(),
+            r.shift.opening_float,
+            r.expected_cash,
+            counted,
+        );
+    }
 
     println!("\nOutstanding invoices");
     let outstanding = desk.outstanding_invoices()?;

@@ -9,7 +9,11 @@ checks it).
 
 writes ``front_desk.sqlite`` (or PATH, or ``$BACKSPACE_EXAMPLE_DB``), starting from an empty
 file on every run, and prints the end-of-day summary an owner reads: revenue by category,
-money by method, utilization per resource, low stock and outstanding invoices.
+money by method, utilization per resource, low stock, corrections and who made them, the cash
+drawer's shifts, and outstanding invoices.
+
+The staff: Hany owns the space, Salma manages it, Omar runs the morning shift at the desk and
+Nour the evening one; each signs in with a PIN and the audit log records who did what.
 """
 
 from __future__ import annotations
@@ -17,10 +21,12 @@ from __future__ import annotations
 import io
 import os
 import sys
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from decimal import ROUND_HALF_EVEN, Decimal
+from uuid import UUID
 
-from backspace import Backspace, Invoice, PaymentMethod, Plan, Resource
+from backspace import Backspace, PaymentMethod, Plan, Resource
 
 #: The simulated business date.
 DAY = date(2026, 11, 23)
@@ -110,23 +116,83 @@ def dec(d: Decimal) -> str:
 
 
 def simulate(path: str) -> Backspace:
-    """Runs the whole day on a fresh SQLite file at ``path`` and returns the desk."""
+    """Runs the whole day on a fresh SQLite file at ``path`` and returns the owner's desk."""
     for suffix in ("", "-wal", "-shm"):
         try:
             os.remove(f"{path}{suffix}")
         except FileNotFoundError:
             pass
-    desk = Backspace.open(path)
-    try:
-        _run_day(desk)
-    except BaseException:
-        desk.close()
-        raise
-    return desk
+    with Backspace.open(path) as unsigned:
+        # The first operator is the owner; from then on every write is someone's (R-STAFF-2).
+        hany = unsigned.add_operator("Hany", "owner", "1960", at=cairo(7, 30))
+        owner = unsigned.sign_in(hany.id, "1960")
+        try:
+            _run_day(unsigned, owner)
+        except BaseException:
+            owner.close()
+            raise
+    return owner
 
 
-def _run_day(desk: Backspace) -> None:
-    desk.update_settings(
+@dataclass
+class Shifts:
+    """The two shifts at the desk and the bills waiting for their sessions to close."""
+
+    morning: Backspace
+    evening: Backspace
+    handover: datetime
+    handed_over: bool = False
+    #: (closing instant, bill of the day, session), settled in closing order.
+    bills: list[tuple[datetime, int, UUID]] = field(default_factory=list)
+
+    def settle_until(self, until: datetime) -> None:
+        """Settles every bill that closes by ``until``, handing the drawer over on the way."""
+        self.bills.sort()
+        while self.bills and self.bills[0][0] <= until:
+            closing, bill, session = self.bills[0]
+            self.hand_over_by(closing)
+            settle(self.morning if closing < self.handover else self.evening, bill, session, closing)
+            self.bills.pop(0)
+        self.hand_over_by(until)
+
+    def hand_over_by(self, at: datetime) -> None:
+        """At 15:00 Omar counts his drawer 20.00 short, and Nour opens hers with 500.00."""
+        if self.handed_over or at < self.handover:
+            return
+        self.handed_over = True
+        shift = self.morning.current_shift()
+        if shift is None:
+            raise RuntimeError("Omar's shift")
+        expected = self.morning.shift_report(shift.id).expected_cash
+        self.morning.close_shift(expected - money("20"), at=self.handover)
+        self.evening.open_shift(money("500"), at=self.handover)
+
+
+def settle(cashier: Backspace, i: int, session: UUID, closing: datetime) -> None:
+    """The cashier on duty settles the ``i``-th bill of the day when its session closes."""
+    if i == 7:
+        # A discount agreed at the desk; the customer pays in full a minute later.
+        inv = cashier.end_session(session, at=closing, discount=money("10"))
+        cashier.record_payment(inv.id, inv.total, "cash", at=inv.issued_at + minutes(1))
+    else:
+        # The cashier reads the bill, takes the money and closes it in one step.
+        due = cashier.quote_session(session, at=closing).amount
+        cashier.checkout(session, walk_in_payment(i, due), at=closing)
+
+
+def _run_day(unsigned: Backspace, owner: Backspace) -> None:
+    staff = []
+    for name, role, pin in (("Salma", "manager", "2580"), ("Omar", "cashier", "1357"), ("Nour", "cashier", "2468")):
+        member = owner.add_operator(name, role, pin, at=cairo(7, 30))  # type: ignore[arg-type]
+        staff.append(unsigned.sign_in(member.id, pin))
+    manager, morning, evening = staff
+    # The cashier at the desk at an instant: Omar until 15:00, then Nour.
+    handover = cairo(15, 0)
+
+    def cashier(at: datetime) -> Backspace:
+        return morning if at < handover else evening
+
+    owner.update_settings(
         unit_minutes=15,
         grace_minutes=5,
         daily_cap=money("150"),
@@ -134,7 +200,8 @@ def _run_day(desk: Backspace) -> None:
         monthly_price=money("1200"),
     )
 
-    # The floor: 16 open seats, 2 dedicated desks, 2 meeting rooms.
+    # The floor: 16 open seats, 2 dedicated desks, 2 meeting rooms, set up by the manager.
+    desk = manager
     at = cairo(8, 0)
     seats: list[Resource] = []
     for i in range(1, 17):
@@ -151,6 +218,9 @@ def _run_day(desk: Backspace) -> None:
     sandwich = desk.add_inventory_item("Halloumi sandwich", "meal", money("70"), 10, 3, at=at)
     menu = [tea, coffee, latte, croissant, sandwich]
 
+    # Omar opens the drawer with a float of 500.00.
+    morning.open_shift(money("500"), at=cairo(8, 45))
+    desk = morning
     people = [
         desk.register_customer(name, phone, at=cairo(8, 30)) for name, phone in CUSTOMERS
     ]
@@ -166,47 +236,49 @@ def _run_day(desk: Backspace) -> None:
     # A regular leaves credit for the week.
     desk.deposit(people[10].id, money("500"), "transfer", at=cairo(9, 5))
 
-    # Sessions through the day: 24 people on seats and desks, staggered.
-    invoices: list[Invoice] = []
+    # Sessions through the day: 24 people on seats and desks, staggered, and two meetings in
+    # the rooms, played in the order they happen. Whoever is at the desk starts a session; the
+    # cashier on duty settles its bill when it closes.
+    visits: list[tuple[datetime, int, UUID, UUID, list[tuple[UUID, int, datetime]], datetime]] = []
+    closings: list[datetime] = []
     for i, person in enumerate(people[:24]):
-        seat = seats[i % len(seats)]
         start = cairo(9, 0) + minutes(20 * i)
         end = start + minutes(95 + 37 * (i % 7))
         end = min(end, cairo(22, 30))
         # A seat is reused once its first session has ended.
         if i >= len(seats):
-            first = invoices[i - len(seats)]
-            start = max(start, first.issued_at + minutes(5))
-        session = desk.start_session(person.id, seat.id, at=start)
-        for k in range(i % 4):
-            item = menu[(i + k) % len(menu)]
-            desk.add_consumption(
-                session.id, item.id, 1 + (k % 2), at=start + minutes(30 + 10 * k)
-            )
+            start = max(start, closings[i - len(seats)] + minutes(5))
         closing = max(end, start + minutes(40))
-        if i == 7:
-            # A discount agreed at the desk; the customer pays in full a minute later.
-            inv = desk.end_session(session.id, at=closing, discount=money("10"))
-            desk.record_payment(inv.id, inv.total, "cash", at=inv.issued_at + minutes(1))
-            invoices.append(inv)
-        else:
-            # The cashier reads the bill, takes the money and closes it in one step.
-            due = desk.quote_session(session.id, at=closing).amount
-            invoices.append(desk.checkout(session.id, walk_in_payment(i, due), at=closing))
-    # Two meetings in the rooms.
-    for room, who, (from_h, from_m), (to_h, to_m) in (
-        (nile, 24, (11, 0), (13, 0)),
-        (delta, 25, (15, 30), (16, 45)),
+        closings.append(closing)
+        items = [
+            (menu[(i + k) % len(menu)].id, 1 + (k % 2), start + minutes(30 + 10 * k)) for k in range(i % 4)
+        ]
+        visits.append((start, i, person.id, seats[i % len(seats)].id, items, closing))
+    for bill, room, who, (from_h, from_m), (to_h, to_m) in (
+        (24, nile, 24, (11, 0), (13, 0)),
+        (25, delta, 25, (15, 30), (16, 45)),
     ):
-        s = desk.start_session(people[who].id, room.id, at=cairo(from_h, from_m))
-        desk.add_consumption(s.id, coffee.id, 4, at=cairo(from_h, from_m) + minutes(15))
-        closing = cairo(to_h, to_m)
-        due = desk.quote_session(s.id, at=closing).amount
-        invoices.append(desk.checkout(s.id, walk_in_payment(len(invoices), due), at=closing))
+        start = cairo(from_h, from_m)
+        visits.append((start, bill, people[who].id, room.id, [(coffee.id, 4, start + minutes(15))], cairo(to_h, to_m)))
+    visits.sort(key=lambda v: (v[0], v[1]))
+    day = Shifts(morning, evening, handover)
+    for start, bill, person_id, resource_id, items, closing in visits:
+        day.settle_until(start)
+        desk = cashier(start)
+        session = desk.start_session(person_id, resource_id, at=start)
+        for item_id, quantity, item_at in items:
+            desk.add_consumption(session.id, item_id, quantity, at=item_at)
+        day.bills.append((closing, bill, session.id))
+    day.settle_until(cairo(17, 0))
+    # Milk and sugar bought with cash from the drawer: a manager's pay-out.
+    manager.pay_out(money("60"), "milk and sugar", at=cairo(17, 0))
+    day.settle_until(cairo(23, 59))
     # The regular with credit pays from it.
-    for inv in desk.list_invoices(customer_id=people[10].id):
+    for inv in evening.list_invoices(customer_id=people[10].id):
         if inv.status != "paid":
-            desk.record_payment(inv.id, inv.due, "balance", at=inv.issued_at + minutes(2))
+            paid_at = inv.issued_at + minutes(2)
+            cashier(paid_at).record_payment(inv.id, inv.due, "balance", at=paid_at)
+    desk = manager
 
     # Corrections at closing time, each a new document that points at the invoice it corrects:
     # a session entered under the wrong customer is voided (nothing was paid on it), a customer
@@ -225,6 +297,12 @@ def _run_day(desk: Backspace) -> None:
     desk.refund(cold_coffee.id, money("10"), "cash", "the coffee was cold", at=cairo(22, 50))
     half_paid = next(i for i in every if i.status == "pending" and i.session_id is not None)
     desk.write_off(half_paid.id, "student rate agreed by the manager", at=cairo(22, 55))
+
+    # Nour counts her drawer at closing: it balances.
+    shift = evening.current_shift()
+    if shift is None:
+        raise RuntimeError("Nour's shift")
+    evening.close_shift(evening.shift_report(shift.id).expected_cash, at=cairo(23, 0))
 
 
 def walk_in_payment(i: int, due: Decimal) -> list[tuple[Decimal, PaymentMethod, str | None]]:
@@ -299,6 +377,47 @@ def print_summary(desk: Backspace, day: date, path: str) -> None:
             )
     trail = desk.verify_trail()
     print(f"  trail: {trail.entries} documents, {'intact' if trail.is_intact else 'BROKEN'}")
+
+    # The owner's questions: who voided that invoice, and does the cash add up?
+    staff = {o.id: f"{o.name} ({o.role})" for o in desk.list_operators()}
+
+    def who(operator_id: UUID | None) -> str:
+        return staff.get(operator_id, "no one") if operator_id is not None else "no one"
+
+    def local(t: datetime) -> str:
+        return t.astimezone(CAIRO).strftime("%H:%M")
+
+    log = desk.audit_log(day, day)
+    print(f"\nWho did it (audit log, {len(log)} entries)")
+    for e in log:
+        if e.operation in ("void_invoice", "refund", "write_off"):
+            invoice = desk.get_invoice(e.ids[0])
+            what = f"{e.operation:<12} {invoice.invoice_number}"
+        elif e.operation == "pay_out":
+            what = f"{e.operation:<12} cash"
+        else:
+            continue
+        print(f"  {local(e.at)}  {what:<22} by {who(e.operator_id)}")
+
+    print("\nCash drawer")
+    for e in log:
+        if e.operation != "close_shift":
+            continue
+        report = desk.shift_report(e.ids[0])
+        counted = report.counted_cash or Decimal("0")
+        over_short = report.over_short or Decimal("0")
+        if over_short < 0:
+            verdict = f"short {dec(-over_short)}"
+        elif over_short == 0:
+            verdict = "balanced"
+        else:
+            verdict = f"over {dec(over_short)}"
+        closed = local(report.shift.closed_at) if report.shift.closed_at else ""
+        print(
+            f"  {report.shift.drawer} {report.opened_by_name or '':<5} {local(report.shift.opened_at)}–{closed}"
+            f"  float {dec(report.shift.opening_float):>7}  expected {dec(report.expected_cash):>8}"
+            f"  counted {dec(counted):>8}  {verdict}"
+        )
 
     print("\nOutstanding invoices")
     outstanding = desk.outstanding_invoices()
