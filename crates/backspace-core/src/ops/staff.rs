@@ -156,7 +156,7 @@ impl<S: Store> Backspace<S> {
     /// ```
     pub fn sign_in(&self, operator_id: Uuid, pin: &str) -> Result<Backspace<S>> {
         check_pin(pin)?;
-        let record = self.store.read(|tx| Ok(tx.operator(operator_id)?))?;
+        let record = self.store.read(|tx| tx.operator(operator_id))?;
         let record = found(record, "operator", operator_id)?;
         // The hash is checked outside the write transaction: it is slow on purpose.
         let right = pin_matches(pin, &record.pin_hash);

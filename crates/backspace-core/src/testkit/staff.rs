@@ -284,7 +284,8 @@ pub fn r_staff_3_each_role_does_only_what_it_may<S: Store>(store: S) {
         .subscribe(NewSubscription::new(mona.id, Plan::Weekly).price(d("300")))
         .unwrap();
     // … and what it may not do: each names the operator and the permission, writes nothing.
-    let refused: Vec<(&str, Box<dyn Fn() -> crate::Error + '_>)> = vec![
+    type Refusal<'a> = (&'static str, Box<dyn Fn() -> crate::Error + 'a>);
+    let refused: Vec<Refusal<'_>> = vec![
         (
             "corrections",
             Box::new(|| {
