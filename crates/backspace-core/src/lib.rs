@@ -26,12 +26,14 @@
 
 #![warn(missing_docs)]
 
-pub mod audit;
-pub mod clock;
-pub mod error;
+// `model` first: it declares `string_enum!`, used by the modules after it.
 #[macro_use]
 pub mod model;
+pub mod audit;
+pub mod booking;
+pub mod clock;
 pub mod drawer;
+pub mod error;
 pub mod memory;
 pub mod money;
 mod ops;
@@ -50,6 +52,7 @@ pub mod trail;
 pub mod testkit;
 
 pub use audit::AuditEntry;
+pub use booking::{DayHours, OpeningHours, Reservation, ReservationStatus};
 pub use chrono;
 pub use chrono_tz;
 pub use clock::{Clock, SystemClock};
@@ -59,11 +62,11 @@ pub use memory::MemoryStore;
 pub use model::*;
 pub use ops::{
     Backspace, Checkout, CloseShift, EndSession, MAX_QUANTITY, NewCustomer, NewOperator,
-    NewPayment, NewSubscription, OpenShift, OperatorUpdate,
+    NewPayment, NewReservation, NewSubscription, OpenShift, OperatorUpdate,
 };
 pub use reports::{OutstandingInvoice, ResourceUtilization, RevenueDay, TopCustomer, ZReport};
 pub use rust_decimal::Decimal;
-pub use settings::{PlanPrices, PricingPolicy, Rounding, Settings, SettingsUpdate};
+pub use settings::{BookingPolicy, PlanPrices, PricingPolicy, Rounding, Settings, SettingsUpdate};
 pub use staff::{Operator, Permission, Role};
 pub use store::{Counter, SessionSpan, Store, StoreTx};
 pub use trail::{BrokenDocument, TrailEntry, TrailKind, TrailReport};

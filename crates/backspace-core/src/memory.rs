@@ -10,6 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use crate::audit::AuditEntry;
+use crate::booking::Reservation;
 use crate::drawer::{DrawerEntry, Shift};
 use crate::error::{Error, Result};
 use crate::model::*;
@@ -25,6 +26,7 @@ struct State {
     customers_counter: u64,
     invoices_counter: u64,
     credit_notes_counter: u64,
+    reservations_counter: u64,
     customers: BTreeMap<Uuid, Customer>,
     resources: BTreeMap<Uuid, Resource>,
     sessions: BTreeMap<Uuid, Session>,
@@ -40,6 +42,7 @@ struct State {
     audit: Vec<AuditEntry>,
     shifts: BTreeMap<Uuid, Shift>,
     drawer: Vec<DrawerEntry>,
+    reservations: BTreeMap<Uuid, Reservation>,
 }
 
 /// A store that keeps everything in memory.
@@ -119,6 +122,7 @@ impl StoreTx for State {
             Counter::Customer => &mut self.customers_counter,
             Counter::Invoice => &mut self.invoices_counter,
             Counter::CreditNote => &mut self.credit_notes_counter,
+            Counter::Reservation => &mut self.reservations_counter,
         };
         *c += 1;
         Ok(*c)
@@ -552,6 +556,47 @@ impl StoreTx for State {
             .filter(|e| e.shift_id == shift_id)
             .cloned()
             .collect())
+    }
+
+    fn insert_reservation(&mut self, reservation: &Reservation) -> Result<()> {
+        self.reservations
+            .insert(reservation.id, reservation.clone());
+        Ok(())
+    }
+
+    fn update_reservation(&mut self, reservation: &Reservation) -> Result<()> {
+        replace(
+            &mut self.reservations,
+            reservation.id,
+            reservation,
+            "reservation",
+        )
+    }
+
+    fn reservation(&mut self, id: Uuid) -> Result<Option<Reservation>> {
+        Ok(self.reservations.get(&id).cloned())
+    }
+
+    fn reservations_between(
+        &mut self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        resource_id: Option<Uuid>,
+    ) -> Result<Vec<Reservation>> {
+        Ok(sorted_by_key(
+            self.reservations
+                .values()
+                .filter(|r| r.start < end && r.end > start)
+                .filter(|r| resource_id.is_none_or(|id| r.resource_id == id))
+                .cloned(),
+            |r| {
+                (
+                    r.start,
+                    r.reservation_number.len(),
+                    r.reservation_number.clone(),
+                )
+            },
+        ))
     }
 
     fn insert_payment(&mut self, payment: &Payment) -> Result<()> {

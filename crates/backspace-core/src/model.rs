@@ -148,6 +148,8 @@ string_enum!(
         Consumption = "consumption",
         /// A subscription plan.
         Subscription = "subscription",
+        /// A late-cancellation or no-show fee of a reservation (R-BOOK-3).
+        ReservationFee = "reservation_fee",
     }
 );
 
@@ -272,6 +274,8 @@ pub struct Session {
     pub subscription_id: Option<Uuid>,
     /// The invoice issued when it ended.
     pub invoice_id: Option<Uuid>,
+    /// The reservation it was checked in from (R-BOOK-2), billed at least its minutes.
+    pub reservation_id: Option<Uuid>,
 }
 
 impl Session {

@@ -26,6 +26,8 @@ pub struct RevenueDay {
     pub consumptions: Decimal,
     /// Subscription lines invoiced that day.
     pub subscriptions: Decimal,
+    /// Reservation fees (late cancellations, no-shows) invoiced that day (R-BOOK-3).
+    pub reservation_fees: Decimal,
     /// Discounts of the invoices issued that day.
     pub discounts: Decimal,
     /// Totals of the invoices voided that day (R-CORR-1).
@@ -40,8 +42,8 @@ pub struct RevenueDay {
     pub refunds_to_balance: Decimal,
     /// Written off that day (R-CORR-3).
     pub write_offs: Decimal,
-    /// sessions + consumptions + subscriptions − discounts − voids − refunds − write-offs
-    /// (R-CORR-6).
+    /// sessions + consumptions + subscriptions + reservation fees − discounts − voids − refunds
+    /// − write-offs (R-CORR-6).
     pub net: Decimal,
     /// Cash received (payments and deposits).
     pub cash: Decimal,
@@ -79,6 +81,13 @@ pub struct ResourceUtilization {
     pub range_minutes: i64,
     /// occupied ÷ range, 0–1, to 4 decimals.
     pub utilization: Decimal,
+    /// With opening hours set (R-OPEN-1): the plain 24-hour occupied minutes; else the same
+    /// as `occupied_minutes`.
+    pub occupied_minutes_24h: i64,
+    /// The range's minutes around the clock.
+    pub range_minutes_24h: i64,
+    /// occupied ÷ range around the clock.
+    pub utilization_24h: Decimal,
 }
 
 /// A customer ranked by invoiced total (R-REP-3).
@@ -143,6 +152,8 @@ pub struct DaySums {
     pub consumptions: i64,
     /// Subscription lines invoiced.
     pub subscriptions: i64,
+    /// Reservation fee lines invoiced.
+    pub reservation_fees: i64,
     /// Discounts of invoices issued.
     pub discounts: i64,
     /// Totals voided.
@@ -205,6 +216,7 @@ pub fn revenue_rows(
                 sessions: to_decimal(d.sessions),
                 consumptions: to_decimal(d.consumptions),
                 subscriptions: to_decimal(d.subscriptions),
+                reservation_fees: to_decimal(d.reservation_fees),
                 discounts: to_decimal(d.discounts),
                 voids: to_decimal(d.voids),
                 refunds_cash: to_decimal(d.refunds_cash),
@@ -213,7 +225,7 @@ pub fn revenue_rows(
                 refunds_to_balance: to_decimal(d.refunds_to_balance),
                 write_offs: to_decimal(d.write_offs),
                 net: to_decimal(
-                    d.sessions + d.consumptions + d.subscriptions
+                    d.sessions + d.consumptions + d.subscriptions + d.reservation_fees
                         - d.discounts
                         - d.voids
                         - refunds
@@ -245,6 +257,7 @@ pub fn revenue_by_scan<T: StoreTx + ?Sized>(
                 LineKind::Session => issued.sessions += amount,
                 LineKind::Consumption => issued.consumptions += amount,
                 LineKind::Subscription => issued.subscriptions += amount,
+                LineKind::ReservationFee => issued.reservation_fees += amount,
             }
         }
         issued.discounts += to_piastres(inv.discount_amount);
@@ -320,6 +333,9 @@ pub fn utilization_by_scan<T: StoreTx + ?Sized>(
             occupied_minutes: occupied / 60,
             range_minutes: range_seconds / 60,
             utilization: fraction(occupied, range_seconds),
+            occupied_minutes_24h: occupied / 60,
+            range_minutes_24h: range_seconds / 60,
+            utilization_24h: fraction(occupied, range_seconds),
         });
     }
     Ok(out)

@@ -3,6 +3,7 @@
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
 
+use crate::booking::OpeningHours;
 use crate::error::{Error, Result};
 use crate::model::Plan;
 use crate::money::{Zero, normalize_amount, parse_percent, to_decimal};
@@ -72,6 +73,36 @@ impl Default for PricingPolicy {
     }
 }
 
+/// How rooms are booked ahead (R-BOOK-1..3).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BookingPolicy {
+    /// Minutes kept free after each reservation (default 0).
+    pub buffer_minutes: u32,
+    /// How far ahead a booking may start, in days (default 90).
+    pub max_booking_days: u32,
+    /// Cancelling at least this many hours before the start is free (default 24).
+    pub cancel_notice_hours: u32,
+    /// A later cancellation is invoiced this share of the reserved charge (default 50).
+    pub late_cancel_percent: Decimal,
+    /// A booking not checked in this many minutes after its start is a no-show (default 15).
+    pub no_show_minutes: u32,
+    /// A no-show is invoiced this share of the reserved charge (default 100).
+    pub no_show_percent: Decimal,
+}
+
+impl Default for BookingPolicy {
+    fn default() -> Self {
+        BookingPolicy {
+            buffer_minutes: 0,
+            max_booking_days: 90,
+            cancel_notice_hours: 24,
+            late_cancel_percent: Decimal::new(5000, 2),
+            no_show_minutes: 15,
+            no_show_percent: Decimal::new(10000, 2),
+        }
+    }
+}
+
 /// Default prices of the subscription plans; `None` means the price must be given when subscribing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PlanPrices {
@@ -111,6 +142,10 @@ pub struct Settings {
     pub max_cashier_discount: Decimal,
     /// Whether cash may only move while a shift is open (default false, R-SHIFT-2).
     pub require_shift: bool,
+    /// Opening hours per weekday (R-OPEN-1); `None` is always open.
+    pub opening_hours: Option<OpeningHours>,
+    /// Booking rules (R-BOOK-1..3).
+    pub booking: BookingPolicy,
 }
 
 impl Default for Settings {
@@ -123,6 +158,8 @@ impl Default for Settings {
             currency: "EGP".to_string(),
             max_cashier_discount: Decimal::new(1000, 2),
             require_shift: false,
+            opening_hours: None,
+            booking: BookingPolicy::default(),
         }
     }
 }
@@ -156,6 +193,20 @@ pub struct SettingsUpdate {
     pub max_cashier_discount: Option<Decimal>,
     /// Whether cash may only move while a shift is open.
     pub require_shift: Option<bool>,
+    /// Opening hours as text (`sun-thu 09:00-23:00; fri closed`); `Some(None)` is always open.
+    pub opening_hours: Option<Option<String>>,
+    /// Minutes kept free after each reservation (≤ 1440).
+    pub buffer_minutes: Option<u32>,
+    /// How far ahead a booking may start, in days (1–3660).
+    pub max_booking_days: Option<u32>,
+    /// Hours of notice for a free cancellation (≤ 8760).
+    pub cancel_notice_hours: Option<u32>,
+    /// Share of the reserved charge a late cancellation costs (0–100).
+    pub late_cancel_percent: Option<Decimal>,
+    /// Minutes after the start before a booking is a no-show (≤ 1440).
+    pub no_show_minutes: Option<u32>,
+    /// Share of the reserved charge a no-show costs (0–100).
+    pub no_show_percent: Option<Decimal>,
 }
 
 /// Parses an IANA time zone name.
@@ -173,6 +224,16 @@ fn minutes(field: &str, v: u32, min: u32) -> Result<u32> {
         return Err(Error::validation(
             field,
             format!("must be between {min} and 1440 minutes, got {v}"),
+        ));
+    }
+    Ok(v)
+}
+
+fn bounded(field: &str, v: u32, min: u32, max: u32) -> Result<u32> {
+    if v < min || v > max {
+        return Err(Error::validation(
+            field,
+            format!("must be between {min} and {max}, got {v}"),
         ));
     }
     Ok(v)
@@ -238,6 +299,28 @@ impl Settings {
         }
         if let Some(v) = update.require_shift {
             s.require_shift = v;
+        }
+        if let Some(v) = &update.opening_hours {
+            s.opening_hours = v.as_deref().map(str::parse).transpose()?;
+        }
+        let b = &mut s.booking;
+        if let Some(v) = update.buffer_minutes {
+            b.buffer_minutes = minutes("buffer_minutes", v, 0)?;
+        }
+        if let Some(v) = update.max_booking_days {
+            b.max_booking_days = bounded("max_booking_days", v, 1, 3660)?;
+        }
+        if let Some(v) = update.cancel_notice_hours {
+            b.cancel_notice_hours = bounded("cancel_notice_hours", v, 0, 8760)?;
+        }
+        if let Some(p) = update.late_cancel_percent {
+            b.late_cancel_percent = to_decimal(parse_percent("late_cancel_percent", p)?);
+        }
+        if let Some(v) = update.no_show_minutes {
+            b.no_show_minutes = minutes("no_show_minutes", v, 0)?;
+        }
+        if let Some(p) = update.no_show_percent {
+            b.no_show_percent = to_decimal(parse_percent("no_show_percent", p)?);
         }
         Ok(s)
     }

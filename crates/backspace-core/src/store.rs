@@ -9,6 +9,7 @@ use chrono_tz::Tz;
 use uuid::Uuid;
 
 use crate::audit::AuditEntry;
+use crate::booking::Reservation;
 use crate::drawer::{DrawerEntry, Shift};
 use crate::error::Result;
 use crate::model::*;
@@ -26,6 +27,8 @@ pub enum Counter {
     Invoice,
     /// Credit note numbers.
     CreditNote,
+    /// Reservation numbers (R-BOOK-1).
+    Reservation,
 }
 
 /// Where and when a session is, or would be: the interval `[start, end)` of a customer on a
@@ -229,6 +232,23 @@ pub trait StoreTx {
     fn insert_drawer_entry(&mut self, entry: &DrawerEntry) -> Result<()>;
     /// A shift's drawer entries, in the order written.
     fn drawer_entries(&mut self, shift_id: Uuid) -> Result<Vec<DrawerEntry>>;
+
+    /// Adds a reservation (R-BOOK-1). The core has checked, inside this write transaction, that
+    /// it meets no other reservation of its resource: a store whose write transactions are
+    /// serialized (SQLite's write lock) thereby never holds two that overlap.
+    fn insert_reservation(&mut self, reservation: &Reservation) -> Result<()>;
+    /// Saves a reservation's status, closing instant, session and fee invoice.
+    fn update_reservation(&mut self, reservation: &Reservation) -> Result<()>;
+    /// A reservation by id.
+    fn reservation(&mut self, id: Uuid) -> Result<Option<Reservation>>;
+    /// Reservations of any status with `start < end` and `end > start` of the given range,
+    /// optionally of one resource, by start then number.
+    fn reservations_between(
+        &mut self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        resource_id: Option<Uuid>,
+    ) -> Result<Vec<Reservation>>;
 
     /// Adds a payment to its invoice.
     fn insert_payment(&mut self, payment: &Payment) -> Result<()>;

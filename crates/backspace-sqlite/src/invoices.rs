@@ -148,29 +148,32 @@ fn completed(conn: &Connection, header: Option<Invoice>) -> Result<Option<Invoic
 
 /// The amounts of `lines` summed by kind: (sessions, consumptions, subscriptions) in
 /// piastres, as stored on the invoice for the revenue report (schema version 3).
-fn kind_sums(lines: &[InvoiceLine]) -> (i64, i64, i64) {
-    lines.iter().fold((0, 0, 0), |(s, c, b), line| {
-        let amount = piastres(line.amount);
-        match line.kind {
-            LineKind::Session => (s + amount, c, b),
-            LineKind::Consumption => (s, c + amount, b),
-            LineKind::Subscription => (s, c, b + amount),
-        }
+fn kind_sums(lines: &[InvoiceLine]) -> [i64; 4] {
+    lines.iter().fold([0; 4], |mut sums, line| {
+        let slot = match line.kind {
+            LineKind::Session => 0,
+            LineKind::Consumption => 1,
+            LineKind::Subscription => 2,
+            LineKind::ReservationFee => 3,
+        };
+        sums[slot] += piastres(line.amount);
+        sums
     })
 }
 
 /// Adds an invoice with its lines (and their sums by kind) and payments.
 pub(crate) fn insert(conn: &Connection, inv: &Invoice) -> Result<()> {
-    let (sessions, consumptions, subscriptions) = kind_sums(&inv.line_items);
+    let [sessions, consumptions, subscriptions, fees] = kind_sums(&inv.line_items);
     exec(
         conn,
         "INSERT INTO invoices (id, invoice_number, customer_id, session_id, subscription_id,
              issued_at, issue_date, due_date, amount_piastres, discount_basis_points,
              discount_amount_piastres, total_piastres, paid_amount_piastres, status, paid_date,
-             sessions_piastres, consumptions_piastres, subscriptions_piastres, footprint)
+             sessions_piastres, consumptions_piastres, subscriptions_piastres,
+             reservation_fees_piastres, footprint)
          VALUES (:id, :number, :customer_id, :session_id, :subscription_id, :issued_at,
              :issue_date, :due_date, :amount, :discount, :discount_amount, :total, :paid,
-             :status, :paid_date, :sessions, :consumptions, :subscriptions, :footprint)",
+             :status, :paid_date, :sessions, :consumptions, :subscriptions, :fees, :footprint)",
         named_params! {
             ":id": uuid(inv.id),
             ":number": inv.invoice_number,
@@ -190,6 +193,7 @@ pub(crate) fn insert(conn: &Connection, inv: &Invoice) -> Result<()> {
             ":sessions": sessions,
             ":consumptions": consumptions,
             ":subscriptions": subscriptions,
+            ":fees": fees,
             ":footprint": inv.footprint,
         },
     )

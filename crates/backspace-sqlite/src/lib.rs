@@ -41,6 +41,7 @@ mod ledger;
 mod open;
 mod query;
 mod reports;
+mod reservations;
 mod resources;
 mod schema;
 mod sessions;

@@ -69,23 +69,31 @@ pub(crate) fn revenue(
     let invoiced = many(
         conn,
         "SELECT issue_date, sum(sessions_piastres), sum(consumptions_piastres),
-                sum(subscriptions_piastres), sum(discount_amount_piastres)
+                sum(subscriptions_piastres), sum(discount_amount_piastres),
+                sum(reservation_fees_piastres)
          FROM invoices WHERE issue_date BETWEEN ?1 AND ?2
          GROUP BY issue_date",
         [date(from), date(to)],
         |r| {
             Ok((
                 get_date(r, 0)?,
-                [r.get::<_, i64>(1)?, r.get(2)?, r.get(3)?, r.get(4)?],
+                [
+                    r.get::<_, i64>(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ],
             ))
         },
     )?;
-    for (day, [sessions, consumptions, subscriptions, discounts]) in invoiced {
+    for (day, [sessions, consumptions, subscriptions, discounts, fees]) in invoiced {
         let d = days.entry(day).or_default();
         d.sessions += sessions;
         d.consumptions += consumptions;
         d.subscriptions += subscriptions;
         d.discounts += discounts;
+        d.reservation_fees += fees;
     }
     // Voids and write-offs on their own dates (R-CORR-6), from the partial index of corrections.
     let corrected = many(
@@ -257,6 +265,9 @@ pub(crate) fn utilization(
                 occupied_minutes: occupied / 60,
                 range_minutes: range_seconds / 60,
                 utilization: fraction(occupied, range_seconds),
+                occupied_minutes_24h: occupied / 60,
+                range_minutes_24h: range_seconds / 60,
+                utilization_24h: fraction(occupied, range_seconds),
             },
         )
         .collect())

@@ -14,7 +14,7 @@ pub const APPLICATION_ID: i32 = 0x4253_5043;
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Every migration, in order; index 0 is version 1.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 /// Version 1: the whole data model.
 const V1: &str = r#"
@@ -480,6 +480,97 @@ CREATE TRIGGER drawer_entries_never_change BEFORE UPDATE ON drawer_entries
 BEGIN SELECT RAISE(ABORT, 'drawer entries never change'); END;
 CREATE TRIGGER drawer_entries_are_never_deleted BEFORE DELETE ON drawer_entries
 BEGIN SELECT RAISE(ABORT, 'drawer entries are never deleted'); END;
+"#;
+
+/// Version 7: reservations and opening hours (§17), reservation fees in revenue.
+const V7: &str = r#"
+-- Opening hours as their canonical text (`sun 09:00-23:00; …; fri closed`), NULL: always open.
+ALTER TABLE settings ADD COLUMN opening_hours TEXT;
+ALTER TABLE settings ADD COLUMN buffer_minutes INTEGER NOT NULL DEFAULT 0
+    CHECK (buffer_minutes BETWEEN 0 AND 1440);
+ALTER TABLE settings ADD COLUMN max_booking_days INTEGER NOT NULL DEFAULT 90
+    CHECK (max_booking_days BETWEEN 1 AND 3660);
+ALTER TABLE settings ADD COLUMN cancel_notice_hours INTEGER NOT NULL DEFAULT 24
+    CHECK (cancel_notice_hours BETWEEN 0 AND 8760);
+ALTER TABLE settings ADD COLUMN late_cancel_hundredths INTEGER NOT NULL DEFAULT 5000
+    CHECK (late_cancel_hundredths BETWEEN 0 AND 10000);
+ALTER TABLE settings ADD COLUMN no_show_minutes INTEGER NOT NULL DEFAULT 15
+    CHECK (no_show_minutes BETWEEN 0 AND 1440);
+ALTER TABLE settings ADD COLUMN no_show_hundredths INTEGER NOT NULL DEFAULT 10000
+    CHECK (no_show_hundredths BETWEEN 0 AND 10000);
+
+CREATE TABLE reservations (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    reservation_number TEXT NOT NULL UNIQUE,
+    customer_id TEXT NOT NULL REFERENCES customers (id),
+    resource_id TEXT NOT NULL REFERENCES resources (id),
+    start_at TEXT NOT NULL,
+    end_at TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('booked', 'checked_in', 'cancelled', 'no_show')),
+    rate_per_hour_piastres INTEGER NOT NULL CHECK (rate_per_hour_piastres >= 0),
+    created_at TEXT NOT NULL,
+    closed_at TEXT,
+    session_id TEXT REFERENCES sessions (id),
+    fee_invoice_id TEXT REFERENCES invoices (id),
+    CHECK (start_at < end_at)
+) STRICT;
+CREATE INDEX reservations_by_resource ON reservations (resource_id, start_at);
+CREATE INDEX reservations_by_start ON reservations (start_at);
+CREATE TRIGGER reservations_are_never_deleted BEFORE DELETE ON reservations
+BEGIN SELECT RAISE(ABORT, 'reservations are never deleted; cancel them'); END;
+
+-- The reservation a session was checked in from (no foreign key: a column added with one
+-- could never be dropped again).
+ALTER TABLE sessions ADD COLUMN reservation_id TEXT;
+
+-- Fee lines (R-BOOK-3): a fourth kind of line, summed on the invoice like the others.
+CREATE TABLE invoice_lines_v7 (
+    invoice_id TEXT NOT NULL REFERENCES invoices (id),
+    position INTEGER NOT NULL CHECK (position >= 0),
+    kind TEXT NOT NULL CHECK (kind IN ('session', 'consumption', 'subscription',
+        'reservation_fee')),
+    description TEXT NOT NULL,
+    quantity INTEGER NOT NULL CHECK (quantity >= 0),
+    unit_price_piastres INTEGER NOT NULL CHECK (unit_price_piastres >= 0),
+    amount_piastres INTEGER NOT NULL CHECK (amount_piastres >= 0),
+    PRIMARY KEY (invoice_id, position)
+) STRICT;
+INSERT INTO invoice_lines_v7 SELECT * FROM invoice_lines;
+DROP TABLE invoice_lines;
+ALTER TABLE invoice_lines_v7 RENAME TO invoice_lines;
+ALTER TABLE invoices ADD COLUMN reservation_fees_piastres INTEGER NOT NULL DEFAULT 0
+    CHECK (reservation_fees_piastres >= 0);
+DROP TRIGGER invoices_kind_sums_on_insert;
+DROP TRIGGER invoices_kind_sums_on_update;
+CREATE TRIGGER invoices_kind_sums_on_insert BEFORE INSERT ON invoices
+WHEN NEW.sessions_piastres + NEW.consumptions_piastres + NEW.subscriptions_piastres
+    + NEW.reservation_fees_piastres <> NEW.amount_piastres
+BEGIN
+    SELECT RAISE(ABORT, 'invoice sums by kind do not add up to its amount');
+END;
+CREATE TRIGGER invoices_kind_sums_on_update
+BEFORE UPDATE OF amount_piastres, sessions_piastres, consumptions_piastres,
+    subscriptions_piastres, reservation_fees_piastres ON invoices
+WHEN NEW.sessions_piastres + NEW.consumptions_piastres + NEW.subscriptions_piastres
+    + NEW.reservation_fees_piastres <> NEW.amount_piastres
+BEGIN
+    SELECT RAISE(ABORT, 'invoice sums by kind do not add up to its amount');
+END;
+DROP INDEX invoices_by_issue_date;
+CREATE INDEX invoices_by_issue_date ON invoices (issue_date, customer_id, total_piastres,
+    sessions_piastres, consumptions_piastres, subscriptions_piastres, discount_amount_piastres,
+    correction, reservation_fees_piastres);
+ALTER TABLE z_reports ADD COLUMN reservation_fees_piastres INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE counters_v7 (
+    name TEXT PRIMARY KEY NOT NULL CHECK (name IN ('customer', 'invoice', 'credit_note',
+        'reservation')),
+    value INTEGER NOT NULL CHECK (value >= 0)
+) STRICT;
+INSERT INTO counters_v7 (name, value) SELECT name, value FROM counters;
+DROP TABLE counters;
+ALTER TABLE counters_v7 RENAME TO counters;
 "#;
 
 /// The file's `PRAGMA user_version`.

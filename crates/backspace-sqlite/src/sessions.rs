@@ -19,7 +19,7 @@ macro_rules! select {
         concat!(
             "SELECT id, customer_id, resource_id, started_at, ended_at, rate_per_hour_piastres, ",
             "is_active, duration_minutes, billed_minutes, amount_piastres, subscription_id, ",
-            "invoice_id FROM sessions ",
+            "invoice_id, reservation_id FROM sessions ",
             $rest
         )
     };
@@ -40,6 +40,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
         amount: get_opt_money(row, 9)?,
         subscription_id: get_opt_uuid(row, 10)?,
         invoice_id: get_opt_uuid(row, 11)?,
+        reservation_id: get_opt_uuid(row, 12)?,
     })
 }
 
@@ -87,6 +88,7 @@ fn write(conn: &Connection, sql: &str, s: &Session) -> rusqlite::Result<usize> {
             ":amount": opt_piastres(s.amount),
             ":subscription_id": opt_uuid(s.subscription_id),
             ":invoice_id": opt_uuid(s.invoice_id),
+            ":reservation_id": opt_uuid(s.reservation_id),
         },
     )
 }
@@ -97,9 +99,10 @@ pub(crate) fn insert(conn: &Connection, s: &Session) -> Result<()> {
         conn,
         "INSERT INTO sessions (id, customer_id, resource_id, started_at, ended_at,
              rate_per_hour_piastres, is_active, duration_minutes, billed_minutes,
-             amount_piastres, subscription_id, invoice_id)
+             amount_piastres, subscription_id, invoice_id, reservation_id)
          VALUES (:id, :customer_id, :resource_id, :started_at, :ended_at, :rate, :is_active,
-             :duration_minutes, :billed_minutes, :amount, :subscription_id, :invoice_id)",
+             :duration_minutes, :billed_minutes, :amount, :subscription_id, :invoice_id,
+             :reservation_id)",
         s,
     )
     .map_err(|e| clash(e, s))
@@ -114,7 +117,8 @@ pub(crate) fn update(conn: &Connection, s: &Session) -> Result<()> {
              started_at = :started_at, ended_at = :ended_at, rate_per_hour_piastres = :rate,
              is_active = :is_active, duration_minutes = :duration_minutes,
              billed_minutes = :billed_minutes, amount_piastres = :amount,
-             subscription_id = :subscription_id, invoice_id = :invoice_id
+             subscription_id = :subscription_id, invoice_id = :invoice_id,
+             reservation_id = :reservation_id
          WHERE id = :id",
         s,
     )

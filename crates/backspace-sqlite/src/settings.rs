@@ -1,7 +1,10 @@
 //! The `settings` row (one row, id 1; defaults while absent) and the `counters` table.
 
 use backspace_core::chrono_tz::Tz;
-use backspace_core::{Counter, Error, PlanPrices, PricingPolicy, Result, Rounding, Settings};
+use backspace_core::{
+    BookingPolicy, Counter, Error, OpeningHours, PlanPrices, PricingPolicy, Result, Rounding,
+    Settings,
+};
 use rusqlite::{Connection, Row, named_params};
 
 use crate::convert::{get_flag, get_int, get_opt_money, get_parsed, opt_piastres};
@@ -28,6 +31,25 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Settings> {
         currency: row.get("currency")?,
         max_cashier_discount: to_decimal(row.get("max_cashier_discount_hundredths")?),
         require_shift: get_flag(row, "require_shift")?,
+        opening_hours: row
+            .get::<_, Option<String>>("opening_hours")?
+            .map(|t| t.parse::<OpeningHours>())
+            .transpose()
+            .map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    0,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })?,
+        booking: BookingPolicy {
+            buffer_minutes: get_int(row, "buffer_minutes")?,
+            max_booking_days: get_int(row, "max_booking_days")?,
+            cancel_notice_hours: get_int(row, "cancel_notice_hours")?,
+            late_cancel_percent: to_decimal(row.get("late_cancel_hundredths")?),
+            no_show_minutes: get_int(row, "no_show_minutes")?,
+            no_show_percent: to_decimal(row.get("no_show_hundredths")?),
+        },
     })
 }
 
@@ -44,10 +66,14 @@ pub(crate) fn save(conn: &Connection, s: &Settings) -> Result<()> {
         "INSERT OR REPLACE INTO settings (id, time_zone, unit_minutes, rounding, grace_minutes,
              minimum_minutes, daily_cap_piastres, weekly_price_piastres,
              half_monthly_price_piastres, monthly_price_piastres, invoice_due_days, currency,
-             max_cashier_discount_hundredths, require_shift)
+             max_cashier_discount_hundredths, require_shift, opening_hours, buffer_minutes,
+             max_booking_days, cancel_notice_hours, late_cancel_hundredths, no_show_minutes,
+             no_show_hundredths)
          VALUES (1, :time_zone, :unit_minutes, :rounding, :grace_minutes, :minimum_minutes,
              :daily_cap, :weekly, :half_monthly, :monthly, :invoice_due_days, :currency,
-             :max_cashier_discount, :require_shift)",
+             :max_cashier_discount, :require_shift, :opening_hours, :buffer_minutes,
+             :max_booking_days, :cancel_notice_hours, :late_cancel, :no_show_minutes,
+             :no_show)",
         named_params! {
             ":time_zone": s.time_zone.name(),
             ":unit_minutes": s.pricing.unit_minutes,
@@ -62,6 +88,13 @@ pub(crate) fn save(conn: &Connection, s: &Settings) -> Result<()> {
             ":currency": s.currency,
             ":max_cashier_discount": opt_piastres(Some(s.max_cashier_discount)),
             ":require_shift": s.require_shift,
+            ":opening_hours": s.opening_hours.map(|h| h.to_string()),
+            ":buffer_minutes": s.booking.buffer_minutes,
+            ":max_booking_days": s.booking.max_booking_days,
+            ":cancel_notice_hours": s.booking.cancel_notice_hours,
+            ":late_cancel": opt_piastres(Some(s.booking.late_cancel_percent)),
+            ":no_show_minutes": s.booking.no_show_minutes,
+            ":no_show": opt_piastres(Some(s.booking.no_show_percent)),
         },
     )
     .db()
@@ -74,6 +107,7 @@ fn counter_name(counter: Counter) -> &'static str {
         Counter::Customer => "customer",
         Counter::Invoice => "invoice",
         Counter::CreditNote => "credit_note",
+        Counter::Reservation => "reservation",
     }
 }
 

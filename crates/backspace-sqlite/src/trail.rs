@@ -74,10 +74,10 @@ pub(crate) fn insert_z(conn: &Connection, z: &ZReport) -> Result<()> {
              subscriptions_piastres, discounts_piastres, voids_piastres, refunds_cash_piastres,
              refunds_card_piastres, refunds_transfer_piastres, refunds_to_balance_piastres,
              write_offs_piastres, cash_piastres, card_piastres, transfer_piastres,
-             credit_applied_piastres)
+             credit_applied_piastres, reservation_fees_piastres)
          VALUES (:date, :closed_at, :sessions, :consumptions, :subscriptions, :discounts,
              :voids, :refunds_cash, :refunds_card, :refunds_transfer, :refunds_to_balance,
-             :write_offs, :cash, :card, :transfer, :credit)",
+             :write_offs, :cash, :card, :transfer, :credit, :fees)",
         named_params! {
             ":date": date(z.date),
             ":closed_at": instant(z.closed_at),
@@ -95,6 +95,7 @@ pub(crate) fn insert_z(conn: &Connection, z: &ZReport) -> Result<()> {
             ":card": piastres(r.card),
             ":transfer": piastres(r.transfer),
             ":credit": piastres(r.credit_applied),
+            ":fees": piastres(r.reservation_fees),
         },
     )
     .map_err(|e| {
@@ -115,7 +116,7 @@ pub(crate) fn z(conn: &Connection, day: NaiveDate) -> Result<Option<ZReport>> {
              subscriptions_piastres, discounts_piastres, voids_piastres, refunds_cash_piastres,
              refunds_card_piastres, refunds_transfer_piastres, refunds_to_balance_piastres,
              write_offs_piastres, cash_piastres, card_piastres, transfer_piastres,
-             credit_applied_piastres
+             credit_applied_piastres, reservation_fees_piastres
          FROM z_reports WHERE date = ?1",
         [date(day)],
         |r| {
@@ -136,6 +137,7 @@ pub(crate) fn z(conn: &Connection, day: NaiveDate) -> Result<Option<ZReport>> {
                 card: r.get(13)?,
                 transfer: r.get(14)?,
                 credit: r.get(15)?,
+                reservation_fees: r.get(16)?,
             };
             let revenue = revenue_rows(day, day, |_| sums).pop();
             Ok(revenue.map(|revenue| ZReport {

@@ -8,8 +8,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
 
 use crate::{
-    credit_notes, customers, inventory, invoices, ledger, reports, resources, sessions, settings,
-    shifts, staff, subscriptions, trail,
+    credit_notes, customers, inventory, invoices, ledger, reports, reservations, resources,
+    sessions, settings, shifts, staff, subscriptions, trail,
 };
 use backspace_core::staff::OperatorRecord;
 
@@ -53,6 +53,23 @@ impl StoreTx for SqliteTx<'_> {
         end: DateTime<Utc>,
     ) -> Result<Vec<AuditEntry>> {
         staff::audit_between(self.conn, start, end)
+    }
+    fn insert_reservation(&mut self, reservation: &Reservation) -> Result<()> {
+        reservations::insert(self.conn, reservation)
+    }
+    fn update_reservation(&mut self, reservation: &Reservation) -> Result<()> {
+        reservations::update(self.conn, reservation)
+    }
+    fn reservation(&mut self, id: Uuid) -> Result<Option<Reservation>> {
+        reservations::by_id(self.conn, id)
+    }
+    fn reservations_between(
+        &mut self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        resource_id: Option<Uuid>,
+    ) -> Result<Vec<Reservation>> {
+        reservations::between(self.conn, start, end, resource_id)
     }
     fn insert_shift(&mut self, shift: &Shift) -> Result<()> {
         shifts::insert(self.conn, shift)

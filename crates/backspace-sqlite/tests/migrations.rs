@@ -33,12 +33,12 @@ fn tables(conn: &Connection) -> Vec<String> {
 }
 
 #[test]
-fn fresh_file_has_version_6_wal_and_every_table() {
+fn fresh_file_has_version_7_wal_and_every_table() {
     let db = TempDb::new("fresh");
     drop(open(&db));
     let conn = raw(&db);
-    assert_eq!(SCHEMA_VERSION, 6);
-    assert_eq!(user_version(&conn), 6);
+    assert_eq!(SCHEMA_VERSION, 7);
+    assert_eq!(user_version(&conn), 7);
     let app: i32 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
         .unwrap();
@@ -62,6 +62,7 @@ fn fresh_file_has_version_6_wal_and_every_table() {
             "ledger_entries",
             "operators",
             "payments",
+            "reservations",
             "resources",
             "sessions",
             "settings",
@@ -104,6 +105,62 @@ fn report_indexes_exist() {
         assert!(names.iter().any(|n| n == wanted), "missing index {wanted}");
     }
 }
+
+/// Takes a current file back to what version 6 left: no reservations, opening hours or
+/// reservation fees.
+const BACK_TO_VERSION_6: &str = "
+    DROP TABLE reservations;
+    ALTER TABLE sessions DROP COLUMN reservation_id;
+    DROP TRIGGER invoices_kind_sums_on_insert;
+    DROP TRIGGER invoices_kind_sums_on_update;
+    CREATE TRIGGER invoices_kind_sums_on_insert BEFORE INSERT ON invoices
+    WHEN NEW.sessions_piastres + NEW.consumptions_piastres + NEW.subscriptions_piastres
+        <> NEW.amount_piastres
+    BEGIN
+        SELECT RAISE(ABORT, 'invoice sums by kind do not add up to its amount');
+    END;
+    CREATE TRIGGER invoices_kind_sums_on_update
+    BEFORE UPDATE OF amount_piastres, sessions_piastres, consumptions_piastres,
+        subscriptions_piastres ON invoices
+    WHEN NEW.sessions_piastres + NEW.consumptions_piastres + NEW.subscriptions_piastres
+        <> NEW.amount_piastres
+    BEGIN
+        SELECT RAISE(ABORT, 'invoice sums by kind do not add up to its amount');
+    END;
+    DROP INDEX invoices_by_issue_date;
+    CREATE INDEX invoices_by_issue_date ON invoices (issue_date, customer_id, total_piastres,
+        sessions_piastres, consumptions_piastres, subscriptions_piastres, discount_amount_piastres,
+        correction);
+    ALTER TABLE invoices DROP COLUMN reservation_fees_piastres;
+    CREATE TABLE invoice_lines_v6 (
+        invoice_id TEXT NOT NULL REFERENCES invoices (id),
+        position INTEGER NOT NULL CHECK (position >= 0),
+        kind TEXT NOT NULL CHECK (kind IN ('session', 'consumption', 'subscription')),
+        description TEXT NOT NULL,
+        quantity INTEGER NOT NULL CHECK (quantity >= 0),
+        unit_price_piastres INTEGER NOT NULL CHECK (unit_price_piastres >= 0),
+        amount_piastres INTEGER NOT NULL CHECK (amount_piastres >= 0),
+        PRIMARY KEY (invoice_id, position)
+    ) STRICT;
+    INSERT INTO invoice_lines_v6 SELECT * FROM invoice_lines;
+    DROP TABLE invoice_lines;
+    ALTER TABLE invoice_lines_v6 RENAME TO invoice_lines;
+    ALTER TABLE z_reports DROP COLUMN reservation_fees_piastres;
+    CREATE TABLE counters_v6 (
+        name TEXT PRIMARY KEY NOT NULL CHECK (name IN ('customer', 'invoice', 'credit_note')),
+        value INTEGER NOT NULL CHECK (value >= 0)
+    ) STRICT;
+    INSERT INTO counters_v6 SELECT name, value FROM counters WHERE name <> 'reservation';
+    DROP TABLE counters;
+    ALTER TABLE counters_v6 RENAME TO counters;
+    ALTER TABLE settings DROP COLUMN opening_hours;
+    ALTER TABLE settings DROP COLUMN buffer_minutes;
+    ALTER TABLE settings DROP COLUMN max_booking_days;
+    ALTER TABLE settings DROP COLUMN cancel_notice_hours;
+    ALTER TABLE settings DROP COLUMN late_cancel_hundredths;
+    ALTER TABLE settings DROP COLUMN no_show_minutes;
+    ALTER TABLE settings DROP COLUMN no_show_hundredths;
+    PRAGMA user_version = 6;";
 
 /// Takes a current file back to what version 5 left: no operators, audit log, shifts or
 /// drawer entries, and no staff settings.
@@ -204,7 +261,7 @@ fn a_version_1_file_is_upgraded_in_place() {
     // Back to what version 1 left: no version-2 indexes, user_version 1.
     raw(&db)
         .execute_batch(&format!(
-            "{BACK_TO_VERSION_5}{BACK_TO_VERSION_4}{BACK_TO_VERSION_3}{BACK_TO_VERSION_2}"
+            "{BACK_TO_VERSION_6}{BACK_TO_VERSION_5}{BACK_TO_VERSION_4}{BACK_TO_VERSION_3}{BACK_TO_VERSION_2}"
         ))
         .unwrap();
     raw(&db)
@@ -247,7 +304,7 @@ fn a_version_2_file_is_upgraded_in_place_with_its_sums_by_kind() {
 
     raw(&db)
         .execute_batch(&format!(
-            "{BACK_TO_VERSION_5}{BACK_TO_VERSION_4}{BACK_TO_VERSION_3}{BACK_TO_VERSION_2}"
+            "{BACK_TO_VERSION_6}{BACK_TO_VERSION_5}{BACK_TO_VERSION_4}{BACK_TO_VERSION_3}{BACK_TO_VERSION_2}"
         ))
         .unwrap();
     let kinds: i64 = raw(&db)
@@ -322,7 +379,7 @@ fn newer_schema_version_is_a_clear_storage_error() {
     assert_eq!(err.kind(), ErrorKind::Storage);
     let msg = err.to_string();
     assert!(
-        msg.contains("database schema version 99 is newer than this Backspace supports (6)"),
+        msg.contains("database schema version 99 is newer than this Backspace supports (7)"),
         "{msg}"
     );
     assert!(msg.contains("upgrade Backspace"), "{msg}");
@@ -418,7 +475,7 @@ fn r_sess_7_a_version_3_file_with_overlapping_sessions_opens_and_lists_them() {
     drop(bs);
     raw(&db)
         .execute_batch(&format!(
-            "{BACK_TO_VERSION_5}{BACK_TO_VERSION_4}{BACK_TO_VERSION_3}"
+            "{BACK_TO_VERSION_6}{BACK_TO_VERSION_5}{BACK_TO_VERSION_4}{BACK_TO_VERSION_3}"
         ))
         .unwrap();
     // What 0.1 let two desks write: Mona and Ali on one seat at once.

@@ -277,3 +277,33 @@ impl CloseShift {
         self
     }
 }
+
+/// A booking to make (R-BOOK-1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewReservation {
+    /// Who books.
+    pub customer_id: Uuid,
+    /// The room, desk or seat.
+    pub resource_id: Uuid,
+    /// First booked instant.
+    pub start: chrono::DateTime<chrono::Utc>,
+    /// The instant after the last booked one.
+    pub end: chrono::DateTime<chrono::Utc>,
+}
+
+impl NewReservation {
+    /// `resource_id` for `customer_id` over `[start, end)`.
+    pub fn new(
+        customer_id: Uuid,
+        resource_id: Uuid,
+        start: chrono::DateTime<chrono::Utc>,
+        end: chrono::DateTime<chrono::Utc>,
+    ) -> Self {
+        NewReservation {
+            customer_id,
+            resource_id,
+            start,
+            end,
+        }
+    }
+}

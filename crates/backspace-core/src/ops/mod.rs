@@ -12,6 +12,7 @@ mod inventory;
 mod invoices;
 mod overlaps;
 mod reports;
+mod reservations;
 mod resources;
 mod sessions;
 mod shifts;
@@ -20,8 +21,8 @@ mod subscriptions;
 mod trail;
 
 pub use inputs::{
-    Checkout, CloseShift, EndSession, NewCustomer, NewOperator, NewPayment, NewSubscription,
-    OpenShift, OperatorUpdate,
+    Checkout, CloseShift, EndSession, NewCustomer, NewOperator, NewPayment, NewReservation,
+    NewSubscription, OpenShift, OperatorUpdate,
 };
 
 use access::Op;

@@ -82,6 +82,7 @@ mod tests {
             amount: None,
             subscription_id: None,
             invoice_id: None,
+            reservation_id: None,
         };
         fx.bs.store().write(|tx| tx.insert_session(&s)).unwrap();
         s

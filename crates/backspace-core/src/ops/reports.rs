@@ -2,14 +2,14 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use super::Backspace;
 use crate::clock::business_date;
 use crate::error::{Error, Result};
 use crate::model::InventoryItem;
-use crate::reports::{OutstandingInvoice, ResourceUtilization, RevenueDay, TopCustomer};
+use crate::reports::{OutstandingInvoice, ResourceUtilization, RevenueDay, TopCustomer, fraction};
 use crate::staff::Permission;
 use crate::store::Store;
 
@@ -29,6 +29,43 @@ fn range(from: NaiveDate, to: NaiveDate) -> Result<()> {
     Ok(())
 }
 
+/// Replaces each row's main figures by those inside opening hours (R-REP-2): the opening
+/// intervals of the range's dates (a late closing belongs to the day it opened) are the range,
+/// and only the sessions' minutes inside them count. The 24-hour figures stay beside them.
+fn within_opening_hours(
+    tx: &mut dyn crate::store::StoreTx,
+    rows: &mut [ResourceUtilization],
+    open: &[(DateTime<Utc>, DateTime<Utc>)],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let open_seconds: i64 = open.iter().map(|(a, b)| (*b - *a).num_seconds()).sum();
+    let (Some(first), Some(last)) = (open.first(), open.last()) else {
+        for row in rows.iter_mut() {
+            row.occupied_minutes = 0;
+            row.range_minutes = 0;
+            row.utilization = fraction(0, 0);
+        }
+        return Ok(());
+    };
+    let sessions = tx.sessions_between(first.0, last.1)?;
+    for row in rows.iter_mut() {
+        let mut occupied = 0;
+        for s in sessions.iter().filter(|s| s.resource_id == row.resource_id) {
+            let end = s.ended_at.unwrap_or(now);
+            for (a, b) in open {
+                let (from, to) = (s.started_at.max(*a), end.min(*b));
+                if to > from {
+                    occupied += (to - from).num_seconds();
+                }
+            }
+        }
+        row.occupied_minutes = occupied / 60;
+        row.range_minutes = open_seconds / 60;
+        row.utilization = fraction(occupied, open_seconds);
+    }
+    Ok(())
+}
+
 impl<S: Store> Backspace<S> {
     /// Revenue per business day of `from..=to`, zeros included (R-REP-1).
     pub fn revenue(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<RevenueDay>> {
@@ -43,8 +80,17 @@ impl<S: Store> Backspace<S> {
     pub fn utilization(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ResourceUtilization>> {
         range(from, to)?;
         self.read_at_as(Permission::Reports, "utilization", |tx, now| {
-            let tz = tx.settings()?.time_zone;
-            tx.utilization(from, to, tz, now)
+            let settings = tx.settings()?;
+            let mut rows = tx.utilization(from, to, settings.time_zone, now)?;
+            if let Some(hours) = &settings.opening_hours {
+                within_opening_hours(
+                    tx,
+                    &mut rows,
+                    &hours.intervals(from, to, settings.time_zone),
+                    now,
+                )?;
+            }
+            Ok(rows)
         })
     }
 

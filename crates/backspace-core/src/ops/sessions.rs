@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use uuid::Uuid;
 
 use super::invoices::issue_invoice;
+use super::reservations::reserved_by_another;
 use super::subscriptions::covering_subscription;
 use super::{Backspace, EndSession, Op, found, quantity};
 use crate::clock::business_date;
@@ -45,13 +46,16 @@ fn bill(
         session.resource_id,
     )?;
     let rate = to_piastres(session.rate_per_hour);
-    let mut charge = session_charge(
-        &settings.pricing,
-        rate,
-        session.started_at,
-        at,
-        settings.time_zone,
-    );
+    // A checked-in reservation is billed at least its reserved minutes (R-BOOK-2).
+    let mut pricing = settings.pricing.clone();
+    if let Some(id) = session.reservation_id
+        && let Some(r) = tx.reservation(id)?
+    {
+        let reserved = u32::try_from(r.minutes()).unwrap_or(u32::MAX);
+        pricing.grace_minutes = 0;
+        pricing.minimum_minutes = pricing.minimum_minutes.max(reserved);
+    }
+    let mut charge = session_charge(&pricing, rate, session.started_at, at, settings.time_zone);
     let start_date = business_date(session.started_at, settings.time_zone);
     let subscription_id = covering_subscription(tx, session.customer_id, start_date)?.map(|s| s.id);
     if subscription_id.is_some() {
@@ -168,63 +172,88 @@ pub(super) fn parse_discount(discount: Option<Decimal>) -> Result<i64> {
 }
 
 impl<S: Store> Backspace<S> {
-    /// Starts a session of a customer on a resource (R-SESS-1, R-SESS-3).
+    /// Starts a session of a customer on a resource (R-SESS-1, R-SESS-3); a resource another
+    /// customer has booked for this instant is a conflict (R-BOOK-2).
     pub fn start_session(&self, customer_id: Uuid, resource_id: Uuid) -> Result<Session> {
         let op = Op::new("start_session", Permission::Desk)
             .id(customer_id)
             .id(resource_id);
         self.write(op, |tx, at| {
-            let customer = found(tx.customer(customer_id)?, "customer", customer_id)?;
-            let mut resource = found(tx.resource(resource_id)?, "resource", resource_id)?;
-            if tx.active_session_on_resource(resource_id)?.is_some() {
-                return Err(Error::Conflict(format!(
-                    "{} is busy: another session is running on it",
-                    resource.name
-                )));
-            }
-            if !resource.is_available {
-                return Err(Error::Conflict(format!(
-                    "{} is not available (out of service)",
-                    resource.name
-                )));
-            }
-            if let Some(s) = tx.active_session_of_customer(customer_id)? {
-                return Err(Error::Conflict(format!(
-                    "{} ({}) already has an active session {} started {}",
-                    customer.name,
-                    customer.human_id,
-                    s.id,
-                    s.started_at.to_rfc3339()
-                )));
-            }
-            let span = SessionSpan {
-                resource_id,
-                customer_id,
-                start: at,
-                end: None,
-            };
-            refuse_overlap(tx, span)?;
-            let session = Session {
-                id: new_id(),
-                customer_id,
-                resource_id,
-                started_at: at,
-                ended_at: None,
-                rate_per_hour: resource.rate_per_hour,
-                is_active: true,
-                duration_minutes: None,
-                billed_minutes: None,
-                amount: None,
-                subscription_id: None,
-                invoice_id: None,
-            };
-            tx.insert_session(&session)?;
-            resource.is_available = false;
-            tx.update_resource(&resource)?;
-            Ok(session)
+            open_session(tx, customer_id, resource_id, at, None)
         })
     }
+}
 
+/// Starts a session at `at` (R-SESS-1, R-SESS-3, R-SESS-7, R-BOOK-2); `reservation` is the
+/// booking it is checked in from, with the rate from booking time.
+pub(super) fn open_session(
+    tx: &mut dyn StoreTx,
+    customer_id: Uuid,
+    resource_id: Uuid,
+    at: DateTime<Utc>,
+    reservation: Option<(Uuid, Decimal)>,
+) -> Result<Session> {
+    let customer = found(tx.customer(customer_id)?, "customer", customer_id)?;
+    let mut resource = found(tx.resource(resource_id)?, "resource", resource_id)?;
+    if tx.active_session_on_resource(resource_id)?.is_some() {
+        return Err(Error::Conflict(format!(
+            "{} is busy: another session is running on it",
+            resource.name
+        )));
+    }
+    if !resource.is_available {
+        return Err(Error::Conflict(format!(
+            "{} is not available (out of service)",
+            resource.name
+        )));
+    }
+    if let Some(s) = tx.active_session_of_customer(customer_id)? {
+        return Err(Error::Conflict(format!(
+            "{} ({}) already has an active session {} started {}",
+            customer.name,
+            customer.human_id,
+            s.id,
+            s.started_at.to_rfc3339()
+        )));
+    }
+    let span = SessionSpan {
+        resource_id,
+        customer_id,
+        start: at,
+        end: None,
+    };
+    refuse_overlap(tx, span)?;
+    if let Some(other) = reserved_by_another(tx, resource_id, customer_id, at)? {
+        return Err(Error::Conflict(format!(
+            "{} is reserved for another customer ({}) from {} to {}",
+            resource.name,
+            other.reservation_number,
+            other.start.to_rfc3339(),
+            other.end.to_rfc3339()
+        )));
+    }
+    let session = Session {
+        id: new_id(),
+        customer_id,
+        resource_id,
+        started_at: at,
+        ended_at: None,
+        rate_per_hour: reservation.map_or(resource.rate_per_hour, |(_, rate)| rate),
+        is_active: true,
+        duration_minutes: None,
+        billed_minutes: None,
+        amount: None,
+        subscription_id: None,
+        invoice_id: None,
+        reservation_id: reservation.map(|(id, _)| id),
+    };
+    tx.insert_session(&session)?;
+    resource.is_available = false;
+    tx.update_resource(&resource)?;
+    Ok(session)
+}
+
+impl<S: Store> Backspace<S> {
     /// A session by id.
     pub fn get_session(&self, id: Uuid) -> Result<Session> {
         self.read(|tx| found(tx.session(id)?, "session", id))

@@ -17,6 +17,7 @@ pub mod invariants;
 pub mod inventory;
 pub mod props;
 pub mod reports;
+pub mod reservations;
 pub mod resources;
 pub mod sessions;
 pub mod shifts;
@@ -149,6 +150,7 @@ pub struct Snapshot {
     pub audit: Vec<crate::audit::AuditEntry>,
     pub open_shifts: Vec<crate::drawer::Shift>,
     pub drawer: Vec<Vec<crate::drawer::DrawerEntry>>,
+    pub reservations: Vec<crate::booking::Reservation>,
 }
 
 /// Reads every record through the public operations.
@@ -178,6 +180,16 @@ pub fn snapshot<S: Store>(bs: &Backspace<S>) -> Snapshot {
             .read(|tx| tx.audit_entries(crate::clock::START_OF_TIME, crate::clock::END_OF_TIME))
             .unwrap(),
         open_shifts: bs.store().read(|tx| tx.open_shifts()).unwrap(),
+        reservations: bs
+            .store()
+            .read(|tx| {
+                tx.reservations_between(
+                    crate::clock::START_OF_TIME,
+                    crate::clock::END_OF_TIME,
+                    None,
+                )
+            })
+            .unwrap(),
         drawer: bs
             .store()
             .read(|tx| {
@@ -306,6 +318,14 @@ macro_rules! conformance_tests {
             shifts::r_shift_2_money_taken_during_a_shift_is_attached_to_it,
             shifts::r_shift_2_require_shift_refuses_cash_without_a_shift,
             shifts::r_shift_3_close_counts_expected_cash_and_over_short,
+            reservations::r_book_1_reservations_of_a_resource_never_overlap,
+            reservations::r_book_1_bad_bookings_say_why_and_write_nothing,
+            reservations::r_book_2_check_in_bills_at_least_the_reserved_minutes_at_the_booked_rate,
+            reservations::r_book_2_a_room_reserved_by_another_customer_cannot_be_taken,
+            reservations::r_book_2_a_booking_over_a_dst_change_keeps_its_real_minutes,
+            reservations::r_book_3_late_cancellations_and_no_shows_are_invoiced_as_fees,
+            reservations::r_book_4_reservations_and_free_slots,
+            reservations::r_open_1_utilization_counts_against_opening_hours,
         );
         #[test]
         fn props_random_operations_keep_invariants() {

@@ -253,8 +253,26 @@ pub fn settings_updates_are_validated_and_kept<S: Store>(store: S) {
             currency: Some("EGP".into()),
             max_cashier_discount: Some(d("12.5")),
             require_shift: Some(true),
+            opening_hours: Some(Some("sun-thu 09:00-23:00; sat 10:00-02:00".into())),
+            buffer_minutes: Some(10),
+            max_booking_days: Some(30),
+            cancel_notice_hours: Some(48),
+            late_cancel_percent: Some(d("25")),
+            no_show_minutes: Some(20),
+            no_show_percent: Some(d("75.5")),
         })
         .unwrap();
+    assert_eq!(
+        u.opening_hours.map(|h| h.to_string()).as_deref(),
+        Some(
+            "sun 09:00-23:00; mon 09:00-23:00; tue 09:00-23:00; wed 09:00-23:00; \
+             thu 09:00-23:00; fri closed; sat 10:00-02:00"
+        )
+    );
+    assert_eq!(
+        (u.booking.buffer_minutes, u.booking.no_show_percent),
+        (10, d("75.50"))
+    );
     assert_eq!(u.max_cashier_discount, d("12.50"));
     assert!(u.require_shift);
     assert_eq!(u.plan_prices.monthly, Some(d("1000.50")));
