@@ -296,7 +296,10 @@ impl PyBackspace {
         time_zone=None, unit_minutes=None, rounding=None, grace_minutes=None, minimum_minutes=None,
         daily_cap=Given::Omitted, weekly_price=Given::Omitted,
         half_monthly_price=Given::Omitted, monthly_price=Given::Omitted,
-        invoice_due_days=None, currency=None, max_cashier_discount=None, require_shift=None
+        invoice_due_days=None, currency=None, max_cashier_discount=None, require_shift=None,
+        opening_hours=Given::Omitted, buffer_minutes=None, max_booking_days=None,
+        cancel_notice_hours=None, late_cancel_percent=None, no_show_minutes=None,
+        no_show_percent=None
     ))]
     #[allow(clippy::too_many_arguments)]
     fn update_settings(
@@ -315,7 +318,37 @@ impl PyBackspace {
         currency: Option<&Bound<'_, PyAny>>,
         max_cashier_discount: Option<&Bound<'_, PyAny>>,
         require_shift: Option<&Bound<'_, PyAny>>,
+        opening_hours: Given,
+        buffer_minutes: Option<&Bound<'_, PyAny>>,
+        max_booking_days: Option<&Bound<'_, PyAny>>,
+        cancel_notice_hours: Option<&Bound<'_, PyAny>>,
+        late_cancel_percent: Option<&Bound<'_, PyAny>>,
+        no_show_minutes: Option<&Bound<'_, PyAny>>,
+        no_show_percent: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Settings> {
+        let opening_hours = match &opening_hours {
+            Given::Omitted => None,
+            Given::Value(v) if v.bind(py).is_none() => Some(None),
+            Given::Value(v) => Some(Some(text("opening_hours", v.bind(py))?)),
+        };
+        let buffer_minutes = opt_u32(
+            "buffer_minutes",
+            opt_count("buffer_minutes", buffer_minutes)?,
+        )?;
+        let max_booking_days = opt_u32(
+            "max_booking_days",
+            opt_count("max_booking_days", max_booking_days)?,
+        )?;
+        let cancel_notice_hours = opt_u32(
+            "cancel_notice_hours",
+            opt_count("cancel_notice_hours", cancel_notice_hours)?,
+        )?;
+        let late_cancel_percent = opt_money("late_cancel_percent", late_cancel_percent)?;
+        let no_show_minutes = opt_u32(
+            "no_show_minutes",
+            opt_count("no_show_minutes", no_show_minutes)?,
+        )?;
+        let no_show_percent = opt_money("no_show_percent", no_show_percent)?;
         let max_cashier_discount = opt_money("max_cashier_discount", max_cashier_discount)?;
         let require_shift = require_shift
             .map(|v| {
@@ -345,6 +378,13 @@ impl PyBackspace {
             currency,
             max_cashier_discount,
             require_shift,
+            opening_hours,
+            buffer_minutes,
+            max_booking_days,
+            cancel_notice_hours,
+            late_cancel_percent,
+            no_show_minutes,
+            no_show_percent,
         };
         self.run(py, move |d| d.update_settings(update))
             .map(Into::into)
@@ -1027,6 +1067,108 @@ impl PyBackspace {
     /// R-SESS-7 (empty when there are none).
     fn session_overlaps(&self, py: Python<'_>) -> PyResult<Vec<SessionOverlap>> {
         self.run(py, |d| d.session_overlaps()).map(list)
+    }
+
+    // ----- reservations -----
+
+    /// Books a resource for a customer over `[start, end)` (R-BOOK-1); returns the
+    /// `Reservation` (`R-0001`, …).
+    #[pyo3(signature = (customer_id, resource_id, start, end, at=None))]
+    fn reserve(
+        &self,
+        py: Python<'_>,
+        customer_id: &Bound<'_, PyAny>,
+        resource_id: &Bound<'_, PyAny>,
+        start: &Bound<'_, PyAny>,
+        end: &Bound<'_, PyAny>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Reservation> {
+        let new = bc::NewReservation::new(
+            id("customer_id", customer_id)?,
+            id("resource_id", resource_id)?,
+            crate::convert::instant("start", start)?,
+            crate::convert::instant("end", end)?,
+        );
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.at(at).reserve(new)).map(Into::into)
+    }
+
+    /// A reservation by id.
+    fn get_reservation(&self, py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<Reservation> {
+        let id = crate::convert::id("id", id)?;
+        self.run(py, |d| d.get_reservation(id)).map(Into::into)
+    }
+
+    /// Starts the session of a booked reservation (R-BOOK-2), from 15 minutes before its start.
+    #[pyo3(signature = (reservation_id, at=None))]
+    fn check_in(
+        &self,
+        py: Python<'_>,
+        reservation_id: &Bound<'_, PyAny>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Session> {
+        let reservation_id = id("reservation_id", reservation_id)?;
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.at(at).check_in(reservation_id))
+            .map(Into::into)
+    }
+
+    /// Cancels a booked reservation (R-BOOK-3); a late cancellation is invoiced a fee.
+    #[pyo3(signature = (reservation_id, at=None))]
+    fn cancel_reservation(
+        &self,
+        py: Python<'_>,
+        reservation_id: &Bound<'_, PyAny>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Reservation> {
+        let reservation_id = id("reservation_id", reservation_id)?;
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.at(at).cancel_reservation(reservation_id))
+            .map(Into::into)
+    }
+
+    /// Records the bookings past their no-show deadline as no-shows, with fees (R-BOOK-3).
+    #[pyo3(signature = (at=None))]
+    fn expire_reservations(
+        &self,
+        py: Python<'_>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<Reservation>> {
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.at(at).expire_reservations()).map(list)
+    }
+
+    /// Reservations meeting the business dates `from_..=to`, of one resource or all (R-BOOK-4).
+    #[pyo3(signature = (from_, to, resource_id=None))]
+    fn reservations(
+        &self,
+        py: Python<'_>,
+        from_: &Bound<'_, PyAny>,
+        to: &Bound<'_, PyAny>,
+        resource_id: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<Reservation>> {
+        let from = date("from_", from_)?;
+        let to = date("to", to)?;
+        let resource_id = opt_id("resource_id", resource_id)?;
+        self.run(py, |d| d.reservations(from, to, resource_id))
+            .map(list)
+    }
+
+    /// Start instants on business date `date` where a booking of `minutes` fits (R-BOOK-4).
+    #[pyo3(signature = (resource_id, date, minutes, at=None))]
+    fn free_slots(
+        &self,
+        py: Python<'_>,
+        resource_id: &Bound<'_, PyAny>,
+        date: &Bound<'_, PyAny>,
+        minutes: &Bound<'_, PyAny>,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<bc::chrono::DateTime<bc::chrono::Utc>>> {
+        let resource_id = id("resource_id", resource_id)?;
+        let day = crate::convert::date("date", date)?;
+        let minutes = count("minutes", minutes)?;
+        let at = opt_instant("at", at)?;
+        self.run(py, |d| d.at(at).free_slots(resource_id, day, minutes))
     }
 
     // ----- staff, audit and shifts -----

@@ -168,25 +168,42 @@ entity! {
         amount: Option<Decimal>,
         subscription_id: Option<Uuid>,
         invoice_id: Option<Uuid>,
+        reservation_id: Option<Uuid>,
     }
     repr(id, started_at, ended_at, rate_per_hour, is_active, amount)
 }
 
 impl From<bc::Session> for Session {
     fn from(s: bc::Session) -> Self {
+        let bc::Session {
+            id,
+            customer_id,
+            resource_id,
+            started_at,
+            ended_at,
+            rate_per_hour,
+            is_active,
+            duration_minutes,
+            billed_minutes,
+            amount,
+            subscription_id,
+            invoice_id,
+            reservation_id,
+        } = s;
         Session {
-            id: s.id,
-            customer_id: s.customer_id,
-            resource_id: s.resource_id,
-            started_at: s.started_at,
-            ended_at: s.ended_at,
-            rate_per_hour: s.rate_per_hour,
-            is_active: s.is_active,
-            duration_minutes: s.duration_minutes,
-            billed_minutes: s.billed_minutes,
-            amount: s.amount,
-            subscription_id: s.subscription_id,
-            invoice_id: s.invoice_id,
+            id,
+            customer_id,
+            resource_id,
+            started_at,
+            ended_at,
+            rate_per_hour,
+            is_active,
+            duration_minutes,
+            billed_minutes,
+            amount,
+            subscription_id,
+            invoice_id,
+            reservation_id,
         }
     }
 }
@@ -737,6 +754,7 @@ entity! {
         sessions: Decimal,
         consumptions: Decimal,
         subscriptions: Decimal,
+        reservation_fees: Decimal,
         discounts: Decimal,
         voids: Decimal,
         refunds_cash: Decimal,
@@ -761,6 +779,7 @@ impl From<bc::RevenueDay> for RevenueDay {
             sessions,
             consumptions,
             subscriptions,
+            reservation_fees,
             discounts,
             voids,
             refunds_cash,
@@ -780,6 +799,7 @@ impl From<bc::RevenueDay> for RevenueDay {
             sessions,
             consumptions,
             subscriptions,
+            reservation_fees,
             discounts,
             voids,
             refunds_cash,
@@ -805,18 +825,34 @@ entity! {
         occupied_minutes: i64,
         range_minutes: i64,
         utilization: Decimal,
+        occupied_minutes_24h: i64,
+        range_minutes_24h: i64,
+        utilization_24h: Decimal,
     }
     repr(resource_name, occupied_minutes, range_minutes, utilization)
 }
 
 impl From<bc::ResourceUtilization> for ResourceUtilization {
     fn from(u: bc::ResourceUtilization) -> Self {
+        let bc::ResourceUtilization {
+            resource_id,
+            resource_name,
+            occupied_minutes,
+            range_minutes,
+            utilization,
+            occupied_minutes_24h,
+            range_minutes_24h,
+            utilization_24h,
+        } = u;
         ResourceUtilization {
-            resource_id: u.resource_id,
-            resource_name: u.resource_name,
-            occupied_minutes: u.occupied_minutes,
-            range_minutes: u.range_minutes,
-            utilization: u.utilization,
+            resource_id,
+            resource_name,
+            occupied_minutes,
+            range_minutes,
+            utilization,
+            occupied_minutes_24h,
+            range_minutes_24h,
+            utilization_24h,
         }
     }
 }
@@ -923,8 +959,104 @@ entity! {
         currency: String,
         max_cashier_discount: Decimal,
         require_shift: bool,
+        opening_hours: Option<String>,
+        booking: BookingPolicy,
     }
-    repr(time_zone, pricing, plan_prices, invoice_due_days, currency, max_cashier_discount, require_shift)
+    repr(time_zone, pricing, plan_prices, invoice_due_days, currency, max_cashier_discount, require_shift, opening_hours, booking)
+}
+
+entity! {
+    /// How rooms are booked ahead (R-BOOK-1..3).
+    BookingPolicy {
+        buffer_minutes: i64,
+        max_booking_days: i64,
+        cancel_notice_hours: i64,
+        late_cancel_percent: Decimal,
+        no_show_minutes: i64,
+        no_show_percent: Decimal,
+    }
+    repr(buffer_minutes, max_booking_days, cancel_notice_hours, late_cancel_percent, no_show_minutes, no_show_percent)
+}
+
+impl From<bc::BookingPolicy> for BookingPolicy {
+    fn from(b: bc::BookingPolicy) -> Self {
+        let bc::BookingPolicy {
+            buffer_minutes,
+            max_booking_days,
+            cancel_notice_hours,
+            late_cancel_percent,
+            no_show_minutes,
+            no_show_percent,
+        } = b;
+        BookingPolicy {
+            buffer_minutes: i64::from(buffer_minutes),
+            max_booking_days: i64::from(max_booking_days),
+            cancel_notice_hours: i64::from(cancel_notice_hours),
+            late_cancel_percent,
+            no_show_minutes: i64::from(no_show_minutes),
+            no_show_percent,
+        }
+    }
+}
+
+entity! {
+    /// A resource booked ahead for a customer (R-BOOK-1); `status` is "booked", "checked_in",
+    /// "cancelled" or "no_show".
+    Reservation {
+        id: Uuid,
+        reservation_number: String,
+        customer_id: Uuid,
+        resource_id: Uuid,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        status: String,
+        rate_per_hour: Decimal,
+        created_at: DateTime<Utc>,
+        closed_at: Option<DateTime<Utc>>,
+        session_id: Option<Uuid>,
+        fee_invoice_id: Option<Uuid>,
+    }
+    repr(reservation_number, start, end, status)
+    methods {
+        /// Whole reserved minutes.
+        #[getter]
+        fn minutes(&self) -> i64 {
+            (self.end - self.start).num_minutes()
+        }
+    }
+}
+
+impl From<bc::Reservation> for Reservation {
+    fn from(r: bc::Reservation) -> Self {
+        let bc::Reservation {
+            id,
+            reservation_number,
+            customer_id,
+            resource_id,
+            start,
+            end,
+            status,
+            rate_per_hour,
+            created_at,
+            closed_at,
+            session_id,
+            fee_invoice_id,
+        } = r;
+        Reservation {
+            id,
+            reservation_number,
+            customer_id,
+            resource_id,
+            start,
+            end,
+            status: status.as_str().to_string(),
+            rate_per_hour,
+            created_at,
+            closed_at,
+            session_id,
+            fee_invoice_id,
+        }
+    }
 }
 
 impl From<bc::Settings> for Settings {
@@ -937,6 +1069,8 @@ impl From<bc::Settings> for Settings {
             currency,
             max_cashier_discount,
             require_shift,
+            opening_hours,
+            booking,
         } = s;
         Settings {
             time_zone: time_zone.name().to_string(),
@@ -946,6 +1080,8 @@ impl From<bc::Settings> for Settings {
             currency,
             max_cashier_discount,
             require_shift,
+            opening_hours: opening_hours.map(|h| h.to_string()),
+            booking: booking.into(),
         }
     }
 }
@@ -1234,6 +1370,8 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PlanPrices>()?;
     m.add_class::<Settings>()?;
     m.add_class::<Operator>()?;
+    m.add_class::<BookingPolicy>()?;
+    m.add_class::<Reservation>()?;
     m.add_class::<AuditEntry>()?;
     m.add_class::<Shift>()?;
     m.add_class::<DrawerEntry>()?;

@@ -150,6 +150,7 @@ def seeded(staffed: bool = False) -> Desk:
     consumption = bs.add_consumption(session.id, tea.id, 2, at=at(-50))
     bs.deposit(mona.id, Decimal("100"), "cash", at=at(-40))
     sub = bs.subscribe(ali.id, "weekly", at=at(-30))
+    booking = bs.reserve(ali.id, seat2.id, at(120), at(180), at=at(-20))
     return Desk(
         bs,
         staffed=staffed,
@@ -167,6 +168,7 @@ def seeded(staffed: bool = False) -> Desk:
             "invoice": invoice.id,
             "sub": sub.id,
             "shift": shift.id,
+            "booking": booking.id,
         },
     )
 
@@ -332,6 +334,13 @@ OPS: list[Op] = [
     Op("pay_out", lambda i: {"amount": Decimal("10"), "reason": "milk", "at": AT}),
     Op("close_shift", lambda i: {"counted_cash": Decimal("100"), "drawer": None, "at": AT}),
     Op("shift_report", lambda i: {"shift_id": i["shift"]}),
+    Op("reserve", lambda i: {"customer_id": i["mona"], "resource_id": i["seat2"], "start": at(240), "end": at(300), "at": AT}),
+    Op("get_reservation", lambda i: {"id": i["booking"]}),
+    Op("check_in", lambda i: {"reservation_id": i["booking"], "at": at(115)}),
+    Op("cancel_reservation", lambda i: {"reservation_id": i["booking"], "at": AT}),
+    Op("expire_reservations", lambda i: {"at": AT}),
+    Op("reservations", lambda i: {"from_": DAY, "to": DAY, "resource_id": None}),
+    Op("free_slots", lambda i: {"resource_id": i["seat2"], "date": DAY, "minutes": 60, "at": AT}),
 ]
 
 #: Operations without parameters: called once on every desk state, they must simply work.
@@ -367,6 +376,7 @@ def snapshot(bs: Backspace) -> tuple[object, ...]:
         bs.list_operators(),
         bs.audit_log(date(2000, 1, 1), date(2099, 12, 31)),
         [bs.shift_report(s.id) for s in [bs.current_shift()] if s is not None],
+        bs.reservations(date(2000, 1, 1), date(2099, 12, 31)),
     )
 
 

@@ -105,6 +105,22 @@ mirror_enum!(
         Consumption,
         /// A subscription plan.
         Subscription,
+        /// A late-cancellation or no-show fee (R-BOOK-3).
+        ReservationFee,
+    }
+);
+
+mirror_enum!(
+    /// Where a reservation stands (R-BOOK-1..3).
+    ReservationStatus {
+        /// Booked, waiting for its customer.
+        Booked,
+        /// The customer came.
+        CheckedIn,
+        /// Cancelled.
+        Cancelled,
+        /// Not checked in in time.
+        NoShow,
     }
 );
 

@@ -136,6 +136,8 @@ pub struct Session {
     pub subscription_id: Option<Uuid>,
     /// The invoice issued when it ended.
     pub invoice_id: Option<Uuid>,
+    /// The reservation it was checked in from (R-BOOK-2).
+    pub reservation_id: Option<Uuid>,
 }
 
 impl From<bs::Session> for Session {
@@ -153,6 +155,7 @@ impl From<bs::Session> for Session {
             amount,
             subscription_id,
             invoice_id,
+            reservation_id,
         } = s;
         Session {
             id,
@@ -167,6 +170,7 @@ impl From<bs::Session> for Session {
             amount,
             subscription_id,
             invoice_id,
+            reservation_id,
         }
     }
 }

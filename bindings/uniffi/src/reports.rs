@@ -18,6 +18,8 @@ pub struct RevenueDay {
     pub consumptions: Decimal,
     /// Invoiced subscription lines.
     pub subscriptions: Decimal,
+    /// Reservation fees invoiced that day (R-BOOK-3).
+    pub reservation_fees: Decimal,
     /// Discounts given on invoices issued that day.
     pub discounts: Decimal,
     /// Totals of invoices voided that day.
@@ -53,6 +55,7 @@ impl From<bs::RevenueDay> for RevenueDay {
             sessions,
             consumptions,
             subscriptions,
+            reservation_fees,
             discounts,
             voids,
             refunds_cash,
@@ -72,6 +75,7 @@ impl From<bs::RevenueDay> for RevenueDay {
             sessions,
             consumptions,
             subscriptions,
+            reservation_fees,
             discounts,
             voids,
             refunds_cash,
@@ -102,6 +106,12 @@ pub struct ResourceUtilization {
     pub range_minutes: i64,
     /// occupied ÷ range, 0–1.
     pub utilization: Decimal,
+    /// Occupied minutes around the clock (differs when opening hours are set).
+    pub occupied_minutes_24h: i64,
+    /// The range's minutes around the clock.
+    pub range_minutes_24h: i64,
+    /// occupied ÷ range around the clock.
+    pub utilization_24h: Decimal,
 }
 
 impl From<bs::ResourceUtilization> for ResourceUtilization {
@@ -112,6 +122,9 @@ impl From<bs::ResourceUtilization> for ResourceUtilization {
             occupied_minutes,
             range_minutes,
             utilization,
+            occupied_minutes_24h,
+            range_minutes_24h,
+            utilization_24h,
         } = u;
         ResourceUtilization {
             resource_id,
@@ -119,6 +132,9 @@ impl From<bs::ResourceUtilization> for ResourceUtilization {
             occupied_minutes,
             range_minutes,
             utilization,
+            occupied_minutes_24h,
+            range_minutes_24h,
+            utilization_24h,
         }
     }
 }

@@ -53,6 +53,27 @@ pub struct Settings {
     pub max_cashier_discount: Decimal,
     /// Whether cash may only move while a shift is open (R-SHIFT-2).
     pub require_shift: bool,
+    /// Opening hours (`sun 09:00-23:00; …; fri closed`), null when always open (R-OPEN-1).
+    pub opening_hours: Option<String>,
+    /// Booking rules (R-BOOK-1..3).
+    pub booking: BookingPolicy,
+}
+
+/// How rooms are booked ahead (R-BOOK-1..3).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct BookingPolicy {
+    /// Minutes kept free after each reservation.
+    pub buffer_minutes: i32,
+    /// How far ahead a booking may start, in days.
+    pub max_booking_days: i32,
+    /// Cancelling this many hours ahead is free.
+    pub cancel_notice_hours: i32,
+    /// Share of the reserved charge a late cancellation costs.
+    pub late_cancel_percent: Decimal,
+    /// Minutes after the start before a no-show.
+    pub no_show_minutes: i32,
+    /// Share of the reserved charge a no-show costs.
+    pub no_show_percent: Decimal,
 }
 
 impl From<bs::Settings> for Settings {
@@ -65,7 +86,17 @@ impl From<bs::Settings> for Settings {
             currency,
             max_cashier_discount,
             require_shift,
+            opening_hours,
+            booking,
         } = s;
+        let bs::BookingPolicy {
+            buffer_minutes,
+            max_booking_days,
+            cancel_notice_hours,
+            late_cancel_percent,
+            no_show_minutes,
+            no_show_percent,
+        } = booking;
         let bs::PricingPolicy {
             unit_minutes,
             rounding,
@@ -96,6 +127,15 @@ impl From<bs::Settings> for Settings {
             currency,
             max_cashier_discount,
             require_shift,
+            opening_hours: opening_hours.map(|h| h.to_string()),
+            booking: BookingPolicy {
+                buffer_minutes: to_i32(buffer_minutes),
+                max_booking_days: to_i32(max_booking_days),
+                cancel_notice_hours: to_i32(cancel_notice_hours),
+                late_cancel_percent,
+                no_show_minutes: to_i32(no_show_minutes),
+                no_show_percent,
+            },
         }
     }
 }
@@ -154,6 +194,30 @@ pub struct SettingsUpdate {
     /// Whether cash may only move while a shift is open.
     #[uniffi(default = None)]
     pub require_shift: Option<bool>,
+    /// New opening hours (`sun-thu 09:00-23:00; fri closed`).
+    #[uniffi(default = None)]
+    pub opening_hours: Option<String>,
+    /// Removes the opening hours: always open.
+    #[uniffi(default = false)]
+    pub clear_opening_hours: bool,
+    /// Minutes kept free after each reservation (0–1440).
+    #[uniffi(default = None)]
+    pub buffer_minutes: Option<i32>,
+    /// How far ahead a booking may start, in days (1–3660).
+    #[uniffi(default = None)]
+    pub max_booking_days: Option<i32>,
+    /// Hours of notice for a free cancellation (0–8760).
+    #[uniffi(default = None)]
+    pub cancel_notice_hours: Option<i32>,
+    /// Share of the reserved charge a late cancellation costs (0–100).
+    #[uniffi(default = None)]
+    pub late_cancel_percent: Option<Decimal>,
+    /// Minutes after the start before a no-show (0–1440).
+    #[uniffi(default = None)]
+    pub no_show_minutes: Option<i32>,
+    /// Share of the reserved charge a no-show costs (0–100).
+    #[uniffi(default = None)]
+    pub no_show_percent: Option<Decimal>,
 }
 
 /// A removable setting: a new value, a removal, or no change; both at once is an error.
@@ -195,7 +259,26 @@ impl TryFrom<SettingsUpdate> for bs::SettingsUpdate {
             currency,
             max_cashier_discount,
             require_shift,
+            opening_hours,
+            clear_opening_hours,
+            buffer_minutes,
+            max_booking_days,
+            cancel_notice_hours,
+            late_cancel_percent,
+            no_show_minutes,
+            no_show_percent,
         } = u;
+        let opening_hours = match (opening_hours, clear_opening_hours) {
+            (Some(_), true) => {
+                return Err(BackspaceError::validation(
+                    "opening_hours",
+                    "give new opening hours or clear them, not both",
+                ));
+            }
+            (Some(h), false) => Some(Some(h)),
+            (None, true) => Some(None),
+            (None, false) => None,
+        };
         Ok(bs::SettingsUpdate {
             time_zone,
             unit_minutes: count("unit_minutes", unit_minutes)?,
@@ -214,6 +297,13 @@ impl TryFrom<SettingsUpdate> for bs::SettingsUpdate {
             currency,
             max_cashier_discount,
             require_shift,
+            opening_hours,
+            buffer_minutes: count("buffer_minutes", buffer_minutes)?,
+            max_booking_days: count("max_booking_days", max_booking_days)?,
+            cancel_notice_hours: count("cancel_notice_hours", cancel_notice_hours)?,
+            late_cancel_percent,
+            no_show_minutes: count("no_show_minutes", no_show_minutes)?,
+            no_show_percent,
         })
     }
 }

@@ -23,6 +23,8 @@ from ._native import (
     CLEAR,
     ActiveSession,
     AuditEntry,
+    BookingPolicy,
+    Reservation,
     DrawerEntry,
     ForbiddenError,
     MethodTotals,
@@ -78,12 +80,13 @@ Plan = Literal["weekly", "half-monthly", "monthly"]
 ResourceType = Literal["seat", "room", "desk"]
 Category = Literal["beverage", "snack", "meal"]
 MovementKind = Literal["initial", "restock", "adjustment", "consumption", "consumption-removed"]
-LineKind = Literal["session", "consumption", "subscription"]
+LineKind = Literal["session", "consumption", "subscription", "reservation_fee"]
 InvoiceStatus = Literal["unpaid", "pending", "paid", "void", "written_off"]
 PaymentMethod = Literal["cash", "card", "transfer", "balance"]
 LedgerKind = Literal["invoice", "payment", "deposit", "discount", "void", "refund", "write_off"]
 Rounding = Literal["up", "nearest", "down"]
 Role = Literal["cashier", "manager", "owner"]
+ReservationStatus = Literal["booked", "checked_in", "cancelled", "no_show"]
 DrawerEntryKind = Literal["payment", "deposit", "refund", "pay_in", "pay_out"]
 ErrorKind = Literal[
     "validation",
@@ -160,4 +163,7 @@ __all__ = [
     "Role",
     "Shift",
     "ShiftReport",
+    "BookingPolicy",
+    "Reservation",
+    "ReservationStatus",
 ]

@@ -827,6 +827,41 @@ public protocol BackspaceProtocol: AnyObject, Sendable {
     func utilization(from: BusinessDate, to: BusinessDate) throws  -> [ResourceUtilization]
     
     /**
+     * Cancels a booked reservation; a late cancellation is invoiced a fee (R-BOOK-3).
+     */
+    func cancelReservation(reservationId: Uuid, at: Timestamp?) throws  -> Reservation
+    
+    /**
+     * Starts the session of a booked reservation (R-BOOK-2).
+     */
+    func checkIn(reservationId: Uuid, at: Timestamp?) throws  -> Session
+    
+    /**
+     * Records the bookings past their no-show deadline as no-shows, with fees (R-BOOK-3).
+     */
+    func expireReservations(at: Timestamp?) throws  -> [Reservation]
+    
+    /**
+     * Start instants on `date` where a booking of `minutes` fits (R-BOOK-4).
+     */
+    func freeSlots(resourceId: Uuid, date: BusinessDate, minutes: Int64, at: Timestamp?) throws  -> [Timestamp]
+    
+    /**
+     * A reservation by id.
+     */
+    func getReservation(id: Uuid) throws  -> Reservation
+    
+    /**
+     * Reservations meeting the business dates `from..=to` (R-BOOK-4).
+     */
+    func reservations(from: BusinessDate, to: BusinessDate, resourceId: Uuid?) throws  -> [Reservation]
+    
+    /**
+     * Books a resource for a customer over `[start, end)` (R-BOOK-1).
+     */
+    func reserve(customerId: Uuid, resourceId: Uuid, start: Timestamp, end: Timestamp, at: Timestamp?) throws  -> Reservation
+    
+    /**
      * Adds a seat, desk or room (R-RES-1); names are unique, ignoring case.
      */
     func addResource(name: String, resourceType: ResourceType, ratePerHour: Decimal, at: Timestamp?) throws  -> Resource
@@ -1612,6 +1647,108 @@ open func utilization(from: BusinessDate, to: BusinessDate)throws  -> [ResourceU
 }
     
     /**
+     * Cancels a booked reservation; a late cancellation is invoiced a fee (R-BOOK-3).
+     */
+open func cancelReservation(reservationId: Uuid, at: Timestamp? = nil)throws  -> Reservation  {
+    return try  FfiConverterTypeReservation_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_cancel_reservation(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeUuid_lower(reservationId),
+        FfiConverterOptionTypeTimestamp.lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Starts the session of a booked reservation (R-BOOK-2).
+     */
+open func checkIn(reservationId: Uuid, at: Timestamp? = nil)throws  -> Session  {
+    return try  FfiConverterTypeSession_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_check_in(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeUuid_lower(reservationId),
+        FfiConverterOptionTypeTimestamp.lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Records the bookings past their no-show deadline as no-shows, with fees (R-BOOK-3).
+     */
+open func expireReservations(at: Timestamp? = nil)throws  -> [Reservation]  {
+    return try  FfiConverterSequenceTypeReservation.lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_expire_reservations(
+            self.uniffiCloneHandle(),
+        FfiConverterOptionTypeTimestamp.lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Start instants on `date` where a booking of `minutes` fits (R-BOOK-4).
+     */
+open func freeSlots(resourceId: Uuid, date: BusinessDate, minutes: Int64, at: Timestamp? = nil)throws  -> [Timestamp]  {
+    return try  FfiConverterSequenceTypeTimestamp.lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_free_slots(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeUuid_lower(resourceId),
+        FfiConverterTypeBusinessDate_lower(date),
+        FfiConverterInt64.lower(minutes),
+        FfiConverterOptionTypeTimestamp.lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A reservation by id.
+     */
+open func getReservation(id: Uuid)throws  -> Reservation  {
+    return try  FfiConverterTypeReservation_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_get_reservation(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeUuid_lower(id),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Reservations meeting the business dates `from..=to` (R-BOOK-4).
+     */
+open func reservations(from: BusinessDate, to: BusinessDate, resourceId: Uuid? = nil)throws  -> [Reservation]  {
+    return try  FfiConverterSequenceTypeReservation.lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_reservations(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeBusinessDate_lower(from),
+        FfiConverterTypeBusinessDate_lower(to),
+        FfiConverterOptionTypeUuid.lower(resourceId),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Books a resource for a customer over `[start, end)` (R-BOOK-1).
+     */
+open func reserve(customerId: Uuid, resourceId: Uuid, start: Timestamp, end: Timestamp, at: Timestamp? = nil)throws  -> Reservation  {
+    return try  FfiConverterTypeReservation_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_reserve(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeUuid_lower(customerId),
+        FfiConverterTypeUuid_lower(resourceId),
+        FfiConverterTypeTimestamp_lower(start),
+        FfiConverterTypeTimestamp_lower(end),
+        FfiConverterOptionTypeTimestamp.lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * Adds a seat, desk or room (R-RES-1); names are unique, ignoring case.
      */
 open func addResource(name: String, resourceType: ResourceType, ratePerHour: Decimal, at: Timestamp? = nil)throws  -> Resource  {
@@ -2345,6 +2482,115 @@ public func FfiConverterTypeAuditEntry_lift(_ buf: RustBuffer) throws -> AuditEn
 #endif
 public func FfiConverterTypeAuditEntry_lower(_ value: AuditEntry) -> RustBuffer {
     return FfiConverterTypeAuditEntry.lower(value)
+}
+
+
+/**
+ * How rooms are booked ahead (R-BOOK-1..3).
+ */
+public struct BookingPolicy: Equatable, Hashable {
+    /**
+     * Minutes kept free after each reservation.
+     */
+    public let bufferMinutes: Int32
+    /**
+     * How far ahead a booking may start, in days.
+     */
+    public let maxBookingDays: Int32
+    /**
+     * Cancelling this many hours ahead is free.
+     */
+    public let cancelNoticeHours: Int32
+    /**
+     * Share of the reserved charge a late cancellation costs.
+     */
+    public let lateCancelPercent: Decimal
+    /**
+     * Minutes after the start before a no-show.
+     */
+    public let noShowMinutes: Int32
+    /**
+     * Share of the reserved charge a no-show costs.
+     */
+    public let noShowPercent: Decimal
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Minutes kept free after each reservation.
+         */bufferMinutes: Int32, 
+        /**
+         * How far ahead a booking may start, in days.
+         */maxBookingDays: Int32, 
+        /**
+         * Cancelling this many hours ahead is free.
+         */cancelNoticeHours: Int32, 
+        /**
+         * Share of the reserved charge a late cancellation costs.
+         */lateCancelPercent: Decimal, 
+        /**
+         * Minutes after the start before a no-show.
+         */noShowMinutes: Int32, 
+        /**
+         * Share of the reserved charge a no-show costs.
+         */noShowPercent: Decimal) {
+        self.bufferMinutes = bufferMinutes
+        self.maxBookingDays = maxBookingDays
+        self.cancelNoticeHours = cancelNoticeHours
+        self.lateCancelPercent = lateCancelPercent
+        self.noShowMinutes = noShowMinutes
+        self.noShowPercent = noShowPercent
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension BookingPolicy: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBookingPolicy: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BookingPolicy {
+        return
+            try BookingPolicy(
+                bufferMinutes: FfiConverterInt32.read(from: &buf), 
+                maxBookingDays: FfiConverterInt32.read(from: &buf), 
+                cancelNoticeHours: FfiConverterInt32.read(from: &buf), 
+                lateCancelPercent: FfiConverterTypeDecimal.read(from: &buf), 
+                noShowMinutes: FfiConverterInt32.read(from: &buf), 
+                noShowPercent: FfiConverterTypeDecimal.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: BookingPolicy, into buf: inout [UInt8]) {
+        FfiConverterInt32.write(value.bufferMinutes, into: &buf)
+        FfiConverterInt32.write(value.maxBookingDays, into: &buf)
+        FfiConverterInt32.write(value.cancelNoticeHours, into: &buf)
+        FfiConverterTypeDecimal.write(value.lateCancelPercent, into: &buf)
+        FfiConverterInt32.write(value.noShowMinutes, into: &buf)
+        FfiConverterTypeDecimal.write(value.noShowPercent, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBookingPolicy_lift(_ buf: RustBuffer) throws -> BookingPolicy {
+    return try FfiConverterTypeBookingPolicy.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBookingPolicy_lower(_ value: BookingPolicy) -> RustBuffer {
+    return FfiConverterTypeBookingPolicy.lower(value)
 }
 
 
@@ -4550,6 +4796,175 @@ public func FfiConverterTypeQuote_lower(_ value: Quote) -> RustBuffer {
 
 
 /**
+ * A resource booked ahead for a customer (R-BOOK-1).
+ */
+public struct Reservation: Equatable, Hashable {
+    /**
+     * UUID v7.
+     */
+    public let id: Uuid
+    /**
+     * `R-0001`, … (gapless).
+     */
+    public let reservationNumber: String
+    /**
+     * Who booked.
+     */
+    public let customerId: Uuid
+    /**
+     * What is booked.
+     */
+    public let resourceId: Uuid
+    /**
+     * First booked instant.
+     */
+    public let start: Timestamp
+    /**
+     * The instant after the last booked one.
+     */
+    public let end: Timestamp
+    /**
+     * Booked, checked in, cancelled or no-show.
+     */
+    public let status: ReservationStatus
+    /**
+     * The rate at booking.
+     */
+    public let ratePerHour: Decimal
+    /**
+     * When booked.
+     */
+    public let createdAt: Timestamp
+    /**
+     * When checked in, cancelled or marked a no-show.
+     */
+    public let closedAt: Timestamp?
+    /**
+     * The session it was checked in to.
+     */
+    public let sessionId: Uuid?
+    /**
+     * The invoice of its fee.
+     */
+    public let feeInvoiceId: Uuid?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * UUID v7.
+         */id: Uuid, 
+        /**
+         * `R-0001`, … (gapless).
+         */reservationNumber: String, 
+        /**
+         * Who booked.
+         */customerId: Uuid, 
+        /**
+         * What is booked.
+         */resourceId: Uuid, 
+        /**
+         * First booked instant.
+         */start: Timestamp, 
+        /**
+         * The instant after the last booked one.
+         */end: Timestamp, 
+        /**
+         * Booked, checked in, cancelled or no-show.
+         */status: ReservationStatus, 
+        /**
+         * The rate at booking.
+         */ratePerHour: Decimal, 
+        /**
+         * When booked.
+         */createdAt: Timestamp, 
+        /**
+         * When checked in, cancelled or marked a no-show.
+         */closedAt: Timestamp?, 
+        /**
+         * The session it was checked in to.
+         */sessionId: Uuid?, 
+        /**
+         * The invoice of its fee.
+         */feeInvoiceId: Uuid?) {
+        self.id = id
+        self.reservationNumber = reservationNumber
+        self.customerId = customerId
+        self.resourceId = resourceId
+        self.start = start
+        self.end = end
+        self.status = status
+        self.ratePerHour = ratePerHour
+        self.createdAt = createdAt
+        self.closedAt = closedAt
+        self.sessionId = sessionId
+        self.feeInvoiceId = feeInvoiceId
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Reservation: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReservation: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Reservation {
+        return
+            try Reservation(
+                id: FfiConverterTypeUuid.read(from: &buf), 
+                reservationNumber: FfiConverterString.read(from: &buf), 
+                customerId: FfiConverterTypeUuid.read(from: &buf), 
+                resourceId: FfiConverterTypeUuid.read(from: &buf), 
+                start: FfiConverterTypeTimestamp.read(from: &buf), 
+                end: FfiConverterTypeTimestamp.read(from: &buf), 
+                status: FfiConverterTypeReservationStatus.read(from: &buf), 
+                ratePerHour: FfiConverterTypeDecimal.read(from: &buf), 
+                createdAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                closedAt: FfiConverterOptionTypeTimestamp.read(from: &buf), 
+                sessionId: FfiConverterOptionTypeUuid.read(from: &buf), 
+                feeInvoiceId: FfiConverterOptionTypeUuid.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Reservation, into buf: inout [UInt8]) {
+        FfiConverterTypeUuid.write(value.id, into: &buf)
+        FfiConverterString.write(value.reservationNumber, into: &buf)
+        FfiConverterTypeUuid.write(value.customerId, into: &buf)
+        FfiConverterTypeUuid.write(value.resourceId, into: &buf)
+        FfiConverterTypeTimestamp.write(value.start, into: &buf)
+        FfiConverterTypeTimestamp.write(value.end, into: &buf)
+        FfiConverterTypeReservationStatus.write(value.status, into: &buf)
+        FfiConverterTypeDecimal.write(value.ratePerHour, into: &buf)
+        FfiConverterTypeTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterOptionTypeTimestamp.write(value.closedAt, into: &buf)
+        FfiConverterOptionTypeUuid.write(value.sessionId, into: &buf)
+        FfiConverterOptionTypeUuid.write(value.feeInvoiceId, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReservation_lift(_ buf: RustBuffer) throws -> Reservation {
+    return try FfiConverterTypeReservation.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReservation_lower(_ value: Reservation) -> RustBuffer {
+    return FfiConverterTypeReservation.lower(value)
+}
+
+
+/**
  * A seat, desk or room (R-RES-1).
  */
 public struct Resource: Equatable, Hashable {
@@ -4692,6 +5107,18 @@ public struct ResourceUtilization: Equatable, Hashable {
      * occupied ÷ range, 0–1.
      */
     public let utilization: Decimal
+    /**
+     * Occupied minutes around the clock (differs when opening hours are set).
+     */
+    public let occupiedMinutes24h: Int64
+    /**
+     * The range's minutes around the clock.
+     */
+    public let rangeMinutes24h: Int64
+    /**
+     * occupied ÷ range around the clock.
+     */
+    public let utilization24h: Decimal
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4710,12 +5137,24 @@ public struct ResourceUtilization: Equatable, Hashable {
          */rangeMinutes: Int64, 
         /**
          * occupied ÷ range, 0–1.
-         */utilization: Decimal) {
+         */utilization: Decimal, 
+        /**
+         * Occupied minutes around the clock (differs when opening hours are set).
+         */occupiedMinutes24h: Int64, 
+        /**
+         * The range's minutes around the clock.
+         */rangeMinutes24h: Int64, 
+        /**
+         * occupied ÷ range around the clock.
+         */utilization24h: Decimal) {
         self.resourceId = resourceId
         self.resourceName = resourceName
         self.occupiedMinutes = occupiedMinutes
         self.rangeMinutes = rangeMinutes
         self.utilization = utilization
+        self.occupiedMinutes24h = occupiedMinutes24h
+        self.rangeMinutes24h = rangeMinutes24h
+        self.utilization24h = utilization24h
     }
 
     
@@ -4738,7 +5177,10 @@ public struct FfiConverterTypeResourceUtilization: FfiConverterRustBuffer {
                 resourceName: FfiConverterString.read(from: &buf), 
                 occupiedMinutes: FfiConverterInt64.read(from: &buf), 
                 rangeMinutes: FfiConverterInt64.read(from: &buf), 
-                utilization: FfiConverterTypeDecimal.read(from: &buf)
+                utilization: FfiConverterTypeDecimal.read(from: &buf), 
+                occupiedMinutes24h: FfiConverterInt64.read(from: &buf), 
+                rangeMinutes24h: FfiConverterInt64.read(from: &buf), 
+                utilization24h: FfiConverterTypeDecimal.read(from: &buf)
         )
     }
 
@@ -4748,6 +5190,9 @@ public struct FfiConverterTypeResourceUtilization: FfiConverterRustBuffer {
         FfiConverterInt64.write(value.occupiedMinutes, into: &buf)
         FfiConverterInt64.write(value.rangeMinutes, into: &buf)
         FfiConverterTypeDecimal.write(value.utilization, into: &buf)
+        FfiConverterInt64.write(value.occupiedMinutes24h, into: &buf)
+        FfiConverterInt64.write(value.rangeMinutes24h, into: &buf)
+        FfiConverterTypeDecimal.write(value.utilization24h, into: &buf)
     }
 }
 
@@ -4787,6 +5232,10 @@ public struct RevenueDay: Equatable, Hashable {
      * Invoiced subscription lines.
      */
     public let subscriptions: Decimal
+    /**
+     * Reservation fees invoiced that day (R-BOOK-3).
+     */
+    public let reservationFees: Decimal
     /**
      * Discounts given on invoices issued that day.
      */
@@ -4856,6 +5305,9 @@ public struct RevenueDay: Equatable, Hashable {
          * Invoiced subscription lines.
          */subscriptions: Decimal, 
         /**
+         * Reservation fees invoiced that day (R-BOOK-3).
+         */reservationFees: Decimal, 
+        /**
          * Discounts given on invoices issued that day.
          */discounts: Decimal, 
         /**
@@ -4898,6 +5350,7 @@ public struct RevenueDay: Equatable, Hashable {
         self.sessions = sessions
         self.consumptions = consumptions
         self.subscriptions = subscriptions
+        self.reservationFees = reservationFees
         self.discounts = discounts
         self.voids = voids
         self.refundsCash = refundsCash
@@ -4933,6 +5386,7 @@ public struct FfiConverterTypeRevenueDay: FfiConverterRustBuffer {
                 sessions: FfiConverterTypeDecimal.read(from: &buf), 
                 consumptions: FfiConverterTypeDecimal.read(from: &buf), 
                 subscriptions: FfiConverterTypeDecimal.read(from: &buf), 
+                reservationFees: FfiConverterTypeDecimal.read(from: &buf), 
                 discounts: FfiConverterTypeDecimal.read(from: &buf), 
                 voids: FfiConverterTypeDecimal.read(from: &buf), 
                 refundsCash: FfiConverterTypeDecimal.read(from: &buf), 
@@ -4954,6 +5408,7 @@ public struct FfiConverterTypeRevenueDay: FfiConverterRustBuffer {
         FfiConverterTypeDecimal.write(value.sessions, into: &buf)
         FfiConverterTypeDecimal.write(value.consumptions, into: &buf)
         FfiConverterTypeDecimal.write(value.subscriptions, into: &buf)
+        FfiConverterTypeDecimal.write(value.reservationFees, into: &buf)
         FfiConverterTypeDecimal.write(value.discounts, into: &buf)
         FfiConverterTypeDecimal.write(value.voids, into: &buf)
         FfiConverterTypeDecimal.write(value.refundsCash, into: &buf)
@@ -5038,6 +5493,10 @@ public struct Session: Equatable, Hashable {
      * The invoice issued when it ended.
      */
     public let invoiceId: Uuid?
+    /**
+     * The reservation it was checked in from (R-BOOK-2).
+     */
+    public let reservationId: Uuid?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5077,7 +5536,10 @@ public struct Session: Equatable, Hashable {
          */subscriptionId: Uuid?, 
         /**
          * The invoice issued when it ended.
-         */invoiceId: Uuid?) {
+         */invoiceId: Uuid?, 
+        /**
+         * The reservation it was checked in from (R-BOOK-2).
+         */reservationId: Uuid?) {
         self.id = id
         self.customerId = customerId
         self.resourceId = resourceId
@@ -5090,6 +5552,7 @@ public struct Session: Equatable, Hashable {
         self.amount = amount
         self.subscriptionId = subscriptionId
         self.invoiceId = invoiceId
+        self.reservationId = reservationId
     }
 
     
@@ -5119,7 +5582,8 @@ public struct FfiConverterTypeSession: FfiConverterRustBuffer {
                 billedMinutes: FfiConverterOptionInt64.read(from: &buf), 
                 amount: FfiConverterOptionTypeDecimal.read(from: &buf), 
                 subscriptionId: FfiConverterOptionTypeUuid.read(from: &buf), 
-                invoiceId: FfiConverterOptionTypeUuid.read(from: &buf)
+                invoiceId: FfiConverterOptionTypeUuid.read(from: &buf), 
+                reservationId: FfiConverterOptionTypeUuid.read(from: &buf)
         )
     }
 
@@ -5136,6 +5600,7 @@ public struct FfiConverterTypeSession: FfiConverterRustBuffer {
         FfiConverterOptionTypeDecimal.write(value.amount, into: &buf)
         FfiConverterOptionTypeUuid.write(value.subscriptionId, into: &buf)
         FfiConverterOptionTypeUuid.write(value.invoiceId, into: &buf)
+        FfiConverterOptionTypeUuid.write(value.reservationId, into: &buf)
     }
 }
 
@@ -5266,6 +5731,14 @@ public struct Settings: Equatable, Hashable {
      * Whether cash may only move while a shift is open (R-SHIFT-2).
      */
     public let requireShift: Bool
+    /**
+     * Opening hours (`sun 09:00-23:00; …; fri closed`), null when always open (R-OPEN-1).
+     */
+    public let openingHours: String?
+    /**
+     * Booking rules (R-BOOK-1..3).
+     */
+    public let booking: BookingPolicy
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5290,7 +5763,13 @@ public struct Settings: Equatable, Hashable {
          */maxCashierDiscount: Decimal, 
         /**
          * Whether cash may only move while a shift is open (R-SHIFT-2).
-         */requireShift: Bool) {
+         */requireShift: Bool, 
+        /**
+         * Opening hours (`sun 09:00-23:00; …; fri closed`), null when always open (R-OPEN-1).
+         */openingHours: String?, 
+        /**
+         * Booking rules (R-BOOK-1..3).
+         */booking: BookingPolicy) {
         self.timeZone = timeZone
         self.pricing = pricing
         self.planPrices = planPrices
@@ -5298,6 +5777,8 @@ public struct Settings: Equatable, Hashable {
         self.currency = currency
         self.maxCashierDiscount = maxCashierDiscount
         self.requireShift = requireShift
+        self.openingHours = openingHours
+        self.booking = booking
     }
 
     
@@ -5322,7 +5803,9 @@ public struct FfiConverterTypeSettings: FfiConverterRustBuffer {
                 invoiceDueDays: FfiConverterInt32.read(from: &buf), 
                 currency: FfiConverterString.read(from: &buf), 
                 maxCashierDiscount: FfiConverterTypeDecimal.read(from: &buf), 
-                requireShift: FfiConverterBool.read(from: &buf)
+                requireShift: FfiConverterBool.read(from: &buf), 
+                openingHours: FfiConverterOptionString.read(from: &buf), 
+                booking: FfiConverterTypeBookingPolicy.read(from: &buf)
         )
     }
 
@@ -5334,6 +5817,8 @@ public struct FfiConverterTypeSettings: FfiConverterRustBuffer {
         FfiConverterString.write(value.currency, into: &buf)
         FfiConverterTypeDecimal.write(value.maxCashierDiscount, into: &buf)
         FfiConverterBool.write(value.requireShift, into: &buf)
+        FfiConverterOptionString.write(value.openingHours, into: &buf)
+        FfiConverterTypeBookingPolicy.write(value.booking, into: &buf)
     }
 }
 
@@ -5425,6 +5910,38 @@ public struct SettingsUpdate: Equatable, Hashable {
      * Whether cash may only move while a shift is open.
      */
     public let requireShift: Bool?
+    /**
+     * New opening hours (`sun-thu 09:00-23:00; fri closed`).
+     */
+    public let openingHours: String?
+    /**
+     * Removes the opening hours: always open.
+     */
+    public let clearOpeningHours: Bool
+    /**
+     * Minutes kept free after each reservation (0–1440).
+     */
+    public let bufferMinutes: Int32?
+    /**
+     * How far ahead a booking may start, in days (1–3660).
+     */
+    public let maxBookingDays: Int32?
+    /**
+     * Hours of notice for a free cancellation (0–8760).
+     */
+    public let cancelNoticeHours: Int32?
+    /**
+     * Share of the reserved charge a late cancellation costs (0–100).
+     */
+    public let lateCancelPercent: Decimal?
+    /**
+     * Minutes after the start before a no-show (0–1440).
+     */
+    public let noShowMinutes: Int32?
+    /**
+     * Share of the reserved charge a no-show costs (0–100).
+     */
+    public let noShowPercent: Decimal?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5479,7 +5996,31 @@ public struct SettingsUpdate: Equatable, Hashable {
          */maxCashierDiscount: Decimal? = nil, 
         /**
          * Whether cash may only move while a shift is open.
-         */requireShift: Bool? = nil) {
+         */requireShift: Bool? = nil, 
+        /**
+         * New opening hours (`sun-thu 09:00-23:00; fri closed`).
+         */openingHours: String? = nil, 
+        /**
+         * Removes the opening hours: always open.
+         */clearOpeningHours: Bool = false, 
+        /**
+         * Minutes kept free after each reservation (0–1440).
+         */bufferMinutes: Int32? = nil, 
+        /**
+         * How far ahead a booking may start, in days (1–3660).
+         */maxBookingDays: Int32? = nil, 
+        /**
+         * Hours of notice for a free cancellation (0–8760).
+         */cancelNoticeHours: Int32? = nil, 
+        /**
+         * Share of the reserved charge a late cancellation costs (0–100).
+         */lateCancelPercent: Decimal? = nil, 
+        /**
+         * Minutes after the start before a no-show (0–1440).
+         */noShowMinutes: Int32? = nil, 
+        /**
+         * Share of the reserved charge a no-show costs (0–100).
+         */noShowPercent: Decimal? = nil) {
         self.timeZone = timeZone
         self.unitMinutes = unitMinutes
         self.rounding = rounding
@@ -5497,6 +6038,14 @@ public struct SettingsUpdate: Equatable, Hashable {
         self.currency = currency
         self.maxCashierDiscount = maxCashierDiscount
         self.requireShift = requireShift
+        self.openingHours = openingHours
+        self.clearOpeningHours = clearOpeningHours
+        self.bufferMinutes = bufferMinutes
+        self.maxBookingDays = maxBookingDays
+        self.cancelNoticeHours = cancelNoticeHours
+        self.lateCancelPercent = lateCancelPercent
+        self.noShowMinutes = noShowMinutes
+        self.noShowPercent = noShowPercent
     }
 
     
@@ -5531,7 +6080,15 @@ public struct FfiConverterTypeSettingsUpdate: FfiConverterRustBuffer {
                 invoiceDueDays: FfiConverterOptionInt32.read(from: &buf), 
                 currency: FfiConverterOptionString.read(from: &buf), 
                 maxCashierDiscount: FfiConverterOptionTypeDecimal.read(from: &buf), 
-                requireShift: FfiConverterOptionBool.read(from: &buf)
+                requireShift: FfiConverterOptionBool.read(from: &buf), 
+                openingHours: FfiConverterOptionString.read(from: &buf), 
+                clearOpeningHours: FfiConverterBool.read(from: &buf), 
+                bufferMinutes: FfiConverterOptionInt32.read(from: &buf), 
+                maxBookingDays: FfiConverterOptionInt32.read(from: &buf), 
+                cancelNoticeHours: FfiConverterOptionInt32.read(from: &buf), 
+                lateCancelPercent: FfiConverterOptionTypeDecimal.read(from: &buf), 
+                noShowMinutes: FfiConverterOptionInt32.read(from: &buf), 
+                noShowPercent: FfiConverterOptionTypeDecimal.read(from: &buf)
         )
     }
 
@@ -5553,6 +6110,14 @@ public struct FfiConverterTypeSettingsUpdate: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.currency, into: &buf)
         FfiConverterOptionTypeDecimal.write(value.maxCashierDiscount, into: &buf)
         FfiConverterOptionBool.write(value.requireShift, into: &buf)
+        FfiConverterOptionString.write(value.openingHours, into: &buf)
+        FfiConverterBool.write(value.clearOpeningHours, into: &buf)
+        FfiConverterOptionInt32.write(value.bufferMinutes, into: &buf)
+        FfiConverterOptionInt32.write(value.maxBookingDays, into: &buf)
+        FfiConverterOptionInt32.write(value.cancelNoticeHours, into: &buf)
+        FfiConverterOptionTypeDecimal.write(value.lateCancelPercent, into: &buf)
+        FfiConverterOptionInt32.write(value.noShowMinutes, into: &buf)
+        FfiConverterOptionTypeDecimal.write(value.noShowPercent, into: &buf)
     }
 }
 
@@ -7280,6 +7845,10 @@ public enum LineKind: Equatable, Hashable {
      * A subscription plan.
      */
     case subscription
+    /**
+     * A late-cancellation or no-show fee (R-BOOK-3).
+     */
+    case reservationFee
 
 
 
@@ -7307,6 +7876,8 @@ public struct FfiConverterTypeLineKind: FfiConverterRustBuffer {
         
         case 3: return .subscription
         
+        case 4: return .reservationFee
+        
         default: throw UniffiInternalError.unexpectedEnumCase
         }
     }
@@ -7325,6 +7896,10 @@ public struct FfiConverterTypeLineKind: FfiConverterRustBuffer {
         
         case .subscription:
             writeInt(&buf, Int32(3))
+        
+        
+        case .reservationFee:
+            writeInt(&buf, Int32(4))
         
         }
     }
@@ -7628,6 +8203,101 @@ public func FfiConverterTypePlan_lift(_ buf: RustBuffer) throws -> Plan {
 #endif
 public func FfiConverterTypePlan_lower(_ value: Plan) -> RustBuffer {
     return FfiConverterTypePlan.lower(value)
+}
+
+
+
+/**
+ * Where a reservation stands (R-BOOK-1..3).
+ */
+
+public enum ReservationStatus: Equatable, Hashable {
+    
+    /**
+     * Booked, waiting for its customer.
+     */
+    case booked
+    /**
+     * The customer came.
+     */
+    case checkedIn
+    /**
+     * Cancelled.
+     */
+    case cancelled
+    /**
+     * Not checked in in time.
+     */
+    case noShow
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ReservationStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReservationStatus: FfiConverterRustBuffer {
+    typealias SwiftType = ReservationStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReservationStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .booked
+        
+        case 2: return .checkedIn
+        
+        case 3: return .cancelled
+        
+        case 4: return .noShow
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ReservationStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .booked:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .checkedIn:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .cancelled:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .noShow:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReservationStatus_lift(_ buf: RustBuffer) throws -> ReservationStatus {
+    return try FfiConverterTypeReservationStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReservationStatus_lower(_ value: ReservationStatus) -> RustBuffer {
+    return FfiConverterTypeReservationStatus.lower(value)
 }
 
 
@@ -8599,6 +9269,31 @@ fileprivate struct FfiConverterSequenceTypePayment: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeReservation: FfiConverterRustBuffer {
+    typealias SwiftType = [Reservation]
+
+    public static func write(_ value: [Reservation], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeReservation.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Reservation] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Reservation]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeReservation.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeResource: FfiConverterRustBuffer {
     typealias SwiftType = [Resource]
 
@@ -8791,6 +9486,31 @@ fileprivate struct FfiConverterSequenceTypeTopCustomer: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeTopCustomer.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeTimestamp: FfiConverterRustBuffer {
+    typealias SwiftType = [Timestamp]
+
+    public static func write(_ value: [Timestamp], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTimestamp.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Timestamp] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Timestamp]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTimestamp.read(from: &buf))
         }
         return seq
     }
@@ -9121,6 +9841,27 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_backspace_uniffi_checksum_method_backspace_utilization() != 52409) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_cancel_reservation() != 9582) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_check_in() != 43971) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_expire_reservations() != 57691) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_free_slots() != 51320) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_get_reservation() != 7230) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_reservations() != 58750) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_reserve() != 11355) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_backspace_uniffi_checksum_method_backspace_add_resource() != 26530) {

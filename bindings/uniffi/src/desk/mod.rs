@@ -10,6 +10,7 @@ mod customers;
 mod inventory;
 mod invoices;
 mod reports;
+mod reservations;
 mod resources;
 mod sessions;
 mod staff;
