@@ -15,7 +15,8 @@ use std::str::FromStr;
 use backspace::chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use backspace::prelude::*;
 use backspace::{
-    Category, Decimal, InventoryItem, PaymentMethod, Plan, Resource, ResourceType, SettingsUpdate,
+    Category, Decimal, InventoryItem, NewReservation, PaymentMethod, Plan, Resource, ResourceType,
+    SettingsUpdate,
 };
 
 /// The simulated business date.
@@ -118,6 +119,9 @@ pub fn simulate(path: &str) -> Result<backspace::Desk, Box<dyn Error>> {
         daily_cap: Some(Some(money("150"))),
         weekly_price: Some(Some(money("350"))),
         monthly_price: Some(Some(money("1200"))),
+        opening_hours: Some(Some(
+            "sun-thu 09:00-23:00; fri closed; sat 10:00-23:00".into(),
+        )),
         ..SettingsUpdate::default()
     })?;
 
@@ -196,6 +200,22 @@ pub fn simulate(path: &str) -> Result<backspace::Desk, Box<dyn Error>> {
     desk.at(cairo(9, 5))
         .deposit(people[10].id, money("500"), PaymentMethod::Transfer)?;
 
+    // The meeting rooms, booked ahead: a meeting that checks in, a booking nobody comes to and
+    // one cancelled an hour before it starts.
+    let mut bookings = Vec::new();
+    for (room, who, from, to) in [
+        (&nile, 24, (11, 0), (13, 0)),
+        (&nile, 26, (17, 0), (18, 0)),
+        (&delta, 27, (19, 0), (20, 0)),
+    ] {
+        bookings.push(desk.at(cairo(8, 50)).reserve(NewReservation::new(
+            people[who].id,
+            room.id,
+            cairo(from.0, from.1),
+            cairo(to.0, to.1),
+        ))?);
+    }
+
     // Sessions through the day: 24 people on seats and desks, staggered, and two meetings in
     // the rooms, played in the order they happen. Whoever is at the desk starts a session; the
     // cashier on duty settles its bill when it closes.
@@ -227,14 +247,16 @@ pub fn simulate(path: &str) -> Result<backspace::Desk, Box<dyn Error>> {
             seats[i % seats.len()].id,
             items,
             closing,
+            None,
         ));
     }
-    for (bill, room, who, from, to) in [
-        (24, &nile, 24, (11, 0), (13, 0)),
-        (25, &delta, 25, (15, 30), (16, 45)),
+    // The booked meeting checks in five minutes early; the other walks in.
+    for (bill, room, who, from, to, booking) in [
+        (24, &nile, 24, (10, 55), (13, 0), Some(bookings[0].id)),
+        (25, &delta, 25, (15, 30), (16, 45), None),
     ] {
         let start = cairo(from.0, from.1);
-        let items = vec![(coffee.id, 4, start + Duration::minutes(15))];
+        let items = vec![(coffee.id, 4, start + Duration::minutes(20))];
         visits.push((
             start,
             bill,
@@ -242,6 +264,7 @@ pub fn simulate(path: &str) -> Result<backspace::Desk, Box<dyn Error>> {
             room.id,
             items,
             cairo(to.0, to.1),
+            booking,
         ));
     }
     visits.sort_by_key(|v| (v.0, v.1));
@@ -252,10 +275,13 @@ pub fn simulate(path: &str) -> Result<backspace::Desk, Box<dyn Error>> {
         handed_over: false,
         bills: Vec::new(),
     };
-    for (start, bill, person, resource, items, closing) in visits {
+    for (start, bill, person, resource, items, closing, booking) in visits {
         day.settle_until(start)?;
-        let desk = cashier(start);
-        let session = desk.at(start).start_session(person, resource)?;
+        let desk = cashier(start).at(start);
+        let session = match booking {
+            Some(reservation) => desk.check_in(reservation)?,
+            None => desk.start_session(person, resource)?,
+        };
         for (item, quantity, at) in items {
             desk.at(at).add_consumption(session.id, item, quantity)?;
         }
@@ -266,6 +292,14 @@ pub fn simulate(path: &str) -> Result<backspace::Desk, Box<dyn Error>> {
     manager
         .at(cairo(17, 0))
         .pay_out(money("60"), "milk and sugar")?;
+    // Nobody came for the 17:00 booking: a no-show, invoiced in full.
+    day.settle_until(cairo(17, 20))?;
+    evening.at(cairo(17, 20)).expire_reservations()?;
+    // The 19:00 booking is cancelled at 18:00, too late to be free.
+    day.settle_until(cairo(18, 0))?;
+    evening
+        .at(cairo(18, 0))
+        .cancel_reservation(bookings[2].id)?;
     day.settle_until(cairo(23, 59))?;
     // The regular with credit pays from it.
     for inv in evening.list_invoices(&backspace::InvoiceFilter {
@@ -422,6 +456,7 @@ fn print_summary(desk: &backspace::Desk, day: NaiveDate, path: &str) -> Result<(
     println!("  sessions        {:>10} {cur}", r.sessions);
     println!("  café            {:>10} {cur}", r.consumptions);
     println!("  subscriptions   {:>10} {cur}", r.subscriptions);
+    println!("  booking fees    {:>10} {cur}", r.reservation_fees);
     println!(
         "  discounts       {:>10} {cur}",
         format!("-{}", r.discounts)
@@ -449,14 +484,41 @@ fn print_summary(desk: &backspace::Desk, day: NaiveDate, path: &str) -> Result<(
         r.credit_applied
     );
 
-    println!("Utilization");
+    println!(
+        "Utilization (open {})",
+        settings
+            .opening_hours
+            .map(|h| h.to_string())
+            .unwrap_or_else(|| "around the clock".to_string())
+    );
     for u in desk.utilization(day, day)? {
-        let pct = u.utilization * Decimal::ONE_HUNDRED;
+        let pct = (u.utilization * Decimal::ONE_HUNDRED).round_dp(1);
+        let pct_24h = (u.utilization_24h * Decimal::ONE_HUNDRED).round_dp(1);
         println!(
-            "  {:<12} {:>5} min  {:>6}%",
-            u.resource_name,
-            u.occupied_minutes,
-            pct.round_dp(1)
+            "  {:<12} {:>5} of {} open min  {:>6}%   ({pct_24h}% of 24 h)",
+            u.resource_name, u.occupied_minutes, u.range_minutes, pct
+        );
+    }
+
+    println!("\nBookings");
+    for b in desk.reservations(day, day, None)? {
+        let room = desk.get_resource(b.resource_id)?.name;
+        let fee = match b.fee_invoice_id {
+            Some(id) => format!("  fee {} {cur}", desk.get_invoice(id)?.total),
+            None => String::new(),
+        };
+        let local = |t: DateTime<Utc>| {
+            t.with_timezone(&backspace::chrono_tz::Africa::Cairo)
+                .format("%H:%M")
+                .to_string()
+        };
+        println!(
+            "  {}  {:<10} {}–{}  {:<10}{fee}",
+            b.reservation_number,
+            room,
+            local(b.start),
+            local(b.end),
+            b.status.as_str()
         );
     }
 

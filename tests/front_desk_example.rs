@@ -32,7 +32,8 @@ fn r_rep_1_example_summary_matches_its_records() {
     let invoices = desk
         .list_invoices(&InvoiceFilter::default())
         .expect("invoices");
-    assert_eq!(invoices.len(), 6 + 24 + 2);
+    // 6 plans, 24 visits, 2 meetings, and the fees of a no-show and a late cancellation.
+    assert_eq!(invoices.len(), 6 + 24 + 2 + 2);
     let lines = |kind: LineKind| -> Decimal {
         invoices
             .iter()
@@ -42,6 +43,8 @@ fn r_rep_1_example_summary_matches_its_records() {
             .sum()
     };
     assert_eq!(r.sessions, lines(LineKind::Session));
+    assert_eq!(r.reservation_fees, lines(LineKind::ReservationFee));
+    assert_eq!(r.reservation_fees, d("210"));
     assert_eq!(r.consumptions, lines(LineKind::Consumption));
     assert_eq!(
         r.discounts,
@@ -105,10 +108,12 @@ fn r_rep_1_example_summary_matches_its_records() {
     );
     assert!(!desk.low_stock().expect("low stock").is_empty());
     for u in desk.utilization(day, day).expect("utilization") {
+        // Open 09:00–23:00 on a Monday: 840 minutes; 1,440 around the clock.
         assert!(
-            u.utilization <= Decimal::ONE && u.range_minutes == 1440,
+            u.utilization <= Decimal::ONE && u.range_minutes == 840 && u.range_minutes_24h == 1440,
             "{u:?}"
         );
+        assert!(u.occupied_minutes <= u.occupied_minutes_24h, "{u:?}");
     }
     drop(desk);
     for suffix in ["", "-wal", "-shm"] {

@@ -198,6 +198,7 @@ def _run_day(unsigned: Backspace, owner: Backspace) -> None:
         daily_cap=money("150"),
         weekly_price=money("350"),
         monthly_price=money("1200"),
+        opening_hours="sun-thu 09:00-23:00; fri closed; sat 10:00-23:00",
     )
 
     # The floor: 16 open seats, 2 dedicated desks, 2 meeting rooms, set up by the manager.
@@ -236,10 +237,21 @@ def _run_day(unsigned: Backspace, owner: Backspace) -> None:
     # A regular leaves credit for the week.
     desk.deposit(people[10].id, money("500"), "transfer", at=cairo(9, 5))
 
+    # The meeting rooms, booked ahead: a meeting that checks in, a booking nobody comes to and
+    # one cancelled an hour before it starts.
+    bookings = [
+        desk.reserve(people[who].id, room.id, cairo(*start), cairo(*end), at=cairo(8, 50))
+        for room, who, start, end in (
+            (nile, 24, (11, 0), (13, 0)),
+            (nile, 26, (17, 0), (18, 0)),
+            (delta, 27, (19, 0), (20, 0)),
+        )
+    ]
+
     # Sessions through the day: 24 people on seats and desks, staggered, and two meetings in
     # the rooms, played in the order they happen. Whoever is at the desk starts a session; the
     # cashier on duty settles its bill when it closes.
-    visits: list[tuple[datetime, int, UUID, UUID, list[tuple[UUID, int, datetime]], datetime]] = []
+    visits: list[tuple[datetime, int, UUID, UUID, list[tuple[UUID, int, datetime]], datetime, UUID | None]] = []
     closings: list[datetime] = []
     for i, person in enumerate(people[:24]):
         start = cairo(9, 0) + minutes(20 * i)
@@ -253,25 +265,37 @@ def _run_day(unsigned: Backspace, owner: Backspace) -> None:
         items = [
             (menu[(i + k) % len(menu)].id, 1 + (k % 2), start + minutes(30 + 10 * k)) for k in range(i % 4)
         ]
-        visits.append((start, i, person.id, seats[i % len(seats)].id, items, closing))
-    for bill, room, who, (from_h, from_m), (to_h, to_m) in (
-        (24, nile, 24, (11, 0), (13, 0)),
-        (25, delta, 25, (15, 30), (16, 45)),
+        visits.append((start, i, person.id, seats[i % len(seats)].id, items, closing, None))
+    # The booked meeting checks in five minutes early; the other walks in.
+    for bill, room, who, (from_h, from_m), (to_h, to_m), booking in (
+        (24, nile, 24, (10, 55), (13, 0), bookings[0].id),
+        (25, delta, 25, (15, 30), (16, 45), None),
     ):
         start = cairo(from_h, from_m)
-        visits.append((start, bill, people[who].id, room.id, [(coffee.id, 4, start + minutes(15))], cairo(to_h, to_m)))
+        visits.append(
+            (start, bill, people[who].id, room.id, [(coffee.id, 4, start + minutes(20))], cairo(to_h, to_m), booking)
+        )
     visits.sort(key=lambda v: (v[0], v[1]))
     day = Shifts(morning, evening, handover)
-    for start, bill, person_id, resource_id, items, closing in visits:
+    for start, bill, person_id, resource_id, items, closing, booking in visits:
         day.settle_until(start)
         desk = cashier(start)
-        session = desk.start_session(person_id, resource_id, at=start)
+        if booking is not None:
+            session = desk.check_in(booking, at=start)
+        else:
+            session = desk.start_session(person_id, resource_id, at=start)
         for item_id, quantity, item_at in items:
             desk.add_consumption(session.id, item_id, quantity, at=item_at)
         day.bills.append((closing, bill, session.id))
     day.settle_until(cairo(17, 0))
     # Milk and sugar bought with cash from the drawer: a manager's pay-out.
     manager.pay_out(money("60"), "milk and sugar", at=cairo(17, 0))
+    # Nobody came for the 17:00 booking: a no-show, invoiced in full.
+    day.settle_until(cairo(17, 20))
+    evening.expire_reservations(at=cairo(17, 20))
+    # The 19:00 booking is cancelled at 18:00, too late to be free.
+    day.settle_until(cairo(18, 0))
+    evening.cancel_reservation(bookings[2].id, at=cairo(18, 0))
     day.settle_until(cairo(23, 59))
     # The regular with credit pays from it.
     for inv in evening.list_invoices(customer_id=people[10].id):
@@ -334,6 +358,7 @@ def print_summary(desk: Backspace, day: date, path: str) -> None:
     print(f"  sessions        {dec(r.sessions):>10} {cur}")
     print(f"  café            {dec(r.consumptions):>10} {cur}")
     print(f"  subscriptions   {dec(r.subscriptions):>10} {cur}")
+    print(f"  booking fees    {dec(r.reservation_fees):>10} {cur}")
     print(f"  discounts       {'-' + dec(r.discounts):>10} {cur}")
     refunds = r.refunds_cash + r.refunds_card + r.refunds_transfer + r.refunds_to_balance
     print(f"  voids           {'-' + dec(r.voids):>10} {cur}")
@@ -352,11 +377,23 @@ def print_summary(desk: Backspace, day: date, path: str) -> None:
         f"  credit applied  {dec(r.credit_applied):>10} {cur}  (from deposits, not new money)\n"
     )
 
-    print("Utilization")
+    print(f"Utilization (open {settings.opening_hours or 'around the clock'})")
     for u in desk.utilization(day, day):
         # rust_decimal's product with zero is a plain 0 (scale 0), printed "0" and not "0.0".
         pct = u.utilization * 100 if u.utilization else Decimal(0)
-        print(f"  {u.resource_name:<12} {u.occupied_minutes:>5} min  {dec(round_dp(pct, 1)):>6}%")
+        pct_24h = u.utilization_24h * 100 if u.utilization_24h else Decimal(0)
+        print(
+            f"  {u.resource_name:<12} {u.occupied_minutes:>5} of {u.range_minutes} open min"
+            f"  {dec(round_dp(pct, 1)):>6}%   ({dec(round_dp(pct_24h, 1))}% of 24 h)"
+        )
+
+    print("\nBookings")
+    for b in desk.reservations(day, day):
+        room_name = desk.get_resource(b.resource_id).name
+        fee = f"  fee {dec(desk.get_invoice(b.fee_invoice_id).total)} {cur}" if b.fee_invoice_id else ""
+        start_local = b.start.astimezone(CAIRO).strftime("%H:%M")
+        end_local = b.end.astimezone(CAIRO).strftime("%H:%M")
+        print(f"  {b.reservation_number}  {room_name:<10} {start_local}–{end_local}  {b.status:<10}{fee}")
 
     print("\nLow stock")
     for item in desk.low_stock():
