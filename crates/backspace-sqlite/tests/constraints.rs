@@ -306,6 +306,7 @@ fn second_active_session_through_the_store_is_a_conflict() {
         amount: None,
         subscription_id: None,
         invoice_id: None,
+        reservation_id: None,
     };
     let err = store.write(|tx| tx.insert_session(&session)).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Conflict, "{err}");
