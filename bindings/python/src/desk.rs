@@ -140,6 +140,46 @@ fn new_payments(obj: &Bound<'_, PyAny>) -> PyResult<Vec<NewPayment>> {
 
 use crate::convert::{count, opt_count, opt_text, text};
 
+/// The seller data from a dict of setting names to text (or `None`); unknown names are refused.
+fn seller_settings(obj: &Bound<'_, PyAny>) -> PyResult<bc::SellerSettings> {
+    let dict = obj
+        .cast::<pyo3::types::PyDict>()
+        .map_err(|_| validation("seller", "must be a dict of seller settings"))?;
+    let mut seller = bc::SellerSettings::default();
+    for (key, value) in dict.iter() {
+        let key = text("seller", &key)?;
+        let value = opt_text(
+            &format!("seller.{key}"),
+            Some(&value).filter(|v| !v.is_none()),
+        )?;
+        let slot = match key.as_str() {
+            "rin" => &mut seller.rin,
+            "company_trade_name" => &mut seller.company_trade_name,
+            "branch_code" => &mut seller.branch_code,
+            "country" => &mut seller.country,
+            "governate" => &mut seller.governate,
+            "region_city" => &mut seller.region_city,
+            "street" => &mut seller.street,
+            "building_number" => &mut seller.building_number,
+            "device_serial_number" => &mut seller.device_serial_number,
+            "activity_code" => &mut seller.activity_code,
+            "item_type" => &mut seller.item_type,
+            "session_item_code" => &mut seller.session_item_code,
+            "consumption_item_code" => &mut seller.consumption_item_code,
+            "subscription_item_code" => &mut seller.subscription_item_code,
+            "reservation_fee_item_code" => &mut seller.reservation_fee_item_code,
+            other => {
+                return Err(validation(
+                    "seller",
+                    format!("{other:?} is not a seller setting"),
+                ));
+            }
+        };
+        *slot = value;
+    }
+    Ok(seller)
+}
+
 impl PyBackspace {
     fn new(store: SqliteStore, location: String) -> Self {
         PyBackspace {
@@ -299,7 +339,7 @@ impl PyBackspace {
         invoice_due_days=None, currency=None, max_cashier_discount=None, require_shift=None,
         opening_hours=Given::Omitted, buffer_minutes=None, max_booking_days=None,
         cancel_notice_hours=None, late_cancel_percent=None, no_show_minutes=None,
-        no_show_percent=None
+        no_show_percent=None, vat_percent=None, prices_include_vat=None, seller=None
     ))]
     #[allow(clippy::too_many_arguments)]
     fn update_settings(
@@ -325,7 +365,19 @@ impl PyBackspace {
         late_cancel_percent: Option<&Bound<'_, PyAny>>,
         no_show_minutes: Option<&Bound<'_, PyAny>>,
         no_show_percent: Option<&Bound<'_, PyAny>>,
+        vat_percent: Option<&Bound<'_, PyAny>>,
+        prices_include_vat: Option<&Bound<'_, PyAny>>,
+        seller: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Settings> {
+        let vat_percent = opt_money("vat_percent", vat_percent)?;
+        let prices_include_vat = prices_include_vat
+            .map(|v| {
+                v.cast::<pyo3::types::PyBool>()
+                    .map(|b| b.is_true())
+                    .map_err(|_| validation("prices_include_vat", "must be True or False"))
+            })
+            .transpose()?;
+        let seller = seller.map(seller_settings).transpose()?;
         let opening_hours = match &opening_hours {
             Given::Omitted => None,
             Given::Value(v) if v.bind(py).is_none() => Some(None),
@@ -385,6 +437,9 @@ impl PyBackspace {
             late_cancel_percent,
             no_show_minutes,
             no_show_percent,
+            vat_percent,
+            prices_include_vat,
+            seller,
         };
         self.run(py, move |d| d.update_settings(update))
             .map(Into::into)
@@ -1067,6 +1122,44 @@ impl PyBackspace {
     /// R-SESS-7 (empty when there are none).
     fn session_overlaps(&self, py: Python<'_>) -> PyResult<Vec<SessionOverlap>> {
         self.run(py, |d| d.session_overlaps()).map(list)
+    }
+
+    // ----- e-receipts -----
+
+    /// The e-receipt of an invoice (R-TAX-2): produced and chained the first time, the same
+    /// bytes every time after.
+    fn e_receipt(&self, py: Python<'_>, invoice_id: &Bound<'_, PyAny>) -> PyResult<EReceipt> {
+        let invoice_id = id("invoice_id", invoice_id)?;
+        self.run(py, |d| d.e_receipt(invoice_id)).map(Into::into)
+    }
+
+    /// The return receipt of a refund's credit note (R-TAX-3).
+    fn return_receipt(
+        &self,
+        py: Python<'_>,
+        credit_note_id: &Bound<'_, PyAny>,
+    ) -> PyResult<EReceipt> {
+        let credit_note_id = id("credit_note_id", credit_note_id)?;
+        self.run(py, |d| d.return_receipt(credit_note_id))
+            .map(Into::into)
+    }
+
+    /// E-receipts not yet marked submitted, in the order produced.
+    fn pending_e_receipts(&self, py: Python<'_>) -> PyResult<Vec<EReceipt>> {
+        self.run(py, |d| d.pending_e_receipts()).map(list)
+    }
+
+    /// Records that the app submitted the e-receipt `uuid` under `submission_id`.
+    fn mark_e_receipt_submitted(
+        &self,
+        py: Python<'_>,
+        uuid: &Bound<'_, PyAny>,
+        submission_id: &Bound<'_, PyAny>,
+    ) -> PyResult<EReceipt> {
+        let uuid = text("uuid", uuid)?;
+        let submission_id = text("submission_id", submission_id)?;
+        self.run(py, |d| d.mark_e_receipt_submitted(&uuid, &submission_id))
+            .map(Into::into)
     }
 
     // ----- reservations -----

@@ -332,18 +332,31 @@ entity! {
         quantity: i64,
         unit_price: Decimal,
         amount: Decimal,
+        net: Decimal,
+        vat: Decimal,
     }
     repr(kind, description, quantity, unit_price, amount)
 }
 
 impl From<bc::InvoiceLine> for InvoiceLine {
     fn from(l: bc::InvoiceLine) -> Self {
+        let bc::InvoiceLine {
+            kind,
+            description,
+            quantity,
+            unit_price,
+            amount,
+            net,
+            vat,
+        } = l;
         InvoiceLine {
-            kind: l.kind.as_str().to_string(),
-            description: l.description,
-            quantity: l.quantity,
-            unit_price: l.unit_price,
-            amount: l.amount,
+            kind: kind.as_str().to_string(),
+            description,
+            quantity,
+            unit_price,
+            amount,
+            net,
+            vat,
         }
     }
 }
@@ -400,6 +413,10 @@ entity! {
         credit_notes: Vec<CreditNote>,
         footprint: String,
         due: Decimal,
+        vat_rate: Decimal,
+        prices_include_vat: bool,
+        net_amount: Decimal,
+        vat_amount: Decimal,
     }
     repr(invoice_number, amount, discount_amount, total, paid_amount, status)
 }
@@ -431,6 +448,10 @@ impl From<bc::Invoice> for Invoice {
             correction,
             credit_notes,
             footprint,
+            vat_rate,
+            prices_include_vat,
+            net_amount,
+            vat_amount,
         } = i;
         Invoice {
             id,
@@ -456,6 +477,10 @@ impl From<bc::Invoice> for Invoice {
             credit_notes: credit_notes.into_iter().map(Into::into).collect(),
             footprint,
             due,
+            vat_rate,
+            prices_include_vat,
+            net_amount,
+            vat_amount,
         }
     }
 }
@@ -756,6 +781,8 @@ entity! {
         subscriptions: Decimal,
         reservation_fees: Decimal,
         discounts: Decimal,
+        vat: Decimal,
+        vat_on_top: Decimal,
         voids: Decimal,
         refunds_cash: Decimal,
         refunds_card: Decimal,
@@ -781,6 +808,8 @@ impl From<bc::RevenueDay> for RevenueDay {
             subscriptions,
             reservation_fees,
             discounts,
+            vat,
+            vat_on_top,
             voids,
             refunds_cash,
             refunds_card,
@@ -801,6 +830,8 @@ impl From<bc::RevenueDay> for RevenueDay {
             subscriptions,
             reservation_fees,
             discounts,
+            vat,
+            vat_on_top,
             voids,
             refunds_cash,
             refunds_card,
@@ -961,8 +992,119 @@ entity! {
         require_shift: bool,
         opening_hours: Option<String>,
         booking: BookingPolicy,
+        vat_percent: Decimal,
+        prices_include_vat: bool,
+        seller: SellerSettings,
     }
     repr(time_zone, pricing, plan_prices, invoice_due_days, currency, max_cashier_discount, require_shift, opening_hours, booking)
+}
+
+entity! {
+    /// The seller data of e-receipts (R-TAX-2); `None` where not set.
+    SellerSettings {
+        rin: Option<String>,
+        company_trade_name: Option<String>,
+        branch_code: Option<String>,
+        country: Option<String>,
+        governate: Option<String>,
+        region_city: Option<String>,
+        street: Option<String>,
+        building_number: Option<String>,
+        device_serial_number: Option<String>,
+        activity_code: Option<String>,
+        item_type: Option<String>,
+        session_item_code: Option<String>,
+        consumption_item_code: Option<String>,
+        subscription_item_code: Option<String>,
+        reservation_fee_item_code: Option<String>,
+    }
+    repr(rin, company_trade_name, branch_code, device_serial_number)
+}
+
+impl From<bc::SellerSettings> for SellerSettings {
+    fn from(s: bc::SellerSettings) -> Self {
+        let bc::SellerSettings {
+            rin,
+            company_trade_name,
+            branch_code,
+            country,
+            governate,
+            region_city,
+            street,
+            building_number,
+            device_serial_number,
+            activity_code,
+            item_type,
+            session_item_code,
+            consumption_item_code,
+            subscription_item_code,
+            reservation_fee_item_code,
+        } = s;
+        SellerSettings {
+            rin,
+            company_trade_name,
+            branch_code,
+            country,
+            governate,
+            region_city,
+            street,
+            building_number,
+            device_serial_number,
+            activity_code,
+            item_type,
+            session_item_code,
+            consumption_item_code,
+            subscription_item_code,
+            reservation_fee_item_code,
+        }
+    }
+}
+
+entity! {
+    /// A produced e-receipt (R-TAX-2, R-TAX-3): `kind` is "sale" or "return"; `document` is the
+    /// JSON exactly as produced and hashed.
+    EReceipt {
+        uuid: String,
+        kind: String,
+        document_id: Uuid,
+        receipt_number: String,
+        device_serial_number: String,
+        previous_uuid: String,
+        produced_at: DateTime<Utc>,
+        document: String,
+        submitted_at: Option<DateTime<Utc>>,
+        submission_id: Option<String>,
+    }
+    repr(receipt_number, kind, uuid, submitted_at)
+}
+
+impl From<bc::EReceipt> for EReceipt {
+    fn from(r: bc::EReceipt) -> Self {
+        let bc::EReceipt {
+            uuid,
+            kind,
+            document_id,
+            receipt_number,
+            device_serial_number,
+            previous_uuid,
+            produced_at,
+            document,
+            submitted_at,
+            submission_id,
+        } = r;
+        EReceipt {
+            uuid,
+            kind: kind.as_str().to_string(),
+            document_id,
+            receipt_number,
+            device_serial_number,
+            previous_uuid,
+            produced_at,
+            document,
+            submitted_at,
+            submission_id,
+        }
+    }
 }
 
 entity! {
@@ -1071,6 +1213,9 @@ impl From<bc::Settings> for Settings {
             require_shift,
             opening_hours,
             booking,
+            vat_percent,
+            prices_include_vat,
+            seller,
         } = s;
         Settings {
             time_zone: time_zone.name().to_string(),
@@ -1082,6 +1227,9 @@ impl From<bc::Settings> for Settings {
             require_shift,
             opening_hours: opening_hours.map(|h| h.to_string()),
             booking: booking.into(),
+            vat_percent,
+            prices_include_vat,
+            seller: seller.into(),
         }
     }
 }
@@ -1371,6 +1519,8 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Settings>()?;
     m.add_class::<Operator>()?;
     m.add_class::<BookingPolicy>()?;
+    m.add_class::<SellerSettings>()?;
+    m.add_class::<EReceipt>()?;
     m.add_class::<Reservation>()?;
     m.add_class::<AuditEntry>()?;
     m.add_class::<Shift>()?;

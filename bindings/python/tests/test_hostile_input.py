@@ -336,6 +336,9 @@ OPS: list[Op] = [
     Op("shift_report", lambda i: {"shift_id": i["shift"]}),
     Op("reserve", lambda i: {"customer_id": i["mona"], "resource_id": i["seat2"], "start": at(240), "end": at(300), "at": AT}),
     Op("get_reservation", lambda i: {"id": i["booking"]}),
+    Op("e_receipt", lambda i: {"invoice_id": i["invoice"]}),
+    Op("return_receipt", lambda i: {"credit_note_id": i["invoice"]}),
+    Op("mark_e_receipt_submitted", lambda i: {"uuid": "0" * 64, "submission_id": "SUB-1"}),
     Op("check_in", lambda i: {"reservation_id": i["booking"], "at": at(115)}),
     Op("cancel_reservation", lambda i: {"reservation_id": i["booking"], "at": AT}),
     Op("expire_reservations", lambda i: {"at": AT}),
@@ -354,6 +357,7 @@ NO_ARGS = [
     "session_overlaps",
     "list_operators",
     "current_shift",
+    "pending_e_receipts",
 ]
 
 

@@ -162,7 +162,8 @@ def test_to_dict_uses_native_types_and_nests(bs: Backspace, mona: Customer, seat
     invoice = bs.end_session(s.id, at=at(60)).to_dict()
     assert invoice["line_items"] == [
         {"kind": "session", "description": "Seat 1", "quantity": 60,
-         "unit_price": Decimal("30.00"), "amount": Decimal("30.00")}
+         "unit_price": Decimal("30.00"), "amount": Decimal("30.00"),
+         "net": Decimal("30.00"), "vat": Decimal("0.00")}
     ]
     assert invoice["payments"] == []
     assert isinstance(invoice["issue_date"], date)

@@ -33,6 +33,7 @@ pub mod audit;
 pub mod booking;
 pub mod clock;
 pub mod drawer;
+pub mod ereceipt;
 pub mod error;
 pub mod memory;
 pub mod money;
@@ -47,6 +48,7 @@ pub mod staff;
 pub mod store;
 pub mod text;
 pub mod trail;
+pub mod vat;
 
 #[cfg(any(test, feature = "testkit"))]
 pub mod testkit;
@@ -57,6 +59,7 @@ pub use chrono;
 pub use chrono_tz;
 pub use clock::{Clock, SystemClock};
 pub use drawer::{DrawerEntry, DrawerEntryKind, MAIN_DRAWER, MethodTotals, Shift, ShiftReport};
+pub use ereceipt::{EReceipt, ReceiptKind};
 pub use error::{Error, ErrorKind, Result};
 pub use memory::MemoryStore;
 pub use model::*;
@@ -66,7 +69,9 @@ pub use ops::{
 };
 pub use reports::{OutstandingInvoice, ResourceUtilization, RevenueDay, TopCustomer, ZReport};
 pub use rust_decimal::Decimal;
-pub use settings::{BookingPolicy, PlanPrices, PricingPolicy, Rounding, Settings, SettingsUpdate};
+pub use settings::{
+    BookingPolicy, PlanPrices, PricingPolicy, Rounding, SellerSettings, Settings, SettingsUpdate,
+};
 pub use staff::{Operator, Permission, Role};
 pub use store::{Counter, SessionSpan, Store, StoreTx};
 pub use trail::{BrokenDocument, TrailEntry, TrailKind, TrailReport};

@@ -12,6 +12,7 @@ use uuid::Uuid;
 use crate::audit::AuditEntry;
 use crate::booking::Reservation;
 use crate::drawer::{DrawerEntry, Shift};
+use crate::ereceipt::EReceipt;
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::reports::ZReport;
@@ -43,6 +44,7 @@ struct State {
     shifts: BTreeMap<Uuid, Shift>,
     drawer: Vec<DrawerEntry>,
     reservations: BTreeMap<Uuid, Reservation>,
+    e_receipts: Vec<EReceipt>,
 }
 
 /// A store that keeps everything in memory.
@@ -597,6 +599,68 @@ impl StoreTx for State {
                 )
             },
         ))
+    }
+
+    fn insert_e_receipt(&mut self, receipt: &EReceipt) -> Result<()> {
+        if self
+            .e_receipts
+            .iter()
+            .any(|r| r.uuid == receipt.uuid || r.document_id == receipt.document_id)
+        {
+            return Err(Error::Conflict(format!(
+                "{} already has an e-receipt",
+                receipt.receipt_number
+            )));
+        }
+        self.e_receipts.push(receipt.clone());
+        Ok(())
+    }
+
+    fn e_receipt_of(&mut self, document_id: Uuid) -> Result<Option<EReceipt>> {
+        Ok(self
+            .e_receipts
+            .iter()
+            .find(|r| r.document_id == document_id)
+            .cloned())
+    }
+
+    fn last_e_receipt(&mut self, device_serial_number: &str) -> Result<Option<EReceipt>> {
+        Ok(self
+            .e_receipts
+            .iter()
+            .rev()
+            .find(|r| r.device_serial_number == device_serial_number)
+            .cloned())
+    }
+
+    fn pending_e_receipts(&mut self) -> Result<Vec<EReceipt>> {
+        Ok(self
+            .e_receipts
+            .iter()
+            .filter(|r| r.submitted_at.is_none())
+            .cloned()
+            .collect())
+    }
+
+    fn mark_e_receipt_submitted(
+        &mut self,
+        uuid: &str,
+        submission_id: &str,
+        at: DateTime<Utc>,
+    ) -> Result<EReceipt> {
+        let r = self
+            .e_receipts
+            .iter_mut()
+            .find(|r| r.uuid == uuid)
+            .ok_or_else(|| Error::not_found("e-receipt", uuid))?;
+        if r.submitted_at.is_some() {
+            return Err(Error::InvalidState(format!(
+                "e-receipt {uuid} is already marked submitted"
+            )));
+        }
+        r.submitted_at = Some(at);
+        r.submission_id = Some(submission_id.to_string());
+        Ok(r.clone())
     }
 
     fn insert_payment(&mut self, payment: &Payment) -> Result<()> {

@@ -421,8 +421,12 @@ pub struct InvoiceLine {
     pub quantity: i64,
     /// Hourly rate, unit price or plan price.
     pub unit_price: Decimal,
-    /// Line amount.
+    /// Line amount: quantity × price as priced, before the invoice's discount.
     pub amount: Decimal,
+    /// Its net amount after its share of the discount (R-TAX-1).
+    pub net: Decimal,
+    /// Its VAT after its share of the discount (R-TAX-1).
+    pub vat: Decimal,
 }
 
 /// A payment on an invoice (R-INVC-7).
@@ -467,8 +471,16 @@ pub struct Invoice {
     pub discount: Decimal,
     /// round(amount × discount / 100).
     pub discount_amount: Decimal,
-    /// amount − discount amount.
+    /// What the customer owes: amount − discount amount, plus VAT when prices exclude it.
     pub total: Decimal,
+    /// The VAT rate it was issued with, in percent (0 before VAT was switched on, R-TAX-1).
+    pub vat_rate: Decimal,
+    /// Whether its prices included VAT when issued.
+    pub prices_include_vat: bool,
+    /// Σ of its lines' net amounts.
+    pub net_amount: Decimal,
+    /// Σ of its lines' VAT.
+    pub vat_amount: Decimal,
     /// Sum of payments, ≤ total.
     pub paid_amount: Decimal,
     /// Unpaid, pending or paid.

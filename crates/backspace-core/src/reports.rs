@@ -30,6 +30,11 @@ pub struct RevenueDay {
     pub reservation_fees: Decimal,
     /// Discounts of the invoices issued that day.
     pub discounts: Decimal,
+    /// VAT of the invoices issued that day (R-TAX-1): inside the categories when prices include
+    /// it, on top of them when they do not.
+    pub vat: Decimal,
+    /// The part of `vat` added on top of net prices (counted in `net`).
+    pub vat_on_top: Decimal,
     /// Totals of the invoices voided that day (R-CORR-1).
     pub voids: Decimal,
     /// Refunded in cash that day (R-CORR-2).
@@ -156,6 +161,10 @@ pub struct DaySums {
     pub reservation_fees: i64,
     /// Discounts of invoices issued.
     pub discounts: i64,
+    /// VAT of invoices issued.
+    pub vat: i64,
+    /// VAT added on top of net prices (prices without VAT): part of what was invoiced.
+    pub vat_on_top: i64,
     /// Totals voided.
     pub voids: i64,
     /// Refunded in cash.
@@ -218,6 +227,8 @@ pub fn revenue_rows(
                 subscriptions: to_decimal(d.subscriptions),
                 reservation_fees: to_decimal(d.reservation_fees),
                 discounts: to_decimal(d.discounts),
+                vat: to_decimal(d.vat),
+                vat_on_top: to_decimal(d.vat_on_top),
                 voids: to_decimal(d.voids),
                 refunds_cash: to_decimal(d.refunds_cash),
                 refunds_card: to_decimal(d.refunds_card),
@@ -225,7 +236,11 @@ pub fn revenue_rows(
                 refunds_to_balance: to_decimal(d.refunds_to_balance),
                 write_offs: to_decimal(d.write_offs),
                 net: to_decimal(
-                    d.sessions + d.consumptions + d.subscriptions + d.reservation_fees
+                    d.sessions
+                        + d.consumptions
+                        + d.subscriptions
+                        + d.reservation_fees
+                        + d.vat_on_top
                         - d.discounts
                         - d.voids
                         - refunds
@@ -261,6 +276,10 @@ pub fn revenue_by_scan<T: StoreTx + ?Sized>(
             }
         }
         issued.discounts += to_piastres(inv.discount_amount);
+        issued.vat += to_piastres(inv.vat_amount);
+        if !inv.prices_include_vat {
+            issued.vat_on_top += to_piastres(inv.vat_amount);
+        }
         if let Some(c) = &inv.correction {
             let day = days.entry(c.date).or_default();
             match inv.status {

@@ -73,6 +73,42 @@ impl Default for PricingPolicy {
     }
 }
 
+/// The seller data of e-receipts (R-TAX-2), as registered with the Tax Authority. Every field
+/// is needed to produce a receipt; an item code is needed for each kind of line sold.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SellerSettings {
+    /// Tax registration number (`rin`).
+    pub rin: Option<String>,
+    /// Trade name.
+    pub company_trade_name: Option<String>,
+    /// Branch code as registered (`0` for the head office).
+    pub branch_code: Option<String>,
+    /// Branch address: country code (`EG`).
+    pub country: Option<String>,
+    /// Branch address: governorate.
+    pub governate: Option<String>,
+    /// Branch address: region or city.
+    pub region_city: Option<String>,
+    /// Branch address: street.
+    pub street: Option<String>,
+    /// Branch address: building number.
+    pub building_number: Option<String>,
+    /// The point-of-sale device's serial number; receipts chain per device.
+    pub device_serial_number: Option<String>,
+    /// Activity code.
+    pub activity_code: Option<String>,
+    /// Coding scheme of item codes (`EGS` or `GS1`).
+    pub item_type: Option<String>,
+    /// Item code of session lines.
+    pub session_item_code: Option<String>,
+    /// Item code of café lines.
+    pub consumption_item_code: Option<String>,
+    /// Item code of subscription lines.
+    pub subscription_item_code: Option<String>,
+    /// Item code of reservation fee lines.
+    pub reservation_fee_item_code: Option<String>,
+}
+
 /// How rooms are booked ahead (R-BOOK-1..3).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BookingPolicy {
@@ -142,10 +178,16 @@ pub struct Settings {
     pub max_cashier_discount: Decimal,
     /// Whether cash may only move while a shift is open (default false, R-SHIFT-2).
     pub require_shift: bool,
+    /// VAT rate in percent, 0–100 with two decimals (default 0: no VAT, R-TAX-1).
+    pub vat_percent: Decimal,
+    /// Whether rates and prices include VAT (default true: they are what the customer pays).
+    pub prices_include_vat: bool,
     /// Opening hours per weekday (R-OPEN-1); `None` is always open.
     pub opening_hours: Option<OpeningHours>,
     /// Booking rules (R-BOOK-1..3).
     pub booking: BookingPolicy,
+    /// Seller data of e-receipts (R-TAX-2).
+    pub seller: SellerSettings,
 }
 
 impl Default for Settings {
@@ -158,8 +200,11 @@ impl Default for Settings {
             currency: "EGP".to_string(),
             max_cashier_discount: Decimal::new(1000, 2),
             require_shift: false,
+            vat_percent: Decimal::new(0, 2),
+            prices_include_vat: true,
             opening_hours: None,
             booking: BookingPolicy::default(),
+            seller: SellerSettings::default(),
         }
     }
 }
@@ -193,6 +238,10 @@ pub struct SettingsUpdate {
     pub max_cashier_discount: Option<Decimal>,
     /// Whether cash may only move while a shift is open.
     pub require_shift: Option<bool>,
+    /// VAT rate in percent (0–100, two decimals).
+    pub vat_percent: Option<Decimal>,
+    /// Whether rates and prices include VAT.
+    pub prices_include_vat: Option<bool>,
     /// Opening hours as text (`sun-thu 09:00-23:00; fri closed`); `Some(None)` is always open.
     pub opening_hours: Option<Option<String>>,
     /// Minutes kept free after each reservation (≤ 1440).
@@ -207,6 +256,8 @@ pub struct SettingsUpdate {
     pub no_show_minutes: Option<u32>,
     /// Share of the reserved charge a no-show costs (0–100).
     pub no_show_percent: Option<Decimal>,
+    /// New seller data of e-receipts (replaces all of it; a blank field is none).
+    pub seller: Option<SellerSettings>,
 }
 
 /// Parses an IANA time zone name.
@@ -300,6 +351,15 @@ impl Settings {
         if let Some(v) = update.require_shift {
             s.require_shift = v;
         }
+        if let Some(p) = update.vat_percent {
+            s.vat_percent = to_decimal(parse_percent("vat_percent", p)?);
+        }
+        if let Some(v) = update.prices_include_vat {
+            s.prices_include_vat = v;
+        }
+        if let Some(seller) = &update.seller {
+            s.seller = seller.cleaned()?;
+        }
         if let Some(v) = &update.opening_hours {
             s.opening_hours = v.as_deref().map(str::parse).transpose()?;
         }
@@ -323,5 +383,64 @@ impl Settings {
             b.no_show_percent = to_decimal(parse_percent("no_show_percent", p)?);
         }
         Ok(s)
+    }
+}
+
+impl SellerSettings {
+    /// Every field, by its name in settings.
+    pub fn fields(&self) -> [(&'static str, &Option<String>); 15] {
+        [
+            ("rin", &self.rin),
+            ("company_trade_name", &self.company_trade_name),
+            ("branch_code", &self.branch_code),
+            ("country", &self.country),
+            ("governate", &self.governate),
+            ("region_city", &self.region_city),
+            ("street", &self.street),
+            ("building_number", &self.building_number),
+            ("device_serial_number", &self.device_serial_number),
+            ("activity_code", &self.activity_code),
+            ("item_type", &self.item_type),
+            ("session_item_code", &self.session_item_code),
+            ("consumption_item_code", &self.consumption_item_code),
+            ("subscription_item_code", &self.subscription_item_code),
+            ("reservation_fee_item_code", &self.reservation_fee_item_code),
+        ]
+    }
+
+    /// Trimmed, blank fields none, each at most 200 characters without control characters.
+    pub fn cleaned(&self) -> Result<SellerSettings> {
+        let clean = |field: &str, v: &Option<String>| -> Result<Option<String>> {
+            let Some(t) = v.as_deref().map(str::trim).filter(|t| !t.is_empty()) else {
+                return Ok(None);
+            };
+            if t.chars().count() > 200 || t.chars().any(char::is_control) {
+                return Err(Error::validation(
+                    &format!("seller.{field}"),
+                    "must be at most 200 characters, without control characters",
+                ));
+            }
+            Ok(Some(t.to_string()))
+        };
+        Ok(SellerSettings {
+            rin: clean("rin", &self.rin)?,
+            company_trade_name: clean("company_trade_name", &self.company_trade_name)?,
+            branch_code: clean("branch_code", &self.branch_code)?,
+            country: clean("country", &self.country)?,
+            governate: clean("governate", &self.governate)?,
+            region_city: clean("region_city", &self.region_city)?,
+            street: clean("street", &self.street)?,
+            building_number: clean("building_number", &self.building_number)?,
+            device_serial_number: clean("device_serial_number", &self.device_serial_number)?,
+            activity_code: clean("activity_code", &self.activity_code)?,
+            item_type: clean("item_type", &self.item_type)?,
+            session_item_code: clean("session_item_code", &self.session_item_code)?,
+            consumption_item_code: clean("consumption_item_code", &self.consumption_item_code)?,
+            subscription_item_code: clean("subscription_item_code", &self.subscription_item_code)?,
+            reservation_fee_item_code: clean(
+                "reservation_fee_item_code",
+                &self.reservation_fee_item_code,
+            )?,
+        })
     }
 }

@@ -11,6 +11,7 @@ use uuid::Uuid;
 use crate::audit::AuditEntry;
 use crate::booking::Reservation;
 use crate::drawer::{DrawerEntry, Shift};
+use crate::ereceipt::EReceipt;
 use crate::error::Result;
 use crate::model::*;
 use crate::reports::{self, ResourceUtilization, RevenueDay, TopCustomer, ZReport};
@@ -249,6 +250,23 @@ pub trait StoreTx {
         end: DateTime<Utc>,
         resource_id: Option<Uuid>,
     ) -> Result<Vec<Reservation>>;
+
+    /// Stores a produced e-receipt (R-TAX-3); a second one for the same document, or a uuid
+    /// taken, is a conflict.
+    fn insert_e_receipt(&mut self, receipt: &EReceipt) -> Result<()>;
+    /// The e-receipt of an invoice (sale) or credit note (return).
+    fn e_receipt_of(&mut self, document_id: Uuid) -> Result<Option<EReceipt>>;
+    /// The latest e-receipt of a device: the next one's `previousUUID`.
+    fn last_e_receipt(&mut self, device_serial_number: &str) -> Result<Option<EReceipt>>;
+    /// E-receipts not marked submitted, in the order produced.
+    fn pending_e_receipts(&mut self) -> Result<Vec<EReceipt>>;
+    /// Records that the e-receipt `uuid` was submitted (not found when there is none).
+    fn mark_e_receipt_submitted(
+        &mut self,
+        uuid: &str,
+        submission_id: &str,
+        at: DateTime<Utc>,
+    ) -> Result<EReceipt>;
 
     /// Adds a payment to its invoice.
     fn insert_payment(&mut self, payment: &Payment) -> Result<()>;

@@ -155,6 +155,20 @@ pub fn invoice_text(i: &Invoice) -> String {
         money(i.discount_amount),
         money(i.total),
     ];
+    // VAT joined the canonical text with 0.2: invoices without it keep their old text.
+    if !i.vat_rate.is_zero() {
+        lines.push(format!(
+            "vat|{}|{}|{}|{}",
+            money(i.vat_rate),
+            if i.prices_include_vat {
+                "inclusive"
+            } else {
+                "exclusive"
+            },
+            money(i.net_amount),
+            money(i.vat_amount)
+        ));
+    }
     lines.extend(i.line_items.iter().map(|l| {
         format!(
             "{}|{}|{}|{}|{}",

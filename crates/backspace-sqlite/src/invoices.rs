@@ -27,7 +27,8 @@ macro_rules! select {
             "issue_date, due_date, amount_piastres, discount_basis_points, ",
             "discount_amount_piastres, total_piastres, paid_amount_piastres, status, paid_date, ",
             "refunded_piastres, written_off_piastres, correction, corrected_at, correction_date, ",
-            "correction_reason, correction_footprint, footprint ",
+            "correction_reason, correction_footprint, footprint, vat_rate_hundredths, ",
+            "prices_include_vat ",
             "FROM invoices ",
             $rest
         )
@@ -50,6 +51,11 @@ fn header_from_row(row: &Row<'_>) -> rusqlite::Result<Invoice> {
         discount: get_money(row, 9)?,
         discount_amount: get_money(row, 10)?,
         total: get_money(row, 11)?,
+        vat_rate: get_money(row, 23)?,
+        prices_include_vat: crate::convert::get_flag(row, 24)?,
+        // Derived from the lines when they are loaded (`vat::split_lines`).
+        net_amount: get_money(row, 11)?,
+        vat_amount: backspace_core::money::to_decimal(0),
         paid_amount: get_money(row, 12)?,
         status: match row.get::<_, Option<String>>(17)? {
             // A corrected invoice shows its correction; `status` keeps its payment status.
@@ -103,6 +109,8 @@ fn line_from_row(row: &Row<'_>) -> rusqlite::Result<InvoiceLine> {
         quantity: row.get(2)?,
         unit_price: get_money(row, 3)?,
         amount: get_money(row, 4)?,
+        net: backspace_core::money::to_decimal(0),
+        vat: backspace_core::money::to_decimal(0),
     })
 }
 
@@ -138,6 +146,7 @@ fn complete(conn: &Connection, mut invoice: Invoice) -> Result<Invoice> {
     if !invoice.refunded_amount.is_zero() {
         invoice.credit_notes = credit_notes::of_invoice(conn, invoice.id)?;
     }
+    backspace_core::vat::split_lines(&mut invoice);
     Ok(invoice)
 }
 
@@ -170,10 +179,12 @@ pub(crate) fn insert(conn: &Connection, inv: &Invoice) -> Result<()> {
              issued_at, issue_date, due_date, amount_piastres, discount_basis_points,
              discount_amount_piastres, total_piastres, paid_amount_piastres, status, paid_date,
              sessions_piastres, consumptions_piastres, subscriptions_piastres,
-             reservation_fees_piastres, footprint)
+             reservation_fees_piastres, footprint, vat_rate_hundredths, prices_include_vat,
+             vat_piastres)
          VALUES (:id, :number, :customer_id, :session_id, :subscription_id, :issued_at,
              :issue_date, :due_date, :amount, :discount, :discount_amount, :total, :paid,
-             :status, :paid_date, :sessions, :consumptions, :subscriptions, :fees, :footprint)",
+             :status, :paid_date, :sessions, :consumptions, :subscriptions, :fees, :footprint,
+             :vat_rate, :inclusive, :vat)",
         named_params! {
             ":id": uuid(inv.id),
             ":number": inv.invoice_number,
@@ -195,6 +206,9 @@ pub(crate) fn insert(conn: &Connection, inv: &Invoice) -> Result<()> {
             ":subscriptions": subscriptions,
             ":fees": fees,
             ":footprint": inv.footprint,
+            ":vat_rate": piastres(inv.vat_rate),
+            ":inclusive": inv.prices_include_vat,
+            ":vat": piastres(inv.vat_amount),
         },
     )
     .map_err(|e| {
@@ -249,7 +263,8 @@ pub(crate) fn update(conn: &Connection, inv: &Invoice) -> Result<()> {
              refunded_piastres = :refunded, written_off_piastres = :written_off,
              correction = :correction, corrected_at = :corrected_at,
              correction_date = :correction_date, correction_reason = :correction_reason,
-             correction_footprint = :correction_footprint, footprint = :footprint
+             correction_footprint = :correction_footprint, footprint = :footprint,
+             vat_piastres = :vat
          WHERE id = :id",
         named_params! {
             ":id": uuid(inv.id),
@@ -267,6 +282,7 @@ pub(crate) fn update(conn: &Connection, inv: &Invoice) -> Result<()> {
             ":correction_reason": c.map(|c| c.reason.as_str()),
             ":correction_footprint": c.map(|c| c.footprint.as_str()),
             ":footprint": inv.footprint,
+            ":vat": piastres(inv.vat_amount),
         },
     )
     .db()?;
@@ -392,6 +408,7 @@ pub(crate) fn unpaid(conn: &Connection) -> Result<Vec<Invoice>> {
         if !h.refunded_amount.is_zero() {
             h.credit_notes = credit_notes::of_invoice(conn, h.id)?;
         }
+        backspace_core::vat::split_lines(h);
     }
     Ok(headers)
 }

@@ -34,6 +34,7 @@ pub fn statements() -> u64 {
 mod convert;
 mod credit_notes;
 mod customers;
+mod ereceipts;
 mod error;
 mod inventory;
 mod invoices;

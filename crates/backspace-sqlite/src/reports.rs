@@ -70,7 +70,8 @@ pub(crate) fn revenue(
         conn,
         "SELECT issue_date, sum(sessions_piastres), sum(consumptions_piastres),
                 sum(subscriptions_piastres), sum(discount_amount_piastres),
-                sum(reservation_fees_piastres)
+                sum(reservation_fees_piastres), sum(vat_piastres),
+                sum(CASE WHEN prices_include_vat = 0 THEN vat_piastres ELSE 0 END)
          FROM invoices WHERE issue_date BETWEEN ?1 AND ?2
          GROUP BY issue_date",
         [date(from), date(to)],
@@ -83,17 +84,33 @@ pub(crate) fn revenue(
                     r.get(3)?,
                     r.get(4)?,
                     r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
                 ],
             ))
         },
     )?;
-    for (day, [sessions, consumptions, subscriptions, discounts, fees]) in invoiced {
+    for (
+        day,
+        [
+            sessions,
+            consumptions,
+            subscriptions,
+            discounts,
+            fees,
+            vat,
+            on_top,
+        ],
+    ) in invoiced
+    {
         let d = days.entry(day).or_default();
         d.sessions += sessions;
         d.consumptions += consumptions;
         d.subscriptions += subscriptions;
         d.discounts += discounts;
         d.reservation_fees += fees;
+        d.vat += vat;
+        d.vat_on_top += on_top;
     }
     // Voids and write-offs on their own dates (R-CORR-6), from the partial index of corrections.
     let corrected = many(

@@ -14,7 +14,7 @@ pub const APPLICATION_ID: i32 = 0x4253_5043;
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Every migration, in order; index 0 is version 1.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
 
 /// Version 1: the whole data model.
 const V1: &str = r#"
@@ -571,6 +571,50 @@ CREATE TABLE counters_v7 (
 INSERT INTO counters_v7 (name, value) SELECT name, value FROM counters;
 DROP TABLE counters;
 ALTER TABLE counters_v7 RENAME TO counters;
+"#;
+
+/// Version 8: VAT (§18) on invoices and in settings, the seller data and the e-receipts.
+const V8: &str = r#"
+ALTER TABLE settings ADD COLUMN vat_hundredths INTEGER NOT NULL DEFAULT 0
+    CHECK (vat_hundredths BETWEEN 0 AND 10000);
+ALTER TABLE settings ADD COLUMN prices_include_vat INTEGER NOT NULL DEFAULT 1
+    CHECK (prices_include_vat IN (0, 1));
+-- The seller data of e-receipts as a JSON object of text fields (rin, branch_code, …).
+ALTER TABLE settings ADD COLUMN seller TEXT NOT NULL DEFAULT '{}';
+-- The rate and mode an invoice was issued with (0: before VAT, which keeps its figures), and
+-- its VAT for the revenue report. Lines' net and VAT are derived from these and the discount.
+ALTER TABLE invoices ADD COLUMN vat_rate_hundredths INTEGER NOT NULL DEFAULT 0
+    CHECK (vat_rate_hundredths BETWEEN 0 AND 10000);
+ALTER TABLE invoices ADD COLUMN prices_include_vat INTEGER NOT NULL DEFAULT 1
+    CHECK (prices_include_vat IN (0, 1));
+ALTER TABLE invoices ADD COLUMN vat_piastres INTEGER NOT NULL DEFAULT 0
+    CHECK (vat_piastres >= 0);
+ALTER TABLE z_reports ADD COLUMN vat_piastres INTEGER NOT NULL DEFAULT 0;
+-- VAT added on top of net prices: part of that day's net.
+ALTER TABLE z_reports ADD COLUMN vat_on_top_piastres INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE e_receipts (
+    seq INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('sale', 'return')),
+    document_id TEXT NOT NULL UNIQUE,
+    receipt_number TEXT NOT NULL,
+    device_serial_number TEXT NOT NULL,
+    previous_uuid TEXT NOT NULL,
+    produced_at TEXT NOT NULL,
+    document TEXT NOT NULL,
+    submitted_at TEXT,
+    submission_id TEXT
+) STRICT;
+CREATE INDEX e_receipts_by_device ON e_receipts (device_serial_number, seq);
+CREATE INDEX e_receipts_pending ON e_receipts (seq) WHERE submitted_at IS NULL;
+-- A produced receipt never changes; only its submission is recorded, once.
+CREATE TRIGGER e_receipts_never_change BEFORE UPDATE ON e_receipts
+WHEN OLD.submitted_at IS NOT NULL OR NEW.uuid IS NOT OLD.uuid OR NEW.document IS NOT OLD.document
+    OR NEW.previous_uuid IS NOT OLD.previous_uuid OR NEW.document_id IS NOT OLD.document_id
+BEGIN SELECT RAISE(ABORT, 'e-receipts never change'); END;
+CREATE TRIGGER e_receipts_are_never_deleted BEFORE DELETE ON e_receipts
+BEGIN SELECT RAISE(ABORT, 'e-receipts are never deleted'); END;
 "#;
 
 /// The file's `PRAGMA user_version`.

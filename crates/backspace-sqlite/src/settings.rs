@@ -3,7 +3,7 @@
 use backspace_core::chrono_tz::Tz;
 use backspace_core::{
     BookingPolicy, Counter, Error, OpeningHours, PlanPrices, PricingPolicy, Result, Rounding,
-    Settings,
+    SellerSettings, Settings,
 };
 use rusqlite::{Connection, Row, named_params};
 
@@ -42,6 +42,9 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Settings> {
                     Box::new(e),
                 )
             })?,
+        vat_percent: to_decimal(row.get("vat_hundredths")?),
+        prices_include_vat: get_flag(row, "prices_include_vat")?,
+        seller: seller_from_json(&row.get::<_, String>("seller")?),
         booking: BookingPolicy {
             buffer_minutes: get_int(row, "buffer_minutes")?,
             max_booking_days: get_int(row, "max_booking_days")?,
@@ -68,12 +71,12 @@ pub(crate) fn save(conn: &Connection, s: &Settings) -> Result<()> {
              half_monthly_price_piastres, monthly_price_piastres, invoice_due_days, currency,
              max_cashier_discount_hundredths, require_shift, opening_hours, buffer_minutes,
              max_booking_days, cancel_notice_hours, late_cancel_hundredths, no_show_minutes,
-             no_show_hundredths)
+             no_show_hundredths, vat_hundredths, prices_include_vat, seller)
          VALUES (1, :time_zone, :unit_minutes, :rounding, :grace_minutes, :minimum_minutes,
              :daily_cap, :weekly, :half_monthly, :monthly, :invoice_due_days, :currency,
              :max_cashier_discount, :require_shift, :opening_hours, :buffer_minutes,
              :max_booking_days, :cancel_notice_hours, :late_cancel, :no_show_minutes,
-             :no_show)",
+             :no_show, :vat, :inclusive, :seller)",
         named_params! {
             ":time_zone": s.time_zone.name(),
             ":unit_minutes": s.pricing.unit_minutes,
@@ -95,6 +98,9 @@ pub(crate) fn save(conn: &Connection, s: &Settings) -> Result<()> {
             ":late_cancel": opt_piastres(Some(s.booking.late_cancel_percent)),
             ":no_show_minutes": s.booking.no_show_minutes,
             ":no_show": opt_piastres(Some(s.booking.no_show_percent)),
+            ":vat": opt_piastres(Some(s.vat_percent)),
+            ":inclusive": s.prices_include_vat,
+            ":seller": seller_to_json(&s.seller),
         },
     )
     .db()
@@ -124,4 +130,38 @@ pub(crate) fn next_number(conn: &Connection, counter: Counter) -> Result<u64> {
     value
         .and_then(|v| u64::try_from(v).ok())
         .ok_or_else(|| Error::Storage(format!("counter {} is malformed", counter_name(counter))))
+}
+
+/// The seller data as a JSON object of its set fields.
+fn seller_to_json(seller: &SellerSettings) -> String {
+    let map: serde_json::Map<String, serde_json::Value> = seller
+        .fields()
+        .into_iter()
+        .filter_map(|(k, v)| v.clone().map(|v| (k.to_string(), v.into())))
+        .collect();
+    serde_json::Value::Object(map).to_string()
+}
+
+/// The seller data from its JSON object; unknown members are ignored.
+fn seller_from_json(text: &str) -> SellerSettings {
+    let map: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(text).unwrap_or_default();
+    let get = |k: &str| map.get(k).and_then(|v| v.as_str()).map(str::to_string);
+    SellerSettings {
+        rin: get("rin"),
+        company_trade_name: get("company_trade_name"),
+        branch_code: get("branch_code"),
+        country: get("country"),
+        governate: get("governate"),
+        region_city: get("region_city"),
+        street: get("street"),
+        building_number: get("building_number"),
+        device_serial_number: get("device_serial_number"),
+        activity_code: get("activity_code"),
+        item_type: get("item_type"),
+        session_item_code: get("session_item_code"),
+        consumption_item_code: get("consumption_item_code"),
+        subscription_item_code: get("subscription_item_code"),
+        reservation_fee_item_code: get("reservation_fee_item_code"),
+    }
 }

@@ -74,10 +74,11 @@ pub(crate) fn insert_z(conn: &Connection, z: &ZReport) -> Result<()> {
              subscriptions_piastres, discounts_piastres, voids_piastres, refunds_cash_piastres,
              refunds_card_piastres, refunds_transfer_piastres, refunds_to_balance_piastres,
              write_offs_piastres, cash_piastres, card_piastres, transfer_piastres,
-             credit_applied_piastres, reservation_fees_piastres)
+             credit_applied_piastres, reservation_fees_piastres, vat_piastres,
+             vat_on_top_piastres)
          VALUES (:date, :closed_at, :sessions, :consumptions, :subscriptions, :discounts,
              :voids, :refunds_cash, :refunds_card, :refunds_transfer, :refunds_to_balance,
-             :write_offs, :cash, :card, :transfer, :credit, :fees)",
+             :write_offs, :cash, :card, :transfer, :credit, :fees, :vat, :on_top)",
         named_params! {
             ":date": date(z.date),
             ":closed_at": instant(z.closed_at),
@@ -96,6 +97,8 @@ pub(crate) fn insert_z(conn: &Connection, z: &ZReport) -> Result<()> {
             ":transfer": piastres(r.transfer),
             ":credit": piastres(r.credit_applied),
             ":fees": piastres(r.reservation_fees),
+            ":vat": piastres(r.vat),
+            ":on_top": piastres(r.vat_on_top),
         },
     )
     .map_err(|e| {
@@ -116,7 +119,8 @@ pub(crate) fn z(conn: &Connection, day: NaiveDate) -> Result<Option<ZReport>> {
              subscriptions_piastres, discounts_piastres, voids_piastres, refunds_cash_piastres,
              refunds_card_piastres, refunds_transfer_piastres, refunds_to_balance_piastres,
              write_offs_piastres, cash_piastres, card_piastres, transfer_piastres,
-             credit_applied_piastres, reservation_fees_piastres
+             credit_applied_piastres, reservation_fees_piastres, vat_piastres,
+             vat_on_top_piastres
          FROM z_reports WHERE date = ?1",
         [date(day)],
         |r| {
@@ -138,6 +142,8 @@ pub(crate) fn z(conn: &Connection, day: NaiveDate) -> Result<Option<ZReport>> {
                 transfer: r.get(14)?,
                 credit: r.get(15)?,
                 reservation_fees: r.get(16)?,
+                vat: r.get(17)?,
+                vat_on_top: r.get(18)?,
             };
             let revenue = revenue_rows(day, day, |_| sums).pop();
             Ok(revenue.map(|revenue| ZReport {

@@ -8,8 +8,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
 
 use crate::{
-    credit_notes, customers, inventory, invoices, ledger, reports, reservations, resources,
-    sessions, settings, shifts, staff, subscriptions, trail,
+    credit_notes, customers, ereceipts, inventory, invoices, ledger, reports, reservations,
+    resources, sessions, settings, shifts, staff, subscriptions, trail,
 };
 use backspace_core::staff::OperatorRecord;
 
@@ -70,6 +70,26 @@ impl StoreTx for SqliteTx<'_> {
         resource_id: Option<Uuid>,
     ) -> Result<Vec<Reservation>> {
         reservations::between(self.conn, start, end, resource_id)
+    }
+    fn insert_e_receipt(&mut self, receipt: &EReceipt) -> Result<()> {
+        ereceipts::insert(self.conn, receipt)
+    }
+    fn e_receipt_of(&mut self, document_id: Uuid) -> Result<Option<EReceipt>> {
+        ereceipts::of(self.conn, document_id)
+    }
+    fn last_e_receipt(&mut self, device_serial_number: &str) -> Result<Option<EReceipt>> {
+        ereceipts::last(self.conn, device_serial_number)
+    }
+    fn pending_e_receipts(&mut self) -> Result<Vec<EReceipt>> {
+        ereceipts::pending(self.conn)
+    }
+    fn mark_e_receipt_submitted(
+        &mut self,
+        uuid: &str,
+        submission_id: &str,
+        at: DateTime<Utc>,
+    ) -> Result<EReceipt> {
+        ereceipts::mark_submitted(self.conn, uuid, submission_id, at)
     }
     fn insert_shift(&mut self, shift: &Shift) -> Result<()> {
         shifts::insert(self.conn, shift)

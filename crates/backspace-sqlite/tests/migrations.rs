@@ -33,12 +33,12 @@ fn tables(conn: &Connection) -> Vec<String> {
 }
 
 #[test]
-fn fresh_file_has_version_7_wal_and_every_table() {
+fn fresh_file_has_version_8_wal_and_every_table() {
     let db = TempDb::new("fresh");
     drop(open(&db));
     let conn = raw(&db);
-    assert_eq!(SCHEMA_VERSION, 7);
-    assert_eq!(user_version(&conn), 7);
+    assert_eq!(SCHEMA_VERSION, 8);
+    assert_eq!(user_version(&conn), 8);
     let app: i32 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
         .unwrap();
@@ -56,6 +56,7 @@ fn fresh_file_has_version_7_wal_and_every_table() {
             "credit_notes",
             "customers",
             "drawer_entries",
+            "e_receipts",
             "inventory_items",
             "invoice_lines",
             "invoices",
@@ -105,6 +106,19 @@ fn report_indexes_exist() {
         assert!(names.iter().any(|n| n == wanted), "missing index {wanted}");
     }
 }
+
+/// Takes a current file back to what version 7 left: no VAT, seller data or e-receipts.
+const BACK_TO_VERSION_7: &str = "
+    DROP TABLE e_receipts;
+    ALTER TABLE settings DROP COLUMN vat_hundredths;
+    ALTER TABLE settings DROP COLUMN prices_include_vat;
+    ALTER TABLE settings DROP COLUMN seller;
+    ALTER TABLE invoices DROP COLUMN vat_rate_hundredths;
+    ALTER TABLE invoices DROP COLUMN prices_include_vat;
+    ALTER TABLE invoices DROP COLUMN vat_piastres;
+    ALTER TABLE z_reports DROP COLUMN vat_piastres;
+    ALTER TABLE z_reports DROP COLUMN vat_on_top_piastres;
+    PRAGMA user_version = 7;";
 
 /// Takes a current file back to what version 6 left: no reservations, opening hours or
 /// reservation fees.
@@ -261,7 +275,7 @@ fn a_version_1_file_is_upgraded_in_place() {
     // Back to what version 1 left: no version-2 indexes, user_version 1.
     raw(&db)
         .execute_batch(&format!(
-            "{BACK_TO_VERSION_6}{BACK_TO_VERSION_5}{BACK_TO_VERSION_4}{BACK_TO_VERSION_3}{BACK_TO_VERSION_2}"
+            "{BACK_TO_VERSION_7}{BACK_TO_VERSION_6}{BACK_TO_VERSION_5}{BACK_TO_VERSION_4}{BACK_TO_VERSION_3}{BACK_TO_VERSION_2}"
         ))
         .unwrap();
     raw(&db)
@@ -304,7 +318,7 @@ fn a_version_2_file_is_upgraded_in_place_with_its_sums_by_kind() {
 
     raw(&db)
         .execute_batch(&format!(
-            "{BACK_TO_VERSION_6}{BACK_TO_VERSION_5}{BACK_TO_VERSION_4}{BACK_TO_VERSION_3}{BACK_TO_VERSION_2}"
+            "{BACK_TO_VERSION_7}{BACK_TO_VERSION_6}{BACK_TO_VERSION_5}{BACK_TO_VERSION_4}{BACK_TO_VERSION_3}{BACK_TO_VERSION_2}"
         ))
         .unwrap();
     let kinds: i64 = raw(&db)
@@ -379,7 +393,7 @@ fn newer_schema_version_is_a_clear_storage_error() {
     assert_eq!(err.kind(), ErrorKind::Storage);
     let msg = err.to_string();
     assert!(
-        msg.contains("database schema version 99 is newer than this Backspace supports (7)"),
+        msg.contains("database schema version 99 is newer than this Backspace supports (8)"),
         "{msg}"
     );
     assert!(msg.contains("upgrade Backspace"), "{msg}");
@@ -475,7 +489,7 @@ fn r_sess_7_a_version_3_file_with_overlapping_sessions_opens_and_lists_them() {
     drop(bs);
     raw(&db)
         .execute_batch(&format!(
-            "{BACK_TO_VERSION_6}{BACK_TO_VERSION_5}{BACK_TO_VERSION_4}{BACK_TO_VERSION_3}"
+            "{BACK_TO_VERSION_7}{BACK_TO_VERSION_6}{BACK_TO_VERSION_5}{BACK_TO_VERSION_4}{BACK_TO_VERSION_3}"
         ))
         .unwrap();
     // What 0.1 let two desks write: Mona and Ali on one seat at once.

@@ -24,6 +24,8 @@ from ._native import (
     ActiveSession,
     AuditEntry,
     BookingPolicy,
+    EReceipt,
+    SellerSettings,
     Reservation,
     DrawerEntry,
     ForbiddenError,
@@ -166,4 +168,6 @@ __all__ = [
     "BookingPolicy",
     "Reservation",
     "ReservationStatus",
+    "EReceipt",
+    "SellerSettings",
 ]

@@ -103,6 +103,7 @@ touches! {
     crate::model::LedgerEntry => |e| [Some(e.id), Some(e.customer_id)];
     crate::staff::Operator => |o| [Some(o.id)];
     crate::drawer::Shift => |s| [Some(s.id)];
+    crate::ereceipt::EReceipt => |r| [Some(r.document_id)];
     crate::booking::Reservation => |r| [Some(r.id), Some(r.customer_id), Some(r.resource_id), r.session_id, r.fee_invoice_id];
     crate::drawer::DrawerEntry => |e| [Some(e.id), Some(e.shift_id)];
 }

@@ -60,8 +60,8 @@ fn settle(invoice: &mut Invoice, discount: i64, at: DateTime<Utc>, settings: &Se
     let discount_amount = percent_of(amount, discount);
     invoice.discount = to_decimal(discount);
     invoice.discount_amount = to_decimal(discount_amount);
-    invoice.total = to_decimal(amount - discount_amount);
-    let (total, paid) = (amount - discount_amount, to_piastres(invoice.paid_amount));
+    crate::vat::apply(invoice);
+    let (total, paid) = (to_piastres(invoice.total), to_piastres(invoice.paid_amount));
     invoice.status = if paid >= total {
         InvoiceStatus::Paid
     } else if paid > 0 {
@@ -117,6 +117,10 @@ pub(crate) fn issue_invoice(
         discount: to_decimal(0),
         discount_amount: to_decimal(0),
         total: to_decimal(0),
+        vat_rate: settings.vat_percent,
+        prices_include_vat: settings.prices_include_vat,
+        net_amount: to_decimal(0),
+        vat_amount: to_decimal(0),
         paid_amount: to_decimal(0),
         status: InvoiceStatus::Unpaid,
         paid_date: None,

@@ -7,6 +7,7 @@ mod audit;
 mod checkout;
 mod corrections;
 mod customers;
+mod ereceipts;
 mod inputs;
 mod inventory;
 mod invoices;

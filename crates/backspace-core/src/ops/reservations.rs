@@ -91,6 +91,8 @@ fn charge_fee(
         quantity: 1,
         unit_price: to_decimal(amount),
         amount: to_decimal(amount),
+        net: rust_decimal::Decimal::ZERO,
+        vat: rust_decimal::Decimal::ZERO,
     };
     let invoice = issue_invoice(tx, settings, &mut customer, vec![line], 0, at, None, None)?;
     r.fee_invoice_id = Some(invoice.id);

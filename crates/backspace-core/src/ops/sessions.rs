@@ -67,6 +67,8 @@ fn bill(
         quantity: charge.billed_minutes,
         unit_price: session.rate_per_hour,
         amount: to_decimal(charge.charge),
+        net: Decimal::ZERO,
+        vat: Decimal::ZERO,
     }];
     for c in tx.consumptions_of_session(session.id)? {
         lines.push(InvoiceLine {
@@ -75,6 +77,8 @@ fn bill(
             quantity: c.quantity,
             unit_price: c.price_at_consumption,
             amount: to_decimal(to_piastres(c.price_at_consumption) * c.quantity),
+            net: Decimal::ZERO,
+            vat: Decimal::ZERO,
         });
     }
     Ok(Billing {
@@ -264,8 +268,15 @@ impl<S: Store> Backspace<S> {
         self.read_at(|tx, at| {
             let session = active(found(tx.session(session_id)?, "session", session_id)?)?;
             let settings = tx.settings()?;
-            let b = bill(tx, &settings, &session, at)?;
-            let amount = to_decimal(b.lines.iter().map(|l| to_piastres(l.amount)).sum());
+            let mut b = bill(tx, &settings, &session, at)?;
+            // What the invoice would come to with no discount, VAT included (R-TAX-1).
+            let (net, vat) = crate::vat::split_line_items(
+                &mut b.lines,
+                0,
+                to_piastres(settings.vat_percent),
+                settings.prices_include_vat,
+            );
+            let amount = to_decimal(net + vat);
             Ok(Quote {
                 session_id,
                 at,

@@ -87,6 +87,8 @@ impl<S: Store> Backspace<S> {
                 quantity: 1,
                 unit_price: price,
                 amount: price,
+                net: rust_decimal::Decimal::ZERO,
+                vat: rust_decimal::Decimal::ZERO,
             };
             let invoice = issue_invoice(
                 tx,

@@ -66,10 +66,21 @@ pub fn check_invariants<S: Store>(bs: &Backspace<S>) {
             "{} discount",
             inv.invoice_number
         );
+        let on_top = if inv.prices_include_vat {
+            0
+        } else {
+            to_piastres(inv.vat_amount)
+        };
         assert_eq!(
             to_piastres(inv.total),
-            amount - discount,
-            "{} total = amount − discount",
+            amount - discount + on_top,
+            "{} total = amount − discount (+ VAT when prices exclude it)",
+            inv.invoice_number
+        );
+        assert_eq!(
+            inv.total,
+            inv.net_amount + inv.vat_amount,
+            "{} total = net + VAT",
             inv.invoice_number
         );
         let paid: i64 = inv.payments.iter().map(|p| to_piastres(p.amount)).sum();

@@ -23,6 +23,7 @@ pub mod sessions;
 pub mod shifts;
 pub mod staff;
 pub mod subscriptions;
+pub mod tax;
 
 use std::str::FromStr;
 use std::sync::{Arc, Mutex};
@@ -151,6 +152,7 @@ pub struct Snapshot {
     pub open_shifts: Vec<crate::drawer::Shift>,
     pub drawer: Vec<Vec<crate::drawer::DrawerEntry>>,
     pub reservations: Vec<crate::booking::Reservation>,
+    pub e_receipts: Vec<crate::ereceipt::EReceipt>,
 }
 
 /// Reads every record through the public operations.
@@ -180,6 +182,7 @@ pub fn snapshot<S: Store>(bs: &Backspace<S>) -> Snapshot {
             .read(|tx| tx.audit_entries(crate::clock::START_OF_TIME, crate::clock::END_OF_TIME))
             .unwrap(),
         open_shifts: bs.store().read(|tx| tx.open_shifts()).unwrap(),
+        e_receipts: bs.store().read(|tx| tx.pending_e_receipts()).unwrap(),
         reservations: bs
             .store()
             .read(|tx| {
@@ -326,6 +329,11 @@ macro_rules! conformance_tests {
             reservations::r_book_3_late_cancellations_and_no_shows_are_invoiced_as_fees,
             reservations::r_book_4_reservations_and_free_slots,
             reservations::r_open_1_utilization_counts_against_opening_hours,
+            tax::r_tax_1_vat_is_split_over_lines_and_ties_out,
+            tax::r_tax_1_prices_without_vat_add_it_on_top,
+            tax::r_tax_1_invoices_before_vat_keep_their_figures,
+            tax::r_tax_2_e_receipt_of_an_invoice_is_produced_once,
+            tax::r_tax_3_receipts_chain_per_device_and_returns_name_the_sale,
         );
         #[test]
         fn props_random_operations_keep_invariants() {

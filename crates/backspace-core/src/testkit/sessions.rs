@@ -260,6 +260,13 @@ pub fn settings_updates_are_validated_and_kept<S: Store>(store: S) {
             late_cancel_percent: Some(d("25")),
             no_show_minutes: Some(20),
             no_show_percent: Some(d("75.5")),
+            vat_percent: Some(d("14")),
+            prices_include_vat: Some(false),
+            seller: Some(crate::settings::SellerSettings {
+                rin: Some(" 123 ".into()),
+                street: Some("  ".into()),
+                ..Default::default()
+            }),
         })
         .unwrap();
     assert_eq!(
@@ -272,6 +279,11 @@ pub fn settings_updates_are_validated_and_kept<S: Store>(store: S) {
     assert_eq!(
         (u.booking.buffer_minutes, u.booking.no_show_percent),
         (10, d("75.50"))
+    );
+    assert_eq!((u.vat_percent, u.prices_include_vat), (d("14.00"), false));
+    assert_eq!(
+        (u.seller.rin.as_deref(), u.seller.street.as_deref()),
+        (Some("123"), None)
     );
     assert_eq!(u.max_cashier_discount, d("12.50"));
     assert!(u.require_shift);
