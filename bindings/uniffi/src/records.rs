@@ -362,8 +362,12 @@ pub struct InvoiceLine {
     pub quantity: i64,
     /// Hourly rate, unit price or plan price.
     pub unit_price: Decimal,
-    /// Line amount.
+    /// Line amount, before the invoice's discount.
     pub amount: Decimal,
+    /// Net after its share of the discount (R-TAX-1).
+    pub net: Decimal,
+    /// VAT after its share of the discount.
+    pub vat: Decimal,
 }
 
 impl From<bs::InvoiceLine> for InvoiceLine {
@@ -374,6 +378,8 @@ impl From<bs::InvoiceLine> for InvoiceLine {
             quantity,
             unit_price,
             amount,
+            net,
+            vat,
         } = l;
         InvoiceLine {
             kind: kind.into(),
@@ -381,6 +387,8 @@ impl From<bs::InvoiceLine> for InvoiceLine {
             quantity,
             unit_price,
             amount,
+            net,
+            vat,
         }
     }
 }
@@ -470,6 +478,14 @@ pub struct Invoice {
     pub credit_notes: Vec<CreditNote>,
     /// SHA-256 footprint in the trail (R-CORR-5).
     pub footprint: String,
+    /// The VAT rate it was issued with (R-TAX-1).
+    pub vat_rate: Decimal,
+    /// Whether its prices included VAT.
+    pub prices_include_vat: bool,
+    /// Σ of its lines' net amounts.
+    pub net_amount: Decimal,
+    /// Σ of its lines' VAT.
+    pub vat_amount: Decimal,
 }
 
 /// A payment to record at checkout (R-INVC-7).
@@ -612,6 +628,10 @@ impl From<bs::Invoice> for Invoice {
             correction,
             credit_notes,
             footprint,
+            vat_rate,
+            prices_include_vat,
+            net_amount,
+            vat_amount,
         } = i;
         Invoice {
             id,
@@ -636,6 +656,10 @@ impl From<bs::Invoice> for Invoice {
             correction: correction.map(Into::into),
             credit_notes: list(credit_notes),
             footprint,
+            vat_rate,
+            prices_include_vat,
+            net_amount,
+            vat_amount,
         }
     }
 }

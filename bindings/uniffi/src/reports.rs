@@ -20,6 +20,10 @@ pub struct RevenueDay {
     pub subscriptions: Decimal,
     /// Reservation fees invoiced that day (R-BOOK-3).
     pub reservation_fees: Decimal,
+    /// VAT of the invoices issued that day (R-TAX-1).
+    pub vat: Decimal,
+    /// The part of it added on top of net prices.
+    pub vat_on_top: Decimal,
     /// Discounts given on invoices issued that day.
     pub discounts: Decimal,
     /// Totals of invoices voided that day.
@@ -56,6 +60,8 @@ impl From<bs::RevenueDay> for RevenueDay {
             consumptions,
             subscriptions,
             reservation_fees,
+            vat,
+            vat_on_top,
             discounts,
             voids,
             refunds_cash,
@@ -76,6 +82,8 @@ impl From<bs::RevenueDay> for RevenueDay {
             consumptions,
             subscriptions,
             reservation_fees,
+            vat,
+            vat_on_top,
             discounts,
             voids,
             refunds_cash,

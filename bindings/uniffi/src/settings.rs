@@ -57,6 +57,140 @@ pub struct Settings {
     pub opening_hours: Option<String>,
     /// Booking rules (R-BOOK-1..3).
     pub booking: BookingPolicy,
+    /// VAT rate in percent (R-TAX-1).
+    pub vat_percent: Decimal,
+    /// Whether rates and prices include VAT.
+    pub prices_include_vat: bool,
+    /// Seller data of e-receipts (R-TAX-2).
+    pub seller: SellerSettings,
+}
+
+/// The seller data of e-receipts (R-TAX-2); null where not set.
+#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
+pub struct SellerSettings {
+    /// Tax registration number.
+    #[uniffi(default = None)]
+    pub rin: Option<String>,
+    /// Trade name.
+    #[uniffi(default = None)]
+    pub company_trade_name: Option<String>,
+    /// Branch code.
+    #[uniffi(default = None)]
+    pub branch_code: Option<String>,
+    /// Country code.
+    #[uniffi(default = None)]
+    pub country: Option<String>,
+    /// Governorate.
+    #[uniffi(default = None)]
+    pub governate: Option<String>,
+    /// Region or city.
+    #[uniffi(default = None)]
+    pub region_city: Option<String>,
+    /// Street.
+    #[uniffi(default = None)]
+    pub street: Option<String>,
+    /// Building number.
+    #[uniffi(default = None)]
+    pub building_number: Option<String>,
+    /// Point-of-sale device serial number.
+    #[uniffi(default = None)]
+    pub device_serial_number: Option<String>,
+    /// Activity code.
+    #[uniffi(default = None)]
+    pub activity_code: Option<String>,
+    /// Item coding scheme.
+    #[uniffi(default = None)]
+    pub item_type: Option<String>,
+    /// Item code of session lines.
+    #[uniffi(default = None)]
+    pub session_item_code: Option<String>,
+    /// Item code of café lines.
+    #[uniffi(default = None)]
+    pub consumption_item_code: Option<String>,
+    /// Item code of subscription lines.
+    #[uniffi(default = None)]
+    pub subscription_item_code: Option<String>,
+    /// Item code of reservation fee lines.
+    #[uniffi(default = None)]
+    pub reservation_fee_item_code: Option<String>,
+}
+
+impl From<bs::SellerSettings> for SellerSettings {
+    fn from(s: bs::SellerSettings) -> Self {
+        let bs::SellerSettings {
+            rin,
+            company_trade_name,
+            branch_code,
+            country,
+            governate,
+            region_city,
+            street,
+            building_number,
+            device_serial_number,
+            activity_code,
+            item_type,
+            session_item_code,
+            consumption_item_code,
+            subscription_item_code,
+            reservation_fee_item_code,
+        } = s;
+        SellerSettings {
+            rin,
+            company_trade_name,
+            branch_code,
+            country,
+            governate,
+            region_city,
+            street,
+            building_number,
+            device_serial_number,
+            activity_code,
+            item_type,
+            session_item_code,
+            consumption_item_code,
+            subscription_item_code,
+            reservation_fee_item_code,
+        }
+    }
+}
+
+impl From<SellerSettings> for bs::SellerSettings {
+    fn from(s: SellerSettings) -> Self {
+        let SellerSettings {
+            rin,
+            company_trade_name,
+            branch_code,
+            country,
+            governate,
+            region_city,
+            street,
+            building_number,
+            device_serial_number,
+            activity_code,
+            item_type,
+            session_item_code,
+            consumption_item_code,
+            subscription_item_code,
+            reservation_fee_item_code,
+        } = s;
+        bs::SellerSettings {
+            rin,
+            company_trade_name,
+            branch_code,
+            country,
+            governate,
+            region_city,
+            street,
+            building_number,
+            device_serial_number,
+            activity_code,
+            item_type,
+            session_item_code,
+            consumption_item_code,
+            subscription_item_code,
+            reservation_fee_item_code,
+        }
+    }
 }
 
 /// How rooms are booked ahead (R-BOOK-1..3).
@@ -88,6 +222,9 @@ impl From<bs::Settings> for Settings {
             require_shift,
             opening_hours,
             booking,
+            vat_percent,
+            prices_include_vat,
+            seller,
         } = s;
         let bs::BookingPolicy {
             buffer_minutes,
@@ -136,6 +273,9 @@ impl From<bs::Settings> for Settings {
                 no_show_minutes: to_i32(no_show_minutes),
                 no_show_percent,
             },
+            vat_percent,
+            prices_include_vat,
+            seller: seller.into(),
         }
     }
 }
@@ -218,6 +358,15 @@ pub struct SettingsUpdate {
     /// Share of the reserved charge a no-show costs (0–100).
     #[uniffi(default = None)]
     pub no_show_percent: Option<Decimal>,
+    /// VAT rate in percent (0–100).
+    #[uniffi(default = None)]
+    pub vat_percent: Option<Decimal>,
+    /// Whether rates and prices include VAT.
+    #[uniffi(default = None)]
+    pub prices_include_vat: Option<bool>,
+    /// New seller data of e-receipts (replaces all of it).
+    #[uniffi(default = None)]
+    pub seller: Option<SellerSettings>,
 }
 
 /// A removable setting: a new value, a removal, or no change; both at once is an error.
@@ -267,6 +416,9 @@ impl TryFrom<SettingsUpdate> for bs::SettingsUpdate {
             late_cancel_percent,
             no_show_minutes,
             no_show_percent,
+            vat_percent,
+            prices_include_vat,
+            seller,
         } = u;
         let opening_hours = match (opening_hours, clear_opening_hours) {
             (Some(_), true) => {
@@ -304,6 +456,9 @@ impl TryFrom<SettingsUpdate> for bs::SettingsUpdate {
             late_cancel_percent,
             no_show_minutes: count("no_show_minutes", no_show_minutes)?,
             no_show_percent,
+            vat_percent,
+            prices_include_vat,
+            seller: seller.map(Into::into),
         })
     }
 }

@@ -726,6 +726,26 @@ public protocol BackspaceProtocol: AnyObject, Sendable {
     func updateCustomer(id: Uuid, name: String?, phone: String?, email: String?, notes: String?) throws  -> Customer
     
     /**
+     * The e-receipt of an invoice (R-TAX-2), produced once and the same bytes after.
+     */
+    func eReceipt(invoiceId: Uuid) throws  -> EReceipt
+    
+    /**
+     * Records that the app submitted the e-receipt `uuid`.
+     */
+    func markEReceiptSubmitted(uuid: String, submissionId: String) throws  -> EReceipt
+    
+    /**
+     * E-receipts not yet marked submitted, in order.
+     */
+    func pendingEReceipts() throws  -> [EReceipt]
+    
+    /**
+     * The return receipt of a refund's credit note (R-TAX-3).
+     */
+    func returnReceipt(creditNoteId: Uuid) throws  -> EReceipt
+    
+    /**
      * Adds a café item with its opening stock (R-INV-1).
      */
     func addInventoryItem(name: String, category: Category, price: Decimal, quantity: Int64, minStock: Int64, at: Timestamp?) throws  -> InventoryItem
@@ -1357,6 +1377,58 @@ open func updateCustomer(id: Uuid, name: String? = nil, phone: String? = nil, em
         FfiConverterOptionString.lower(phone),
         FfiConverterOptionString.lower(email),
         FfiConverterOptionString.lower(notes),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The e-receipt of an invoice (R-TAX-2), produced once and the same bytes after.
+     */
+open func eReceipt(invoiceId: Uuid)throws  -> EReceipt  {
+    return try  FfiConverterTypeEReceipt_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_e_receipt(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeUuid_lower(invoiceId),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Records that the app submitted the e-receipt `uuid`.
+     */
+open func markEReceiptSubmitted(uuid: String, submissionId: String)throws  -> EReceipt  {
+    return try  FfiConverterTypeEReceipt_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_mark_e_receipt_submitted(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(uuid),
+        FfiConverterString.lower(submissionId),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * E-receipts not yet marked submitted, in order.
+     */
+open func pendingEReceipts()throws  -> [EReceipt]  {
+    return try  FfiConverterSequenceTypeEReceipt.lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_pending_e_receipts(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The return receipt of a refund's credit note (R-TAX-3).
+     */
+open func returnReceipt(creditNoteId: Uuid)throws  -> EReceipt  {
+    return try  FfiConverterTypeEReceipt_lift(try rustCallWithError(FfiConverterTypeBackspaceError_lift) {
+        uniffiCallStatus in
+    uniffi_backspace_uniffi_fn_method_backspace_return_receipt(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeUuid_lower(creditNoteId),uniffiCallStatus
     )
 })
 }
@@ -3210,6 +3282,155 @@ public func FfiConverterTypeDrawerEntry_lower(_ value: DrawerEntry) -> RustBuffe
 
 
 /**
+ * A produced e-receipt (R-TAX-2, R-TAX-3).
+ */
+public struct EReceipt: Equatable, Hashable {
+    /**
+     * The document's uuid.
+     */
+    public let uuid: String
+    /**
+     * `sale` or `return`.
+     */
+    public let kind: String
+    /**
+     * The invoice or credit note it is for.
+     */
+    public let documentId: Uuid
+    /**
+     * `INV-…` or `CN-…`.
+     */
+    public let receiptNumber: String
+    /**
+     * The device whose chain it is in.
+     */
+    public let deviceSerialNumber: String
+    /**
+     * The previous receipt's uuid on the device.
+     */
+    public let previousUuid: String
+    /**
+     * When produced.
+     */
+    public let producedAt: Timestamp
+    /**
+     * The JSON document, exactly as produced and hashed.
+     */
+    public let document: String
+    /**
+     * When marked submitted.
+     */
+    public let submittedAt: Timestamp?
+    /**
+     * The authority's submission id, as recorded.
+     */
+    public let submissionId: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The document's uuid.
+         */uuid: String, 
+        /**
+         * `sale` or `return`.
+         */kind: String, 
+        /**
+         * The invoice or credit note it is for.
+         */documentId: Uuid, 
+        /**
+         * `INV-…` or `CN-…`.
+         */receiptNumber: String, 
+        /**
+         * The device whose chain it is in.
+         */deviceSerialNumber: String, 
+        /**
+         * The previous receipt's uuid on the device.
+         */previousUuid: String, 
+        /**
+         * When produced.
+         */producedAt: Timestamp, 
+        /**
+         * The JSON document, exactly as produced and hashed.
+         */document: String, 
+        /**
+         * When marked submitted.
+         */submittedAt: Timestamp?, 
+        /**
+         * The authority's submission id, as recorded.
+         */submissionId: String?) {
+        self.uuid = uuid
+        self.kind = kind
+        self.documentId = documentId
+        self.receiptNumber = receiptNumber
+        self.deviceSerialNumber = deviceSerialNumber
+        self.previousUuid = previousUuid
+        self.producedAt = producedAt
+        self.document = document
+        self.submittedAt = submittedAt
+        self.submissionId = submissionId
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension EReceipt: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEReceipt: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EReceipt {
+        return
+            try EReceipt(
+                uuid: FfiConverterString.read(from: &buf), 
+                kind: FfiConverterString.read(from: &buf), 
+                documentId: FfiConverterTypeUuid.read(from: &buf), 
+                receiptNumber: FfiConverterString.read(from: &buf), 
+                deviceSerialNumber: FfiConverterString.read(from: &buf), 
+                previousUuid: FfiConverterString.read(from: &buf), 
+                producedAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                document: FfiConverterString.read(from: &buf), 
+                submittedAt: FfiConverterOptionTypeTimestamp.read(from: &buf), 
+                submissionId: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: EReceipt, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.uuid, into: &buf)
+        FfiConverterString.write(value.kind, into: &buf)
+        FfiConverterTypeUuid.write(value.documentId, into: &buf)
+        FfiConverterString.write(value.receiptNumber, into: &buf)
+        FfiConverterString.write(value.deviceSerialNumber, into: &buf)
+        FfiConverterString.write(value.previousUuid, into: &buf)
+        FfiConverterTypeTimestamp.write(value.producedAt, into: &buf)
+        FfiConverterString.write(value.document, into: &buf)
+        FfiConverterOptionTypeTimestamp.write(value.submittedAt, into: &buf)
+        FfiConverterOptionString.write(value.submissionId, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEReceipt_lift(_ buf: RustBuffer) throws -> EReceipt {
+    return try FfiConverterTypeEReceipt.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEReceipt_lower(_ value: EReceipt) -> RustBuffer {
+    return FfiConverterTypeEReceipt.lower(value)
+}
+
+
+/**
  * Items consumed during a session (R-INV-2, R-INV-3).
  */
 public struct InventoryConsumption: Equatable, Hashable {
@@ -3539,6 +3760,22 @@ public struct Invoice: Equatable, Hashable {
      * SHA-256 footprint in the trail (R-CORR-5).
      */
     public let footprint: String
+    /**
+     * The VAT rate it was issued with (R-TAX-1).
+     */
+    public let vatRate: Decimal
+    /**
+     * Whether its prices included VAT.
+     */
+    public let pricesIncludeVat: Bool
+    /**
+     * Σ of its lines' net amounts.
+     */
+    public let netAmount: Decimal
+    /**
+     * Σ of its lines' VAT.
+     */
+    public let vatAmount: Decimal
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3608,7 +3845,19 @@ public struct Invoice: Equatable, Hashable {
          */creditNotes: [CreditNote], 
         /**
          * SHA-256 footprint in the trail (R-CORR-5).
-         */footprint: String) {
+         */footprint: String, 
+        /**
+         * The VAT rate it was issued with (R-TAX-1).
+         */vatRate: Decimal, 
+        /**
+         * Whether its prices included VAT.
+         */pricesIncludeVat: Bool, 
+        /**
+         * Σ of its lines' net amounts.
+         */netAmount: Decimal, 
+        /**
+         * Σ of its lines' VAT.
+         */vatAmount: Decimal) {
         self.id = id
         self.invoiceNumber = invoiceNumber
         self.customerId = customerId
@@ -3631,6 +3880,10 @@ public struct Invoice: Equatable, Hashable {
         self.correction = correction
         self.creditNotes = creditNotes
         self.footprint = footprint
+        self.vatRate = vatRate
+        self.pricesIncludeVat = pricesIncludeVat
+        self.netAmount = netAmount
+        self.vatAmount = vatAmount
     }
 
     
@@ -3670,7 +3923,11 @@ public struct FfiConverterTypeInvoice: FfiConverterRustBuffer {
                 writtenOffAmount: FfiConverterTypeDecimal.read(from: &buf), 
                 correction: FfiConverterOptionTypeCorrection.read(from: &buf), 
                 creditNotes: FfiConverterSequenceTypeCreditNote.read(from: &buf), 
-                footprint: FfiConverterString.read(from: &buf)
+                footprint: FfiConverterString.read(from: &buf), 
+                vatRate: FfiConverterTypeDecimal.read(from: &buf), 
+                pricesIncludeVat: FfiConverterBool.read(from: &buf), 
+                netAmount: FfiConverterTypeDecimal.read(from: &buf), 
+                vatAmount: FfiConverterTypeDecimal.read(from: &buf)
         )
     }
 
@@ -3697,6 +3954,10 @@ public struct FfiConverterTypeInvoice: FfiConverterRustBuffer {
         FfiConverterOptionTypeCorrection.write(value.correction, into: &buf)
         FfiConverterSequenceTypeCreditNote.write(value.creditNotes, into: &buf)
         FfiConverterString.write(value.footprint, into: &buf)
+        FfiConverterTypeDecimal.write(value.vatRate, into: &buf)
+        FfiConverterBool.write(value.pricesIncludeVat, into: &buf)
+        FfiConverterTypeDecimal.write(value.netAmount, into: &buf)
+        FfiConverterTypeDecimal.write(value.vatAmount, into: &buf)
     }
 }
 
@@ -3826,9 +4087,17 @@ public struct InvoiceLine: Equatable, Hashable {
      */
     public let unitPrice: Decimal
     /**
-     * Line amount.
+     * Line amount, before the invoice's discount.
      */
     public let amount: Decimal
+    /**
+     * Net after its share of the discount (R-TAX-1).
+     */
+    public let net: Decimal
+    /**
+     * VAT after its share of the discount.
+     */
+    public let vat: Decimal
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3846,13 +4115,21 @@ public struct InvoiceLine: Equatable, Hashable {
          * Hourly rate, unit price or plan price.
          */unitPrice: Decimal, 
         /**
-         * Line amount.
-         */amount: Decimal) {
+         * Line amount, before the invoice's discount.
+         */amount: Decimal, 
+        /**
+         * Net after its share of the discount (R-TAX-1).
+         */net: Decimal, 
+        /**
+         * VAT after its share of the discount.
+         */vat: Decimal) {
         self.kind = kind
         self.description = description
         self.quantity = quantity
         self.unitPrice = unitPrice
         self.amount = amount
+        self.net = net
+        self.vat = vat
     }
 
     
@@ -3875,7 +4152,9 @@ public struct FfiConverterTypeInvoiceLine: FfiConverterRustBuffer {
                 description: FfiConverterString.read(from: &buf), 
                 quantity: FfiConverterInt64.read(from: &buf), 
                 unitPrice: FfiConverterTypeDecimal.read(from: &buf), 
-                amount: FfiConverterTypeDecimal.read(from: &buf)
+                amount: FfiConverterTypeDecimal.read(from: &buf), 
+                net: FfiConverterTypeDecimal.read(from: &buf), 
+                vat: FfiConverterTypeDecimal.read(from: &buf)
         )
     }
 
@@ -3885,6 +4164,8 @@ public struct FfiConverterTypeInvoiceLine: FfiConverterRustBuffer {
         FfiConverterInt64.write(value.quantity, into: &buf)
         FfiConverterTypeDecimal.write(value.unitPrice, into: &buf)
         FfiConverterTypeDecimal.write(value.amount, into: &buf)
+        FfiConverterTypeDecimal.write(value.net, into: &buf)
+        FfiConverterTypeDecimal.write(value.vat, into: &buf)
     }
 }
 
@@ -5237,6 +5518,14 @@ public struct RevenueDay: Equatable, Hashable {
      */
     public let reservationFees: Decimal
     /**
+     * VAT of the invoices issued that day (R-TAX-1).
+     */
+    public let vat: Decimal
+    /**
+     * The part of it added on top of net prices.
+     */
+    public let vatOnTop: Decimal
+    /**
      * Discounts given on invoices issued that day.
      */
     public let discounts: Decimal
@@ -5308,6 +5597,12 @@ public struct RevenueDay: Equatable, Hashable {
          * Reservation fees invoiced that day (R-BOOK-3).
          */reservationFees: Decimal, 
         /**
+         * VAT of the invoices issued that day (R-TAX-1).
+         */vat: Decimal, 
+        /**
+         * The part of it added on top of net prices.
+         */vatOnTop: Decimal, 
+        /**
          * Discounts given on invoices issued that day.
          */discounts: Decimal, 
         /**
@@ -5351,6 +5646,8 @@ public struct RevenueDay: Equatable, Hashable {
         self.consumptions = consumptions
         self.subscriptions = subscriptions
         self.reservationFees = reservationFees
+        self.vat = vat
+        self.vatOnTop = vatOnTop
         self.discounts = discounts
         self.voids = voids
         self.refundsCash = refundsCash
@@ -5387,6 +5684,8 @@ public struct FfiConverterTypeRevenueDay: FfiConverterRustBuffer {
                 consumptions: FfiConverterTypeDecimal.read(from: &buf), 
                 subscriptions: FfiConverterTypeDecimal.read(from: &buf), 
                 reservationFees: FfiConverterTypeDecimal.read(from: &buf), 
+                vat: FfiConverterTypeDecimal.read(from: &buf), 
+                vatOnTop: FfiConverterTypeDecimal.read(from: &buf), 
                 discounts: FfiConverterTypeDecimal.read(from: &buf), 
                 voids: FfiConverterTypeDecimal.read(from: &buf), 
                 refundsCash: FfiConverterTypeDecimal.read(from: &buf), 
@@ -5409,6 +5708,8 @@ public struct FfiConverterTypeRevenueDay: FfiConverterRustBuffer {
         FfiConverterTypeDecimal.write(value.consumptions, into: &buf)
         FfiConverterTypeDecimal.write(value.subscriptions, into: &buf)
         FfiConverterTypeDecimal.write(value.reservationFees, into: &buf)
+        FfiConverterTypeDecimal.write(value.vat, into: &buf)
+        FfiConverterTypeDecimal.write(value.vatOnTop, into: &buf)
         FfiConverterTypeDecimal.write(value.discounts, into: &buf)
         FfiConverterTypeDecimal.write(value.voids, into: &buf)
         FfiConverterTypeDecimal.write(value.refundsCash, into: &buf)
@@ -5438,6 +5739,205 @@ public func FfiConverterTypeRevenueDay_lift(_ buf: RustBuffer) throws -> Revenue
 #endif
 public func FfiConverterTypeRevenueDay_lower(_ value: RevenueDay) -> RustBuffer {
     return FfiConverterTypeRevenueDay.lower(value)
+}
+
+
+/**
+ * The seller data of e-receipts (R-TAX-2); null where not set.
+ */
+public struct SellerSettings: Equatable, Hashable {
+    /**
+     * Tax registration number.
+     */
+    public let rin: String?
+    /**
+     * Trade name.
+     */
+    public let companyTradeName: String?
+    /**
+     * Branch code.
+     */
+    public let branchCode: String?
+    /**
+     * Country code.
+     */
+    public let country: String?
+    /**
+     * Governorate.
+     */
+    public let governate: String?
+    /**
+     * Region or city.
+     */
+    public let regionCity: String?
+    /**
+     * Street.
+     */
+    public let street: String?
+    /**
+     * Building number.
+     */
+    public let buildingNumber: String?
+    /**
+     * Point-of-sale device serial number.
+     */
+    public let deviceSerialNumber: String?
+    /**
+     * Activity code.
+     */
+    public let activityCode: String?
+    /**
+     * Item coding scheme.
+     */
+    public let itemType: String?
+    /**
+     * Item code of session lines.
+     */
+    public let sessionItemCode: String?
+    /**
+     * Item code of café lines.
+     */
+    public let consumptionItemCode: String?
+    /**
+     * Item code of subscription lines.
+     */
+    public let subscriptionItemCode: String?
+    /**
+     * Item code of reservation fee lines.
+     */
+    public let reservationFeeItemCode: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Tax registration number.
+         */rin: String? = nil, 
+        /**
+         * Trade name.
+         */companyTradeName: String? = nil, 
+        /**
+         * Branch code.
+         */branchCode: String? = nil, 
+        /**
+         * Country code.
+         */country: String? = nil, 
+        /**
+         * Governorate.
+         */governate: String? = nil, 
+        /**
+         * Region or city.
+         */regionCity: String? = nil, 
+        /**
+         * Street.
+         */street: String? = nil, 
+        /**
+         * Building number.
+         */buildingNumber: String? = nil, 
+        /**
+         * Point-of-sale device serial number.
+         */deviceSerialNumber: String? = nil, 
+        /**
+         * Activity code.
+         */activityCode: String? = nil, 
+        /**
+         * Item coding scheme.
+         */itemType: String? = nil, 
+        /**
+         * Item code of session lines.
+         */sessionItemCode: String? = nil, 
+        /**
+         * Item code of café lines.
+         */consumptionItemCode: String? = nil, 
+        /**
+         * Item code of subscription lines.
+         */subscriptionItemCode: String? = nil, 
+        /**
+         * Item code of reservation fee lines.
+         */reservationFeeItemCode: String? = nil) {
+        self.rin = rin
+        self.companyTradeName = companyTradeName
+        self.branchCode = branchCode
+        self.country = country
+        self.governate = governate
+        self.regionCity = regionCity
+        self.street = street
+        self.buildingNumber = buildingNumber
+        self.deviceSerialNumber = deviceSerialNumber
+        self.activityCode = activityCode
+        self.itemType = itemType
+        self.sessionItemCode = sessionItemCode
+        self.consumptionItemCode = consumptionItemCode
+        self.subscriptionItemCode = subscriptionItemCode
+        self.reservationFeeItemCode = reservationFeeItemCode
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SellerSettings: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSellerSettings: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SellerSettings {
+        return
+            try SellerSettings(
+                rin: FfiConverterOptionString.read(from: &buf), 
+                companyTradeName: FfiConverterOptionString.read(from: &buf), 
+                branchCode: FfiConverterOptionString.read(from: &buf), 
+                country: FfiConverterOptionString.read(from: &buf), 
+                governate: FfiConverterOptionString.read(from: &buf), 
+                regionCity: FfiConverterOptionString.read(from: &buf), 
+                street: FfiConverterOptionString.read(from: &buf), 
+                buildingNumber: FfiConverterOptionString.read(from: &buf), 
+                deviceSerialNumber: FfiConverterOptionString.read(from: &buf), 
+                activityCode: FfiConverterOptionString.read(from: &buf), 
+                itemType: FfiConverterOptionString.read(from: &buf), 
+                sessionItemCode: FfiConverterOptionString.read(from: &buf), 
+                consumptionItemCode: FfiConverterOptionString.read(from: &buf), 
+                subscriptionItemCode: FfiConverterOptionString.read(from: &buf), 
+                reservationFeeItemCode: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SellerSettings, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.rin, into: &buf)
+        FfiConverterOptionString.write(value.companyTradeName, into: &buf)
+        FfiConverterOptionString.write(value.branchCode, into: &buf)
+        FfiConverterOptionString.write(value.country, into: &buf)
+        FfiConverterOptionString.write(value.governate, into: &buf)
+        FfiConverterOptionString.write(value.regionCity, into: &buf)
+        FfiConverterOptionString.write(value.street, into: &buf)
+        FfiConverterOptionString.write(value.buildingNumber, into: &buf)
+        FfiConverterOptionString.write(value.deviceSerialNumber, into: &buf)
+        FfiConverterOptionString.write(value.activityCode, into: &buf)
+        FfiConverterOptionString.write(value.itemType, into: &buf)
+        FfiConverterOptionString.write(value.sessionItemCode, into: &buf)
+        FfiConverterOptionString.write(value.consumptionItemCode, into: &buf)
+        FfiConverterOptionString.write(value.subscriptionItemCode, into: &buf)
+        FfiConverterOptionString.write(value.reservationFeeItemCode, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSellerSettings_lift(_ buf: RustBuffer) throws -> SellerSettings {
+    return try FfiConverterTypeSellerSettings.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSellerSettings_lower(_ value: SellerSettings) -> RustBuffer {
+    return FfiConverterTypeSellerSettings.lower(value)
 }
 
 
@@ -5739,6 +6239,18 @@ public struct Settings: Equatable, Hashable {
      * Booking rules (R-BOOK-1..3).
      */
     public let booking: BookingPolicy
+    /**
+     * VAT rate in percent (R-TAX-1).
+     */
+    public let vatPercent: Decimal
+    /**
+     * Whether rates and prices include VAT.
+     */
+    public let pricesIncludeVat: Bool
+    /**
+     * Seller data of e-receipts (R-TAX-2).
+     */
+    public let seller: SellerSettings
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5769,7 +6281,16 @@ public struct Settings: Equatable, Hashable {
          */openingHours: String?, 
         /**
          * Booking rules (R-BOOK-1..3).
-         */booking: BookingPolicy) {
+         */booking: BookingPolicy, 
+        /**
+         * VAT rate in percent (R-TAX-1).
+         */vatPercent: Decimal, 
+        /**
+         * Whether rates and prices include VAT.
+         */pricesIncludeVat: Bool, 
+        /**
+         * Seller data of e-receipts (R-TAX-2).
+         */seller: SellerSettings) {
         self.timeZone = timeZone
         self.pricing = pricing
         self.planPrices = planPrices
@@ -5779,6 +6300,9 @@ public struct Settings: Equatable, Hashable {
         self.requireShift = requireShift
         self.openingHours = openingHours
         self.booking = booking
+        self.vatPercent = vatPercent
+        self.pricesIncludeVat = pricesIncludeVat
+        self.seller = seller
     }
 
     
@@ -5805,7 +6329,10 @@ public struct FfiConverterTypeSettings: FfiConverterRustBuffer {
                 maxCashierDiscount: FfiConverterTypeDecimal.read(from: &buf), 
                 requireShift: FfiConverterBool.read(from: &buf), 
                 openingHours: FfiConverterOptionString.read(from: &buf), 
-                booking: FfiConverterTypeBookingPolicy.read(from: &buf)
+                booking: FfiConverterTypeBookingPolicy.read(from: &buf), 
+                vatPercent: FfiConverterTypeDecimal.read(from: &buf), 
+                pricesIncludeVat: FfiConverterBool.read(from: &buf), 
+                seller: FfiConverterTypeSellerSettings.read(from: &buf)
         )
     }
 
@@ -5819,6 +6346,9 @@ public struct FfiConverterTypeSettings: FfiConverterRustBuffer {
         FfiConverterBool.write(value.requireShift, into: &buf)
         FfiConverterOptionString.write(value.openingHours, into: &buf)
         FfiConverterTypeBookingPolicy.write(value.booking, into: &buf)
+        FfiConverterTypeDecimal.write(value.vatPercent, into: &buf)
+        FfiConverterBool.write(value.pricesIncludeVat, into: &buf)
+        FfiConverterTypeSellerSettings.write(value.seller, into: &buf)
     }
 }
 
@@ -5942,6 +6472,18 @@ public struct SettingsUpdate: Equatable, Hashable {
      * Share of the reserved charge a no-show costs (0–100).
      */
     public let noShowPercent: Decimal?
+    /**
+     * VAT rate in percent (0–100).
+     */
+    public let vatPercent: Decimal?
+    /**
+     * Whether rates and prices include VAT.
+     */
+    public let pricesIncludeVat: Bool?
+    /**
+     * New seller data of e-receipts (replaces all of it).
+     */
+    public let seller: SellerSettings?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -6020,7 +6562,16 @@ public struct SettingsUpdate: Equatable, Hashable {
          */noShowMinutes: Int32? = nil, 
         /**
          * Share of the reserved charge a no-show costs (0–100).
-         */noShowPercent: Decimal? = nil) {
+         */noShowPercent: Decimal? = nil, 
+        /**
+         * VAT rate in percent (0–100).
+         */vatPercent: Decimal? = nil, 
+        /**
+         * Whether rates and prices include VAT.
+         */pricesIncludeVat: Bool? = nil, 
+        /**
+         * New seller data of e-receipts (replaces all of it).
+         */seller: SellerSettings? = nil) {
         self.timeZone = timeZone
         self.unitMinutes = unitMinutes
         self.rounding = rounding
@@ -6046,6 +6597,9 @@ public struct SettingsUpdate: Equatable, Hashable {
         self.lateCancelPercent = lateCancelPercent
         self.noShowMinutes = noShowMinutes
         self.noShowPercent = noShowPercent
+        self.vatPercent = vatPercent
+        self.pricesIncludeVat = pricesIncludeVat
+        self.seller = seller
     }
 
     
@@ -6088,7 +6642,10 @@ public struct FfiConverterTypeSettingsUpdate: FfiConverterRustBuffer {
                 cancelNoticeHours: FfiConverterOptionInt32.read(from: &buf), 
                 lateCancelPercent: FfiConverterOptionTypeDecimal.read(from: &buf), 
                 noShowMinutes: FfiConverterOptionInt32.read(from: &buf), 
-                noShowPercent: FfiConverterOptionTypeDecimal.read(from: &buf)
+                noShowPercent: FfiConverterOptionTypeDecimal.read(from: &buf), 
+                vatPercent: FfiConverterOptionTypeDecimal.read(from: &buf), 
+                pricesIncludeVat: FfiConverterOptionBool.read(from: &buf), 
+                seller: FfiConverterOptionTypeSellerSettings.read(from: &buf)
         )
     }
 
@@ -6118,6 +6675,9 @@ public struct FfiConverterTypeSettingsUpdate: FfiConverterRustBuffer {
         FfiConverterOptionTypeDecimal.write(value.lateCancelPercent, into: &buf)
         FfiConverterOptionInt32.write(value.noShowMinutes, into: &buf)
         FfiConverterOptionTypeDecimal.write(value.noShowPercent, into: &buf)
+        FfiConverterOptionTypeDecimal.write(value.vatPercent, into: &buf)
+        FfiConverterOptionBool.write(value.pricesIncludeVat, into: &buf)
+        FfiConverterOptionTypeSellerSettings.write(value.seller, into: &buf)
     }
 }
 
@@ -8704,6 +9264,30 @@ fileprivate struct FfiConverterOptionTypeCorrection: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeSellerSettings: FfiConverterRustBuffer {
+    typealias SwiftType = SellerSettings?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSellerSettings.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSellerSettings.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeShift: FfiConverterRustBuffer {
     typealias SwiftType = Shift?
 
@@ -9061,6 +9645,31 @@ fileprivate struct FfiConverterSequenceTypeDrawerEntry: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeDrawerEntry.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeEReceipt: FfiConverterRustBuffer {
+    typealias SwiftType = [EReceipt]
+
+    public static func write(_ value: [EReceipt], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeEReceipt.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [EReceipt] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [EReceipt]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeEReceipt.read(from: &buf))
         }
         return seq
     }
@@ -9781,6 +10390,18 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_backspace_uniffi_checksum_method_backspace_update_customer() != 50375) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_e_receipt() != 59559) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_mark_e_receipt_submitted() != 30788) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_pending_e_receipts() != 56335) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_backspace_uniffi_checksum_method_backspace_return_receipt() != 40640) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_backspace_uniffi_checksum_method_backspace_add_inventory_item() != 36198) {

@@ -7,6 +7,7 @@
 
 mod corrections;
 mod customers;
+mod ereceipts;
 mod inventory;
 mod invoices;
 mod reports;
