@@ -122,6 +122,9 @@ pub fn simulate(path: &str) -> Result<backspace::Desk, Box<dyn Error>> {
         opening_hours: Some(Some(
             "sun-thu 09:00-23:00; fri closed; sat 10:00-23:00".into(),
         )),
+        // Egypt's standard VAT, inside the prices the customers see.
+        vat_percent: Some(money("14")),
+        seller: Some(seller()),
         ..SettingsUpdate::default()
     })?;
 
@@ -349,6 +352,14 @@ pub fn simulate(path: &str) -> Result<backspace::Desk, Box<dyn Error>> {
     desk.at(cairo(22, 55))
         .write_off(half_paid.id, "student rate agreed by the manager")?;
 
+    // Every invoice of the day gets its e-receipt, chained on the desk's device, for the app to
+    // submit to the Tax Authority.
+    for inv in owner.list_invoices(&backspace::InvoiceFilter::default())? {
+        if inv.status != backspace::InvoiceStatus::Void {
+            owner.e_receipt(inv.id)?;
+        }
+    }
+
     // Nour counts her drawer at closing: it balances.
     let shift = evening.current_shift()?.ok_or("Nour's shift")?;
     let expected = evening.shift_report(shift.id)?.expected_cash;
@@ -427,6 +438,28 @@ fn settle(
     Ok(())
 }
 
+/// The space as registered with the Tax Authority, for its e-receipts.
+fn seller() -> backspace::SellerSettings {
+    let s = |v: &str| Some(v.to_string());
+    backspace::SellerSettings {
+        rin: s("100200300"),
+        company_trade_name: s("Backspace Nasr City"),
+        branch_code: s("0"),
+        country: s("EG"),
+        governate: s("Cairo"),
+        region_city: s("Nasr City"),
+        street: s("Abbas El Akkad"),
+        building_number: s("12"),
+        device_serial_number: s("BSP-DESK-1"),
+        activity_code: s("6820"),
+        item_type: s("EGS"),
+        session_item_code: s("EG-100200300-SEAT"),
+        consumption_item_code: s("EG-100200300-CAFE"),
+        subscription_item_code: s("EG-100200300-PLAN"),
+        reservation_fee_item_code: s("EG-100200300-FEE"),
+    }
+}
+
 /// How the `i`-th visitor of the day pays a bill of `due`: most in full, some partly, a few
 /// leave it on account (nothing to pay on a bill of zero).
 fn walk_in_payment(i: usize, due: Decimal) -> Option<NewPayment> {
@@ -468,7 +501,8 @@ fn print_summary(desk: &backspace::Desk, day: NaiveDate, path: &str) -> Result<(
         "  write-offs      {:>10} {cur}",
         format!("-{}", r.write_offs)
     );
-    println!("  net             {:>10} {cur}\n", r.net);
+    println!("  net             {:>10} {cur}", r.net);
+    println!("  VAT invoiced    {:>10} {cur}\n", r.vat);
 
     println!("Money collected");
     println!("  cash            {:>10} {cur}", r.cash);
@@ -615,6 +649,18 @@ fn print_summary(desk: &backspace::Desk, day: NaiveDate, path: &str) -> Result<(
             counted,
         );
     }
+
+    let pending = desk.pending_e_receipts()?;
+    println!(
+        "\nE-receipts: {} waiting for submission, device {}, last {}…",
+        pending.len(),
+        settings
+            .seller
+            .device_serial_number
+            .as_deref()
+            .unwrap_or("-"),
+        pending.last().map(|r| &r.uuid[..12]).unwrap_or("-")
+    );
 
     println!("\nOutstanding invoices");
     let outstanding = desk.outstanding_invoices()?;

@@ -96,6 +96,26 @@ CUSTOMERS: list[tuple[str, str]] = [
 ]
 
 
+#: The space as registered with the Tax Authority, for its e-receipts.
+SELLER: dict[str, str | None] = {
+    "rin": "100200300",
+    "company_trade_name": "Backspace Nasr City",
+    "branch_code": "0",
+    "country": "EG",
+    "governate": "Cairo",
+    "region_city": "Nasr City",
+    "street": "Abbas El Akkad",
+    "building_number": "12",
+    "device_serial_number": "BSP-DESK-1",
+    "activity_code": "6820",
+    "item_type": "EGS",
+    "session_item_code": "EG-100200300-SEAT",
+    "consumption_item_code": "EG-100200300-CAFE",
+    "subscription_item_code": "EG-100200300-PLAN",
+    "reservation_fee_item_code": "EG-100200300-FEE",
+}
+
+
 def business_day() -> date:
     """The simulated business date."""
     return DAY
@@ -199,6 +219,9 @@ def _run_day(unsigned: Backspace, owner: Backspace) -> None:
         weekly_price=money("350"),
         monthly_price=money("1200"),
         opening_hours="sun-thu 09:00-23:00; fri closed; sat 10:00-23:00",
+        # Egypt's standard VAT, inside the prices the customers see.
+        vat_percent=money("14"),
+        seller=SELLER,
     )
 
     # The floor: 16 open seats, 2 dedicated desks, 2 meeting rooms, set up by the manager.
@@ -322,6 +345,12 @@ def _run_day(unsigned: Backspace, owner: Backspace) -> None:
     half_paid = next(i for i in every if i.status == "pending" and i.session_id is not None)
     desk.write_off(half_paid.id, "student rate agreed by the manager", at=cairo(22, 55))
 
+    # Every invoice of the day gets its e-receipt, chained on the desk's device, for the app to
+    # submit to the Tax Authority.
+    for inv in owner.list_invoices():
+        if inv.status != "void":
+            owner.e_receipt(inv.id)
+
     # Nour counts her drawer at closing: it balances.
     shift = evening.current_shift()
     if shift is None:
@@ -364,7 +393,8 @@ def print_summary(desk: Backspace, day: date, path: str) -> None:
     print(f"  voids           {'-' + dec(r.voids):>10} {cur}")
     print(f"  refunds         {'-' + dec(refunds):>10} {cur}")
     print(f"  write-offs      {'-' + dec(r.write_offs):>10} {cur}")
-    print(f"  net             {dec(r.net):>10} {cur}\n")
+    print(f"  net             {dec(r.net):>10} {cur}")
+    print(f"  VAT invoiced    {dec(r.vat):>10} {cur}\n")
 
     print("Money collected")
     print(f"  cash            {dec(r.cash):>10} {cur}")
@@ -455,6 +485,13 @@ def print_summary(desk: Backspace, day: date, path: str) -> None:
             f"  float {dec(report.shift.opening_float):>7}  expected {dec(report.expected_cash):>8}"
             f"  counted {dec(counted):>8}  {verdict}"
         )
+
+    pending = desk.pending_e_receipts()
+    last = pending[-1].uuid[:12] if pending else "-"
+    print(
+        f"\nE-receipts: {len(pending)} waiting for submission, device "
+        f"{settings.seller.device_serial_number or '-'}, last {last}…"
+    )
 
     print("\nOutstanding invoices")
     outstanding = desk.outstanding_invoices()
