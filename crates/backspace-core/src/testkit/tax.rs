@@ -216,13 +216,12 @@ pub fn r_tax_2_e_receipt_of_an_invoice_is_produced_once<S: Store>(store: S) {
         "{}",
         r.document
     );
-    // The uuid is the SHA-256 of the canonical text with an empty uuid.
-    let mut blank = r.document.clone();
-    blank = blank.replace(&r.uuid, "");
-    assert!(!blank.contains(&r.uuid));
     // Asked again: the same bytes, nothing new.
     assert_eq!(fx.bs.at(t(12, 0)).e_receipt(inv.id).unwrap(), r);
-    assert_eq!(fx.bs.pending_e_receipts().unwrap(), [r.clone()]);
+    assert_eq!(
+        fx.bs.pending_e_receipts().unwrap(),
+        std::slice::from_ref(&r)
+    );
     // A void invoice has none.
     let other = visit(&fx, 14, "0");
     fx.bs.at(t(16, 30)).void_invoice(other.id, "typo").unwrap();
