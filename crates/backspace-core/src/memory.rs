@@ -393,6 +393,8 @@ impl StoreTx for State {
             credit_notes,
             ..invoice.clone()
         };
+        // The lines' split follows the header's discount, as a store that derives it on load.
+        crate::vat::split_lines(slot);
         Ok(())
     }
 
