@@ -129,6 +129,11 @@ impl<S: Store> Backspace<S> {
         })
     }
 
+    /// The e-receipt already produced for an invoice or credit note, if any (produces nothing).
+    pub fn find_e_receipt(&self, document_id: Uuid) -> Result<Option<EReceipt>> {
+        self.read(|tx| tx.e_receipt_of(document_id))
+    }
+
     /// E-receipts not yet marked submitted, in the order produced.
     pub fn pending_e_receipts(&self) -> Result<Vec<EReceipt>> {
         self.read(|tx| tx.pending_e_receipts())
