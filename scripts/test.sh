@@ -5,6 +5,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The uniffi-bindgen command-line tool is left out: it has no tests and takes minutes to build.
+# The receipts' tests print with headless Chromium and read the PDF back with pdftotext.
+if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
+  echo "== installing chromium, poppler-utils and Arabic fonts (apt-get)"
+  SUDO=""
+  if [ "$(id -u)" != "0" ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium poppler-utils fonts-noto-core >/dev/null
+fi
+
 echo "== Rust: cargo test --workspace --exclude uniffi-bindgen"
 cargo test --workspace --exclude uniffi-bindgen --quiet
 

@@ -1124,6 +1124,25 @@ impl PyBackspace {
         self.run(py, |d| d.session_overlaps()).map(list)
     }
 
+    // ----- printable receipts -----
+
+    /// The receipt of an invoice as an HTML page in Arabic and English, laid out for `paper`
+    /// ("80mm" thermal or "a4"), with the e-receipt's uuid as a QR code when one was produced.
+    #[pyo3(signature = (invoice_id, paper=None), text_signature = "($self, invoice_id, paper='80mm')")]
+    fn receipt_html(
+        &self,
+        py: Python<'_>,
+        invoice_id: &Bound<'_, PyAny>,
+        paper: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<String> {
+        let invoice_id = id("invoice_id", invoice_id)?;
+        let paper = opt_text("paper", paper)?.unwrap_or_else(|| "80mm".to_string());
+        let paper: backspace_receipts::Paper = paper.parse().map_err(to_py_err)?;
+        self.run(py, |d| {
+            backspace_receipts::receipt_html(d, invoice_id, paper)
+        })
+    }
+
     // ----- e-receipts -----
 
     /// The e-receipt of an invoice (R-TAX-2): produced and chained the first time, the same

@@ -337,6 +337,7 @@ OPS: list[Op] = [
     Op("reserve", lambda i: {"customer_id": i["mona"], "resource_id": i["seat2"], "start": at(240), "end": at(300), "at": AT}),
     Op("get_reservation", lambda i: {"id": i["booking"]}),
     Op("e_receipt", lambda i: {"invoice_id": i["invoice"]}),
+    Op("receipt_html", lambda i: {"invoice_id": i["invoice"], "paper": "a4"}),
     Op("return_receipt", lambda i: {"credit_note_id": i["invoice"]}),
     Op("mark_e_receipt_submitted", lambda i: {"uuid": "0" * 64, "submission_id": "SUB-1"}),
     Op("check_in", lambda i: {"reservation_id": i["booking"], "at": at(115)}),

@@ -173,3 +173,17 @@ def test_r_tax_3_and_r_tax_4_random_invoices_have_independently_verified_uuids(b
     with pytest.raises(backspace.InvalidStateError):
         bs.mark_e_receipt_submitted(pending[0].uuid, "SUB-2")
     assert len(bs.pending_e_receipts()) == receipts - 1
+
+
+def test_printable_receipt_shows_the_arabic_name_totals_and_the_e_receipt_qr(bs: Backspace) -> None:
+    bs.update_settings(vat_percent=Decimal("14"), seller=SELLER)
+    mona = bs.register_customer("منى عادل", "01012345678", at=at(-60))
+    seat = bs.add_resource("Seat 1", "seat", Decimal("30"), at=at(-60))
+    inv = bs.end_session(bs.start_session(mona.id, seat.id, at=at(0)).id, at=at(60))
+    before = bs.receipt_html(inv.id, paper="a4")
+    assert "منى عادل" in before and "INV-0001" in before and "30.00" in before and "<svg" not in before
+    r = bs.e_receipt(inv.id)
+    after = bs.receipt_html(inv.id)
+    assert "<svg" in after and r.uuid in after and 'dir="rtl"' in after
+    with pytest.raises(backspace.ValidationError):
+        bs.receipt_html(inv.id, paper="letter")  # type: ignore[arg-type]
