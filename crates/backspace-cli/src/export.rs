@@ -68,7 +68,7 @@ fn write_table(conn: &rusqlite::Connection, table: &str, dir: &Path) -> CliResul
         .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))
         .or_else(|_| conn.prepare(&format!("SELECT * FROM \"{table}\"")))
         .map_err(|e| e.to_string())?;
-    let columns: Vec<(String, Option<u32>)> = stmt.column_names().into_iter().map(column).collect();
+    let columns: Vec<(String, Option<u32>)> = stmt.column_names().map(column).collect();
     let file =
         std::fs::File::create(dir.join(format!("{table}.csv"))).map_err(|e| e.to_string())?;
     let mut file = std::io::BufWriter::new(file);
