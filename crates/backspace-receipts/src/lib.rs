@@ -196,7 +196,10 @@ mod tests {
             .end_session(s.id, backspace::EndSession::default())
             .unwrap();
         let html = receipt_html(&desk, inv.id, Paper::A4).unwrap();
-        assert!(html.contains("&lt;b&gt;Omar&lt;/b&gt;") && !html.contains("<b>Omar"));
+        assert!(
+            html.contains("&lt;b&gt;Omar") && !html.contains("<b>Omar"),
+            "names are escaped"
+        );
         assert!(html.contains("size: A4"));
         assert_eq!("80MM".parse::<Paper>().unwrap(), Paper::Thermal80mm);
         assert!("letter".parse::<Paper>().is_err());
