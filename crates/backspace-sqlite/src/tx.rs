@@ -14,20 +14,38 @@ use crate::{
 use backspace_core::staff::OperatorRecord;
 
 /// The records of one transaction (the connection is inside `BEGIN … COMMIT/ROLLBACK`).
+///
+/// What every write asks first — the settings, the last closed day, whether there is staff, the
+/// last trail and audit entries — is read once per transaction and then kept in step with this
+/// transaction's own writes: no other connection can change it until the transaction ends.
 pub(crate) struct SqliteTx<'a> {
     conn: &'a Connection,
+    settings: Option<Settings>,
+    closed_through: Option<Option<NaiveDate>>,
+    has_operators: Option<bool>,
+    last_trail: Option<Option<TrailEntry>>,
+    last_audit: Option<Option<AuditEntry>>,
 }
 
 impl<'a> SqliteTx<'a> {
     /// Wraps a connection whose transaction is open.
     pub(crate) fn new(conn: &'a Connection) -> Self {
-        SqliteTx { conn }
+        SqliteTx {
+            conn,
+            settings: None,
+            closed_through: None,
+            has_operators: None,
+            last_trail: None,
+            last_audit: None,
+        }
     }
 }
 
 impl StoreTx for SqliteTx<'_> {
     fn insert_operator(&mut self, operator: &OperatorRecord) -> Result<()> {
-        staff::insert_operator(self.conn, operator)
+        staff::insert_operator(self.conn, operator)?;
+        self.has_operators = Some(true);
+        Ok(())
     }
     fn update_operator(&mut self, operator: &OperatorRecord) -> Result<()> {
         staff::update_operator(self.conn, operator)
@@ -39,13 +57,25 @@ impl StoreTx for SqliteTx<'_> {
         staff::operators(self.conn)
     }
     fn has_operators(&mut self) -> Result<bool> {
-        staff::has_operators(self.conn)
+        if let Some(known) = self.has_operators {
+            return Ok(known);
+        }
+        let found = staff::has_operators(self.conn)?;
+        self.has_operators = Some(found);
+        Ok(found)
     }
     fn append_audit(&mut self, entry: &AuditEntry) -> Result<()> {
-        staff::append_audit(self.conn, entry)
+        staff::append_audit(self.conn, entry)?;
+        self.last_audit = Some(Some(entry.clone()));
+        Ok(())
     }
     fn last_audit_entry(&mut self) -> Result<Option<AuditEntry>> {
-        staff::last_audit(self.conn)
+        if let Some(known) = &self.last_audit {
+            return Ok(known.clone());
+        }
+        let found = staff::last_audit(self.conn)?;
+        self.last_audit = Some(found.clone());
+        Ok(found)
     }
     fn audit_entries(
         &mut self,
@@ -119,16 +149,25 @@ impl StoreTx for SqliteTx<'_> {
         credit_notes::by_number(self.conn, number)
     }
     fn append_trail(&mut self, entry: &TrailEntry) -> Result<()> {
-        trail::append(self.conn, entry)
+        trail::append(self.conn, entry)?;
+        self.last_trail = Some(Some(entry.clone()));
+        Ok(())
     }
     fn last_trail_entry(&mut self) -> Result<Option<TrailEntry>> {
-        trail::last(self.conn)
+        if let Some(known) = &self.last_trail {
+            return Ok(known.clone());
+        }
+        let found = trail::last(self.conn)?;
+        self.last_trail = Some(found.clone());
+        Ok(found)
     }
     fn trail(&mut self) -> Result<Vec<TrailEntry>> {
         trail::all(self.conn)
     }
     fn insert_z_report(&mut self, z: &ZReport) -> Result<()> {
-        trail::insert_z(self.conn, z)
+        trail::insert_z(self.conn, z)?;
+        self.closed_through = None;
+        Ok(())
     }
     fn z_report(&mut self, date: NaiveDate) -> Result<Option<ZReport>> {
         trail::z(self.conn, date)
@@ -143,13 +182,25 @@ impl StoreTx for SqliteTx<'_> {
         .map(|v| v.unwrap_or(false))
     }
     fn closed_through(&mut self) -> Result<Option<NaiveDate>> {
-        trail::closed_through(self.conn)
+        if let Some(known) = self.closed_through {
+            return Ok(known);
+        }
+        let found = trail::closed_through(self.conn)?;
+        self.closed_through = Some(found);
+        Ok(found)
     }
     fn settings(&mut self) -> Result<Settings> {
-        settings::get(self.conn)
+        if let Some(known) = &self.settings {
+            return Ok(known.clone());
+        }
+        let found = settings::get(self.conn)?;
+        self.settings = Some(found.clone());
+        Ok(found)
     }
     fn save_settings(&mut self, s: &Settings) -> Result<()> {
-        settings::save(self.conn, s)
+        settings::save(self.conn, s)?;
+        self.settings = Some(s.clone());
+        Ok(())
     }
     fn next_number(&mut self, counter: Counter) -> Result<u64> {
         settings::next_number(self.conn, counter)
