@@ -67,7 +67,7 @@ impl MemoryStore {
 }
 
 impl Store for MemoryStore {
-    fn write<T>(&self, f: impl FnOnce(&mut dyn StoreTx) -> Result<T>) -> Result<T> {
+    fn write<T>(&self, f: impl Fn(&mut dyn StoreTx) -> Result<T>) -> Result<T> {
         let mut guard = self.lock()?;
         let mut draft = guard.clone();
         let out = f(&mut draft)?;

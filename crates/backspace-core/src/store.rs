@@ -49,8 +49,10 @@ pub struct SessionSpan {
 /// A store of Backspace records.
 pub trait Store: Send + Sync {
     /// Runs `f` as one write transaction that holds the write lock from its start (R-TIME-4):
-    /// commits when `f` returns `Ok`, rolls everything back when it returns `Err`.
-    fn write<T>(&self, f: impl FnOnce(&mut dyn StoreTx) -> Result<T>) -> Result<T>;
+    /// commits when `f` returns `Ok`, rolls everything back when it returns `Err`. `f` may run
+    /// more than once: a store whose database aborts a transaction for serialization (a server
+    /// database) rolls it back and runs `f` again, so `f` keeps no state between runs.
+    fn write<T>(&self, f: impl Fn(&mut dyn StoreTx) -> Result<T>) -> Result<T>;
 
     /// Runs `f` over a consistent snapshot. `f` must not write.
     fn read<T>(&self, f: impl FnOnce(&mut dyn StoreTx) -> Result<T>) -> Result<T>;

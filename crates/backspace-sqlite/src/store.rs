@@ -61,7 +61,7 @@ impl SqliteStore {
 }
 
 impl Store for SqliteStore {
-    fn write<T>(&self, f: impl FnOnce(&mut dyn StoreTx) -> Result<T>) -> Result<T> {
+    fn write<T>(&self, f: impl Fn(&mut dyn StoreTx) -> Result<T>) -> Result<T> {
         self.run(TransactionBehavior::Immediate, true, f)
     }
 

@@ -20,7 +20,7 @@ mod file {
     }
 
     impl Store for TempFileStore {
-        fn write<T>(&self, f: impl FnOnce(&mut dyn StoreTx) -> Result<T>) -> Result<T> {
+        fn write<T>(&self, f: impl Fn(&mut dyn StoreTx) -> Result<T>) -> Result<T> {
             self.store().write(f)
         }
         fn read<T>(&self, f: impl FnOnce(&mut dyn StoreTx) -> Result<T>) -> Result<T> {
@@ -48,6 +48,39 @@ mod file {
             store: Some(store),
             path,
         }
+    }
+
+    backspace_core::conformance_tests!(fresh());
+}
+
+/// The suite once more over a store that aborts every write once before letting it commit, as
+/// a server database aborts a transaction for serialization: each operation must run again from
+/// scratch and do exactly what it does the first time (the store port's retry contract).
+mod retried {
+    use backspace_core::{Error, Result, Store, StoreTx};
+    use backspace_sqlite::SqliteStore;
+
+    /// Runs each write twice: the first attempt rolled back, the second committed.
+    pub struct AbortsOnce(SqliteStore);
+
+    impl Store for AbortsOnce {
+        fn write<T>(&self, f: impl Fn(&mut dyn StoreTx) -> Result<T>) -> Result<T> {
+            let aborted = self.0.write(|tx| {
+                let _ = f(tx);
+                Err::<(), _>(Error::Storage(
+                    "could not serialize access (simulated)".into(),
+                ))
+            });
+            assert!(aborted.is_err());
+            self.0.write(f)
+        }
+        fn read<T>(&self, f: impl FnOnce(&mut dyn StoreTx) -> Result<T>) -> Result<T> {
+            self.0.read(f)
+        }
+    }
+
+    pub fn fresh() -> AbortsOnce {
+        AbortsOnce(SqliteStore::in_memory().expect("open"))
     }
 
     backspace_core::conformance_tests!(fresh());

@@ -128,7 +128,7 @@ impl<S: Store> Backspace<S> {
     pub(crate) fn write<T: Touches>(
         &self,
         op: Op,
-        f: impl FnOnce(&mut dyn StoreTx, DateTime<Utc>) -> Result<T>,
+        f: impl Fn(&mut dyn StoreTx, DateTime<Utc>) -> Result<T>,
     ) -> Result<T> {
         self.store.write(|tx| {
             let at = resolve_at(self.at, self.clock.now())?;
@@ -145,13 +145,13 @@ impl<S: Store> Backspace<S> {
                 }
             }
             let out = f(tx, at)?;
-            let mut ids = op.ids;
+            let mut ids = op.ids.clone();
             for id in out.touched() {
                 if !ids.contains(&id) {
                     ids.push(id);
                 }
             }
-            let args = Value::Object(op.args).to_string();
+            let args = Value::Object(op.args.clone()).to_string();
             append(tx, at, actor.map(|a| a.id), op.name, ids, args)?;
             Ok(out)
         })

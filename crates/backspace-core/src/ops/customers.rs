@@ -40,13 +40,13 @@ impl<S: Store> Backspace<S> {
             let customer = Customer {
                 id: new_id(),
                 human_id: human_id(tx.next_number(Counter::Customer)?),
-                name,
-                phone,
-                email,
+                name: name.clone(),
+                phone: phone.clone(),
+                email: email.clone(),
                 customer_type: CustomerType::Visitor,
                 balance: crate::money::to_decimal(0),
                 credit: crate::money::to_decimal(0),
-                notes,
+                notes: notes.clone(),
                 created_at: at,
             };
             tx.insert_customer(&customer)?;
@@ -124,17 +124,17 @@ impl<S: Store> Backspace<S> {
             .opt("notes_changed", notes.as_ref().map(|_| true));
         self.write(op, |tx, _| {
             let mut c = found(tx.customer(id)?, "customer", id)?;
-            if let Some(phone) = phone {
+            if let Some(phone) = phone.clone() {
                 duplicate_phone(tx, &phone, Some(id))?;
                 c.phone = phone;
             }
-            if let Some(name) = name {
+            if let Some(name) = name.clone() {
                 c.name = name;
             }
-            if let Some(email) = email {
+            if let Some(email) = email.clone() {
                 c.email = email;
             }
-            if let Some(notes) = notes {
+            if let Some(notes) = notes.clone() {
                 c.notes = notes;
             }
             tx.update_customer(&c)?;

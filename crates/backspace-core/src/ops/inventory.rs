@@ -54,7 +54,7 @@ impl<S: Store> Backspace<S> {
         self.write(op, |tx, at| {
             let item = InventoryItem {
                 id: new_id(),
-                name,
+                name: name.clone(),
                 category,
                 price,
                 quantity: qty,
@@ -101,7 +101,7 @@ impl<S: Store> Backspace<S> {
             .opt("min_stock", min_stock);
         self.write(op, |tx, _| {
             let mut item = found(tx.item(id)?, "inventory item", id)?;
-            if let Some(name) = name {
+            if let Some(name) = name.clone() {
                 item.name = name;
             }
             if let Some(c) = update.category {
@@ -159,7 +159,14 @@ impl<S: Store> Backspace<S> {
             }
             item.quantity = checked_stock(item.quantity + delta)?;
             tx.update_item(&item)?;
-            record(tx, &item, MovementKind::Adjustment, delta, Some(reason), at)?;
+            record(
+                tx,
+                &item,
+                MovementKind::Adjustment,
+                delta,
+                Some(reason.clone()),
+                at,
+            )?;
             Ok(item)
         })
     }

@@ -44,7 +44,7 @@ impl<S: Store> Backspace<S> {
             duplicate_name(tx, &name, None)?;
             let r = Resource {
                 id: new_id(),
-                name,
+                name: name.clone(),
                 resource_type,
                 rate_per_hour,
                 is_available: true,
@@ -85,7 +85,7 @@ impl<S: Store> Backspace<S> {
             .opt("rate_per_hour", rate.map(|r| r.to_string()));
         self.write(op, |tx, _| {
             let mut r = found(tx.resource(id)?, "resource", id)?;
-            if let Some(name) = name {
+            if let Some(name) = name.clone() {
                 duplicate_name(tx, &name, Some(id))?;
                 r.name = name;
             }

@@ -196,7 +196,7 @@ impl<S: Store> Backspace<S> {
                 kind,
                 method: PaymentMethod::Cash,
                 amount: to_decimal(piastres),
-                reference: reason,
+                reference: reason.clone(),
                 operator_id: self.operator,
                 at,
             };

@@ -62,14 +62,14 @@ impl<S: Store> Backspace<S> {
             }
             let operator = Operator {
                 id: new_id(),
-                name,
+                name: name.clone(),
                 role: new.role,
                 is_active: true,
                 created_at: at,
             };
             tx.insert_operator(&OperatorRecord {
                 operator: operator.clone(),
-                pin_hash,
+                pin_hash: pin_hash.clone(),
                 wrong_pins: 0,
                 locked_until: None,
             })?;
@@ -97,13 +97,13 @@ impl<S: Store> Backspace<S> {
             .opt("pin_changed", pin_hash.as_ref().map(|_| true));
         self.write(op, |tx, _| {
             let mut record = found(tx.operator(id)?, "operator", id)?;
-            if let Some(n) = name {
+            if let Some(n) = name.clone() {
                 record.operator.name = n;
             }
             if let Some(r) = update.role {
                 record.operator.role = r;
             }
-            if let Some(h) = pin_hash {
+            if let Some(h) = pin_hash.clone() {
                 record.pin_hash = h;
                 record.wrong_pins = 0;
                 record.locked_until = None;
