@@ -194,7 +194,7 @@ impl PyBackspace {
             .read()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .clone()
-            .ok_or_else(|| to_py_err(bc::Error::Storage("closed".to_string())))
+            .ok_or_else(|| to_py_err(bc::Error::storage("closed".to_string())))
     }
 
     /// Runs one operation with the GIL released, mapping its error.

@@ -9,7 +9,7 @@
 //! ├── InvalidStateError
 //! ├── PaymentError                                  .invoice .due .amount .available
 //! ├── ForbiddenError(BackspaceError, PermissionError) .operator .permission
-//! └── StorageError
+//! └── StorageError                                  .retryable
 //! ```
 //! Every instance also has `.kind` (`validation`, `not_found`, …). Messages are the Rust
 //! error's `Display` text.
@@ -265,11 +265,14 @@ fn build(py: Python<'_>, err: bc::Error) -> PyResult<PyErr> {
                 ("permission", permission.into_bound_py_any(py)?),
             ],
         ),
-        bc::Error::Storage(_) => raise(
+        bc::Error::Storage { retryable, .. } => raise(
             py,
             py.get_type::<StorageError>(),
             message,
-            vec![("kind", kind)],
+            vec![
+                ("kind", kind),
+                ("retryable", retryable.into_bound_py_any(py)?),
+            ],
         ),
     }
 }

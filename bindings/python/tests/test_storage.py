@@ -108,3 +108,44 @@ def test_r_err_2_bad_open_options_are_validation_errors_and_create_nothing(
         Backspace.open(path, **options)  # type: ignore[arg-type]
     assert err.value.field == field
     assert not path.exists()
+
+
+def test_r_err_1_a_busy_database_is_a_retryable_storage_error(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    path = tmp_path / "busy.sqlite"
+    ready = tmp_path / "locked"
+    with Backspace.open(path, busy_timeout_ms=50) as bs:
+        bs.register_customer("Ali", "01112345678")
+        # Another process holds the write lock (SQLite's locks are per process).
+        holder = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                "import sqlite3, sys, time, pathlib\n"
+                "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+                "c.execute('BEGIN IMMEDIATE')\n"
+                "pathlib.Path(sys.argv[2]).touch()\n"
+                "time.sleep(3)\n"
+                "c.execute('ROLLBACK')\n",
+                str(path),
+                str(ready),
+            ]
+        )
+        try:
+            deadline = time.monotonic() + 20
+            while not ready.exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
+            with pytest.raises(backspace.StorageError, match="busy") as busy:
+                bs.register_customer("Mona", "01012345678")
+            assert busy.value.retryable is True
+        finally:
+            holder.wait()
+        # Once the other writer is done, the same call succeeds.
+        assert bs.register_customer("Mona", "01012345678").human_id == "C-002"
+        bs.close()
+        with pytest.raises(backspace.StorageError) as closed:
+            bs.list_customers()
+        assert closed.value.retryable is False

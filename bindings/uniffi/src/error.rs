@@ -92,6 +92,8 @@ pub enum BackspaceError {
     /// The store failed (disk, lock, corrupt or newer file).
     #[error("{error_message}")]
     Storage {
+        /// Whether the same call may succeed if made again (a busy database).
+        retryable: bool,
         /// The R-ERR-1 text.
         error_message: String,
     },
@@ -152,7 +154,8 @@ impl From<Error> for BackspaceError {
                 permission,
                 error_message: message,
             },
-            Error::Storage(_) => BackspaceError::Storage {
+            Error::Storage { retryable, .. } => BackspaceError::Storage {
+                retryable,
                 error_message: message,
             },
         }
@@ -199,7 +202,7 @@ mod tests {
         let e: BackspaceError = Error::not_found("customer", "C-042").into();
         assert!(matches!(e, BackspaceError::NotFound { .. }));
         assert_eq!(e.to_string(), "customer not found: C-042");
-        let e: BackspaceError = Error::Storage("disk full".into()).into();
+        let e: BackspaceError = Error::storage("disk full").into();
         assert_eq!(e.to_string(), "storage error: disk full");
         assert!(non_negative("unit_minutes", -1).is_err());
         assert_eq!(non_negative("unit_minutes", 15), Ok(15));

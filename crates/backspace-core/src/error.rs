@@ -95,9 +95,49 @@ pub enum Error {
         reason: String,
     },
     /// The store failed.
-    #[error("storage error: {0}")]
-    Storage(String),
+    #[error("storage error: {message}")]
+    Storage {
+        /// What failed, in a sentence.
+        message: String,
+        /// Whether the same call may succeed if made again (a busy or locked database, a
+        /// transaction aborted for serialization); nothing was written either way.
+        retryable: bool,
+        /// The store's own error, when there is one.
+        #[source]
+        source: Option<StorageSource>,
+    },
 }
+
+/// A store's own error behind [`Error::Storage`], shared so that errors stay `Clone`; two
+/// sources are equal when their texts are.
+#[derive(Clone)]
+pub struct StorageSource(pub std::sync::Arc<dyn std::error::Error + Send + Sync>);
+
+impl std::fmt::Debug for StorageSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl std::fmt::Display for StorageSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for StorageSource {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
+}
+
+impl PartialEq for StorageSource {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl Eq for StorageSource {}
 
 impl Error {
     /// The kind of this error.
@@ -111,7 +151,7 @@ impl Error {
             Error::Overpayment { .. } => ErrorKind::Overpayment,
             Error::InsufficientCredit { .. } => ErrorKind::InsufficientCredit,
             Error::Forbidden { .. } => ErrorKind::Forbidden,
-            Error::Storage(_) => ErrorKind::Storage,
+            Error::Storage { .. } => ErrorKind::Storage,
         }
     }
 
@@ -121,6 +161,39 @@ impl Error {
             field: field.to_string(),
             reason: reason.into(),
         }
+    }
+
+    /// A storage failure that retrying will not cure.
+    pub fn storage(message: impl Into<String>) -> Self {
+        Error::Storage {
+            message: message.into(),
+            retryable: false,
+            source: None,
+        }
+    }
+
+    /// A storage failure caused by the store's own error `source`.
+    pub fn storage_from(
+        message: impl Into<String>,
+        retryable: bool,
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        Error::Storage {
+            message: message.into(),
+            retryable,
+            source: Some(StorageSource(std::sync::Arc::new(source))),
+        }
+    }
+
+    /// Whether the same call may succeed if made again (R-ERR-1: a busy database).
+    pub fn is_retryable(&self) -> bool {
+        matches!(
+            self,
+            Error::Storage {
+                retryable: true,
+                ..
+            }
+        )
     }
 
     /// A not-found error for `entity` with `id`.
@@ -187,7 +260,7 @@ mod tests {
                 "insufficient credit: 1.00 asked but the customer holds 0.00",
             ),
             (
-                Error::Storage("disk full".into()),
+                Error::storage("disk full"),
                 ErrorKind::Storage,
                 "storage error: disk full",
             ),

@@ -62,7 +62,7 @@ impl MemoryStore {
     fn lock(&self) -> Result<MutexGuard<'_, State>> {
         self.state
             .lock()
-            .map_err(|_| Error::Storage("in-memory store lock poisoned".into()))
+            .map_err(|_| Error::storage("in-memory store lock poisoned"))
     }
 }
 
@@ -273,7 +273,7 @@ impl StoreTx for State {
 
     fn update_item(&mut self, item: &InventoryItem) -> Result<()> {
         if item.quantity < 0 {
-            return Err(Error::Storage(format!(
+            return Err(Error::storage(format!(
                 "stock of {} would go negative",
                 item.name
             )));

@@ -146,7 +146,7 @@ pub fn hash_pin(pin: &str) -> Result<String> {
     Argon2::default()
         .hash_password(pin.as_bytes(), &salt)
         .map(|h| h.to_string())
-        .map_err(|e| Error::Storage(format!("could not hash a PIN: {e}")))
+        .map_err(|e| Error::storage(format!("could not hash a PIN: {e}")))
 }
 
 /// Whether `pin` matches a stored hash.

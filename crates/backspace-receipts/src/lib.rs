@@ -115,10 +115,10 @@ pub fn receipt_html(desk: &Desk, invoice_id: Uuid, paper: Paper) -> Result<Strin
     };
     let mut env = Environment::new();
     env.add_template("receipt.html", TEMPLATE)
-        .map_err(|e| Error::Storage(format!("receipt template: {e}")))?;
+        .map_err(|e| Error::storage(format!("receipt template: {e}")))?;
     let template = env
         .get_template("receipt.html")
-        .map_err(|e| Error::Storage(format!("receipt template: {e}")))?;
+        .map_err(|e| Error::storage(format!("receipt template: {e}")))?;
     let lines: Vec<Line> = invoice
         .line_items
         .iter()
@@ -167,7 +167,7 @@ pub fn receipt_html(desk: &Desk, invoice_id: Uuid, paper: Paper) -> Result<Strin
             qr => receipt.as_ref().and_then(|r| qr_svg(&r.uuid)),
             e_receipt_uuid => receipt.as_ref().map(|r| r.uuid.clone()),
         })
-        .map_err(|e| Error::Storage(format!("receipt template: {e}")))
+        .map_err(|e| Error::storage(format!("receipt template: {e}")))
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! Mapping SQLite failures to Backspace errors: busy/locked and everything else become
-//! `Error::Storage`; the entity modules turn the constraints they know into conflicts.
+//! `Error::Storage` (busy and locked marked retryable, the SQLite error kept as its source); the entity modules turn the constraints they know into conflicts.
 
 use backspace_core::Error;
 use rusqlite::ErrorCode;
@@ -11,9 +11,11 @@ pub(crate) fn storage(e: rusqlite::Error) -> Error {
         && matches!(f.code, ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
     {
         let detail = msg.clone().unwrap_or_else(|| f.to_string());
-        return Error::Storage(format!("database is busy: {detail}"));
+        // Another desk held the write lock past the busy timeout: nothing was written, and
+        // the same call may succeed once that desk is done.
+        return Error::storage_from(format!("database is busy: {detail}"), true, e);
     }
-    Error::Storage(e.to_string())
+    Error::storage_from(e.to_string(), false, e)
 }
 
 /// `.db()` turns a rusqlite result into a Backspace result.
@@ -88,7 +90,14 @@ mod tests {
             "database is locked",
         );
         let mapped = storage(e);
-        assert!(matches!(&mapped, Error::Storage(m) if m.starts_with("database is busy")));
+        assert!(
+            matches!(&mapped, Error::Storage { message, retryable: true, source: Some(_) }
+                if message.starts_with("database is busy"))
+        );
+        assert!(mapped.is_retryable());
+        assert!(std::error::Error::source(&mapped).is_some());
+        let other = storage(failure(ErrorCode::DiskFull, ffi::SQLITE_FULL, "disk full"));
+        assert!(!other.is_retryable());
     }
 
     #[test]

@@ -69,7 +69,7 @@ fn consumption_from_row(row: &Row<'_>) -> rusqlite::Result<InventoryConsumption>
 /// Turns a failed write of `item` into a clear error when it broke the stock CHECK.
 fn stock_error(e: rusqlite::Error, item: &InventoryItem) -> Error {
     if is_check(&e, "stock_not_negative") {
-        return Error::Storage(format!("stock of {} would go negative", item.name));
+        return Error::storage(format!("stock of {} would go negative", item.name));
     }
     if is_unique(&e, "inventory_items.id") {
         return Error::Conflict(format!("inventory item {} already exists", item.id));

@@ -62,9 +62,17 @@ impl SqliteStore {
     pub fn open_with(path: impl AsRef<Path>, options: SqliteOptions) -> Result<SqliteStore> {
         let path = path.as_ref();
         let conn = Connection::open(path)
-            .map_err(|e| Error::Storage(format!("cannot open {}: {e}", path.display())))?;
+            .map_err(|e| Error::storage(format!("cannot open {}: {e}", path.display())))?;
         Self::setup(conn, options).map_err(|e| match e {
-            Error::Storage(m) => Error::Storage(format!("{}: {m}", path.display())),
+            Error::Storage {
+                message,
+                retryable,
+                source,
+            } => Error::Storage {
+                message: format!("{}: {message}", path.display()),
+                retryable,
+                source,
+            },
             other => other,
         })
     }
@@ -83,7 +91,7 @@ impl SqliteStore {
             .db()?;
         let mode = mode.to_ascii_lowercase();
         if mode != "wal" && mode != "memory" {
-            return Err(Error::Storage(format!(
+            return Err(Error::storage(format!(
                 "cannot use WAL journal mode (SQLite kept {mode:?})"
             )));
         }
@@ -92,7 +100,7 @@ impl SqliteStore {
             .pragma_query_value(None, "foreign_keys", |r| r.get(0))
             .db()?;
         if !fk {
-            return Err(Error::Storage("cannot turn foreign keys on".into()));
+            return Err(Error::storage("cannot turn foreign keys on"));
         }
         conn.pragma_update(None, "synchronous", options.synchronous.as_str())
             .db()?;
@@ -109,10 +117,7 @@ mod tests {
     use super::*;
 
     fn pragma(store: &SqliteStore, name: &str) -> Result<i64> {
-        let conn = store
-            .conn
-            .lock()
-            .map_err(|_| Error::Storage("poisoned".into()))?;
+        let conn = store.conn.lock().map_err(|_| Error::storage("poisoned"))?;
         conn.pragma_query_value(None, name, |r| r.get(0)).db()
     }
 
@@ -140,10 +145,7 @@ mod tests {
             pragma(&store, "synchronous")?,
             pragma(&store, "busy_timeout")?,
             {
-                let conn = store
-                    .conn
-                    .lock()
-                    .map_err(|_| Error::Storage("poisoned".into()))?;
+                let conn = store.conn.lock().map_err(|_| Error::storage("poisoned"))?;
                 conn.pragma_query_value(None, "journal_mode", |r| r.get::<_, String>(0))
                     .db()?
             },

@@ -642,18 +642,18 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     let version = version(&tx)?;
     let app = application_id(&tx)?;
     if app != 0 && app != APPLICATION_ID {
-        return Err(Error::Storage(format!(
+        return Err(Error::storage(format!(
             "not a Backspace database (application_id {app:#x})"
         )));
     }
     if version > SCHEMA_VERSION {
-        return Err(Error::Storage(format!(
+        return Err(Error::storage(format!(
             "database schema version {version} is newer than this Backspace supports \
              ({SCHEMA_VERSION}); upgrade Backspace"
         )));
     }
     if version < 0 {
-        return Err(Error::Storage(format!(
+        return Err(Error::storage(format!(
             "database schema version {version} is not valid"
         )));
     }
@@ -666,8 +666,8 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
             )
             .db()?;
         if tables > 0 {
-            return Err(Error::Storage(
-                "not a Backspace database: it has tables but no Backspace schema version".into(),
+            return Err(Error::storage(
+                "not a Backspace database: it has tables but no Backspace schema version",
             ));
         }
         tx.pragma_update(None, "application_id", APPLICATION_ID)

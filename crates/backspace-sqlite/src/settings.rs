@@ -129,7 +129,7 @@ pub(crate) fn next_number(conn: &Connection, counter: Counter) -> Result<u64> {
     )?;
     value
         .and_then(|v| u64::try_from(v).ok())
-        .ok_or_else(|| Error::Storage(format!("counter {} is malformed", counter_name(counter))))
+        .ok_or_else(|| Error::storage(format!("counter {} is malformed", counter_name(counter))))
 }
 
 /// The seller data as a JSON object of its set fields.

@@ -130,7 +130,7 @@ pub(crate) fn append_audit(conn: &Connection, e: &AuditEntry) -> Result<()> {
         "INSERT INTO audit_log (seq, at, operator_id, operation, ids, args, footprint)
          VALUES (:seq, :at, :operator_id, :operation, :ids, :args, :footprint)",
         named_params! {
-            ":seq": i64::try_from(e.seq).map_err(|_| Error::Storage("audit log is full".into()))?,
+            ":seq": i64::try_from(e.seq).map_err(|_| Error::storage("audit log is full"))?,
             ":at": instant(e.at),
             ":operator_id": opt_uuid(e.operator_id),
             ":operation": e.operation,

@@ -30,7 +30,7 @@ pub(crate) fn append(conn: &Connection, e: &TrailEntry) -> Result<()> {
         "INSERT INTO trail (seq, kind, document_id, document_hash, footprint, at)
          VALUES (:seq, :kind, :document_id, :document_hash, :footprint, :at)",
         named_params! {
-            ":seq": i64::try_from(e.seq).map_err(|_| Error::Storage("trail is full".into()))?,
+            ":seq": i64::try_from(e.seq).map_err(|_| Error::storage("trail is full"))?,
             ":kind": e.kind.as_str(),
             ":document_id": uuid(e.document_id),
             ":document_hash": e.document_hash,
@@ -164,7 +164,7 @@ pub(crate) fn closed_through(conn: &Connection) -> Result<Option<NaiveDate>> {
     .flatten();
     text.map(|t| {
         crate::convert::parse_date(&t)
-            .ok_or_else(|| Error::Storage(format!("closed date {t:?} is not a date")))
+            .ok_or_else(|| Error::storage(format!("closed date {t:?} is not a date")))
     })
     .transpose()
 }

@@ -67,9 +67,11 @@ mod retried {
         fn write<T>(&self, f: impl Fn(&mut dyn StoreTx) -> Result<T>) -> Result<T> {
             let aborted = self.0.write(|tx| {
                 let _ = f(tx);
-                Err::<(), _>(Error::Storage(
-                    "could not serialize access (simulated)".into(),
-                ))
+                Err::<(), _>(Error::Storage {
+                    message: "could not serialize access (simulated)".into(),
+                    retryable: true,
+                    source: None,
+                })
             });
             assert!(aborted.is_err());
             self.0.write(f)

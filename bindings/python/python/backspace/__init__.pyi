@@ -157,7 +157,10 @@ class ForbiddenError(BackspaceError, PermissionError):
     permission: str
 
 class StorageError(BackspaceError):
-    """The store failed (disk, lock, corrupt or newer file), or the desk was closed."""
+    """The store failed (disk, lock, corrupt or newer file), or the desk was closed;
+    ``.retryable`` says whether the same call may succeed if made again (a busy database)."""
+    kind: ErrorKind
+    retryable: bool
 
 # ----- entities (immutable) -----
 

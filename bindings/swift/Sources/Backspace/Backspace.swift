@@ -7709,6 +7709,9 @@ enum BackspaceError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError
      */
     case Storage(
         /**
+         * Whether the same call may succeed if made again (a busy database).
+         */retryable: Bool, 
+        /**
          * The R-ERR-1 text.
          */errorMessage: String
     )
@@ -7780,6 +7783,7 @@ public struct FfiConverterTypeBackspaceError: FfiConverterRustBuffer {
             errorMessage: try FfiConverterString.read(from: &buf)
             )
         case 9: return .Storage(
+            retryable: try FfiConverterBool.read(from: &buf), 
             errorMessage: try FfiConverterString.read(from: &buf)
             )
 
@@ -7848,8 +7852,9 @@ public struct FfiConverterTypeBackspaceError: FfiConverterRustBuffer {
             FfiConverterString.write(errorMessage, into: &buf)
             
         
-        case let .Storage(errorMessage):
+        case let .Storage(retryable,errorMessage):
             writeInt(&buf, Int32(9))
+            FfiConverterBool.write(retryable, into: &buf)
             FfiConverterString.write(errorMessage, into: &buf)
             
         }

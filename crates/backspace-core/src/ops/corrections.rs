@@ -289,7 +289,7 @@ impl<S: Store> Backspace<S> {
             let revenue = tx
                 .revenue(date, date, tz)?
                 .pop()
-                .ok_or_else(|| Error::Storage(format!("no revenue row for {date}")))?;
+                .ok_or_else(|| Error::storage(format!("no revenue row for {date}")))?;
             let z = ZReport {
                 date,
                 closed_at: at,

@@ -392,7 +392,7 @@ impl<S: Store> Backspace<S> {
                 method.as_str().to_string(),
                 at,
             )?;
-            entry.ok_or_else(|| Error::Storage("a deposit wrote no ledger entry".into()))
+            entry.ok_or_else(|| Error::storage("a deposit wrote no ledger entry"))
         })
     }
 
