@@ -32,6 +32,28 @@ pub enum Counter {
     Reservation,
 }
 
+impl Counter {
+    /// The prefix of this counter's numbers.
+    fn prefix(self) -> &'static str {
+        match self {
+            Counter::Customer => "C",
+            Counter::Invoice => "INV",
+            Counter::CreditNote => "CN",
+            Counter::Reservation => "R",
+        }
+    }
+
+    /// Number `n` of this counter: `INV-0001`, `CN-0001`, `R-0001`, `C-001`; with a branch's
+    /// code `INV-ALX-0001` (R-CHAIN-2: customers stay chain-wide, so `C-…` never carries one).
+    pub fn format(self, code: Option<&str>, n: u64) -> String {
+        match (self, code) {
+            (Counter::Customer, _) => format!("C-{n:03}"),
+            (_, Some(code)) => format!("{}-{code}-{n:04}", self.prefix()),
+            (_, None) => format!("{}-{n:04}", self.prefix()),
+        }
+    }
+}
+
 /// Where and when a session is, or would be: the interval `[start, end)` of a customer on a
 /// resource; `end` is `None` while it runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +90,17 @@ pub trait StoreTx {
     fn save_settings(&mut self, settings: &Settings) -> Result<()>;
     /// Takes the next number of a counter (1, 2, …), never reused.
     fn next_number(&mut self, counter: Counter) -> Result<u64>;
+    /// The code a branch of a chain puts in its document numbers (R-CHAIN-2); `None` for a
+    /// single space.
+    fn number_code(&mut self) -> Result<Option<String>> {
+        Ok(None)
+    }
+    /// Takes the next document number of a counter, formatted (`INV-0001`, `INV-ALX-0001`).
+    fn next_document_number(&mut self, counter: Counter) -> Result<String> {
+        let n = self.next_number(counter)?;
+        let code = self.number_code()?;
+        Ok(counter.format(code.as_deref(), n))
+    }
 
     /// Adds a customer.
     fn insert_customer(&mut self, customer: &Customer) -> Result<()>;

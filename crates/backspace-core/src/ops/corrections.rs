@@ -21,11 +21,6 @@ use crate::staff::Permission;
 use crate::store::{Counter, Store, StoreTx};
 use crate::trail::{TrailKind, correction_text, credit_note_text};
 
-/// `CN-0001`, … (R-CORR-2).
-pub fn credit_note_number(n: u64) -> String {
-    format!("CN-{n:04}")
-}
-
 /// A correction's reason: trimmed, 1–500 characters.
 fn reason(text: &str) -> Result<String> {
     let t = text.trim();
@@ -177,7 +172,7 @@ impl<S: Store> Backspace<S> {
             let settings = tx.settings()?;
             let mut note = CreditNote {
                 id: new_id(),
-                credit_note_number: credit_note_number(tx.next_number(Counter::CreditNote)?),
+                credit_note_number: tx.next_document_number(Counter::CreditNote)?,
                 invoice_id,
                 invoice_number: invoice.invoice_number.clone(),
                 customer_id: invoice.customer_id,

@@ -12,7 +12,7 @@ use crate::text::{fold, normalize_email, normalize_name, normalize_text};
 
 /// `C-001`, …, `C-1000` (R-CUST-2).
 pub fn human_id(n: u64) -> String {
-    format!("C-{n:03}")
+    Counter::Customer.format(None, n)
 }
 
 fn duplicate_phone(tx: &mut dyn StoreTx, phone: &str, except: Option<Uuid>) -> Result<()> {

@@ -21,11 +21,6 @@ use super::shifts::attach;
 use super::trail::record;
 use crate::drawer::DrawerEntryKind;
 
-/// `INV-0001`, … (R-INVC-1).
-pub fn invoice_number(n: u64) -> String {
-    format!("INV-{n:04}")
-}
-
 /// Changes a customer's balance by `delta` piastres and records why (R-BAL-2, R-BAL-3).
 /// A zero change is no change and writes no entry.
 pub(super) fn post(
@@ -104,7 +99,7 @@ pub(crate) fn issue_invoice(
     }
     let mut invoice = Invoice {
         id: new_id(),
-        invoice_number: invoice_number(tx.next_number(Counter::Invoice)?),
+        invoice_number: tx.next_document_number(Counter::Invoice)?,
         customer_id: customer.id,
         session_id,
         subscription_id,

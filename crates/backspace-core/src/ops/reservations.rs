@@ -28,11 +28,6 @@ use crate::store::{Counter, Store, StoreTx};
 /// How early a customer may check in.
 pub const EARLY_CHECK_IN_MINUTES: i64 = 15;
 
-/// `R-0001`, … (R-BOOK-1).
-pub fn reservation_number(n: u64) -> String {
-    format!("R-{n:04}")
-}
-
 fn hhmm(at: DateTime<Utc>, settings: &Settings) -> String {
     at.with_timezone(&settings.time_zone)
         .format("%Y-%m-%d %H:%M")
@@ -207,7 +202,7 @@ impl<S: Store> Backspace<S> {
             }
             let reservation = Reservation {
                 id: new_id(),
-                reservation_number: reservation_number(tx.next_number(Counter::Reservation)?),
+                reservation_number: tx.next_document_number(Counter::Reservation)?,
                 customer_id,
                 resource_id,
                 start,

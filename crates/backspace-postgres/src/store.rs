@@ -1,0 +1,186 @@
+//! `Store` for [`PostgresStore`]: each write runs in a `SERIALIZABLE` transaction, so concurrent
+//! desks behave as if they had taken turns (what the core's checks assume, R-TIME-4). When the
+//! server aborts one for a concurrent transaction (serialization failure, deadlock) or the
+//! connection drops before the commit was sent, the store rolls back, waits a little and runs
+//! the operation again: callers never see those. Reads run in `REPEATABLE READ READ ONLY`
+//! transactions: one snapshot, never a write.
+
+use std::collections::HashMap;
+use std::sync::MutexGuard;
+use std::time::Duration;
+
+use backspace_core::{Error, Result, Store, StoreTx};
+use postgres::{Client, IsolationLevel, NoTls, Statement};
+
+use crate::PostgresStore;
+use crate::db::{Db, count};
+use crate::error::{Db as _, is_connection_lost, is_serialization, storage};
+use crate::tx::PgTx;
+
+/// How many times an operation runs before a retryable failure is handed to the caller.
+const MAX_ATTEMPTS: u32 = 60;
+
+/// One connection and the statements prepared on it.
+pub(crate) struct Conn {
+    pub(crate) client: Client,
+    pub(crate) statements: HashMap<&'static str, Statement>,
+}
+
+impl Conn {
+    pub(crate) fn connect(config: &postgres::Config) -> Result<Conn> {
+        count();
+        let client = config.connect(NoTls).db()?;
+        Ok(Conn {
+            client,
+            statements: HashMap::new(),
+        })
+    }
+}
+
+/// What one attempt came to.
+enum Attempt<T> {
+    Done(Result<T>),
+    Again(Error),
+}
+
+/// A short, growing, jittered pause before attempt `attempt + 1`: serialization failures clear
+/// in milliseconds; a restarting server takes seconds.
+fn pause(attempt: u32, connection_lost: bool) {
+    let jitter = u64::from(uuid::Uuid::new_v4().as_bytes()[0]);
+    let ms = if connection_lost {
+        250 + jitter
+    } else {
+        (1u64 << attempt.min(5)) + jitter % 8
+    };
+    std::thread::sleep(Duration::from_millis(ms));
+}
+
+impl PostgresStore {
+    fn lock(&self) -> MutexGuard<'_, Option<Conn>> {
+        // A panic inside an operation dropped its transaction (rolled back); the connection is
+        // dropped too, so the next call starts on a fresh one.
+        self.conn.lock().unwrap_or_else(|poisoned| {
+            let mut guard = poisoned.into_inner();
+            *guard = None;
+            self.conn.clear_poison();
+            guard
+        })
+    }
+
+    fn connected<'g>(&self, slot: &'g mut Option<Conn>) -> Result<&'g mut Conn> {
+        if slot.as_ref().is_some_and(|c| c.client.is_closed()) {
+            *slot = None;
+        }
+        if slot.is_none() {
+            *slot = Some(Conn::connect(&self.config)?);
+        }
+        slot.as_mut()
+            .ok_or_else(|| Error::storage("no connection to PostgreSQL"))
+    }
+
+    fn attempt<T>(
+        &self,
+        slot: &mut Option<Conn>,
+        isolation: IsolationLevel,
+        read_only: bool,
+        f: &mut dyn FnMut(&mut dyn StoreTx) -> Result<T>,
+    ) -> Attempt<T> {
+        let conn = match self.connected(slot) {
+            Ok(conn) => conn,
+            Err(e) if e.is_retryable() => return Attempt::Again(e),
+            Err(e) => return Attempt::Done(Err(e)),
+        };
+        let outcome = Self::attempt_on(conn, &self.scope, isolation, read_only, f);
+        if conn.client.is_closed() {
+            // The server restarted or the network dropped: the next attempt reconnects.
+            *slot = None;
+        }
+        outcome
+    }
+
+    fn attempt_on<T>(
+        conn: &mut Conn,
+        scope: &crate::db::Scope,
+        isolation: IsolationLevel,
+        read_only: bool,
+        f: &mut dyn FnMut(&mut dyn StoreTx) -> Result<T>,
+    ) -> Attempt<T> {
+        count();
+        let started = conn
+            .client
+            .build_transaction()
+            .isolation_level(isolation)
+            .read_only(read_only)
+            .start();
+        let mut tx = match started {
+            Ok(tx) => tx,
+            Err(e) if is_connection_lost(&e) => return Attempt::Again(storage(e)),
+            Err(e) => return Attempt::Done(Err(storage(e))),
+        };
+        let out = f(&mut PgTx::new(Db::new(
+            &mut tx,
+            &mut conn.statements,
+            scope,
+        )));
+        count();
+        match out {
+            Ok(value) if read_only => {
+                let _ = tx.rollback();
+                Attempt::Done(Ok(value))
+            }
+            Ok(value) => match tx.commit() {
+                Ok(()) => Attempt::Done(Ok(value)),
+                Err(e) if is_serialization(&e) => Attempt::Again(storage(e)),
+                Err(e) if is_connection_lost(&e) => Attempt::Done(Err(Error::storage_from(
+                    "the connection to PostgreSQL was lost while committing: the operation \
+                     may or may not have been saved; look before doing it again",
+                    false,
+                    e,
+                ))),
+                Err(e) => Attempt::Done(Err(storage(e))),
+            },
+            // Dropping the transaction rolls it back (or the connection is gone anyway).
+            Err(e) if e.is_retryable() => Attempt::Again(e),
+            Err(e) => Attempt::Done(Err(e)),
+        }
+    }
+
+    fn run<T>(
+        &self,
+        isolation: IsolationLevel,
+        read_only: bool,
+        f: &mut dyn FnMut(&mut dyn StoreTx) -> Result<T>,
+    ) -> Result<T> {
+        let mut slot = self.lock();
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            match self.attempt(&mut slot, isolation, read_only, f) {
+                Attempt::Done(result) => return result,
+                Attempt::Again(e) if attempt >= MAX_ATTEMPTS => return Err(e),
+                Attempt::Again(_) => pause(attempt, slot.is_none()),
+            }
+        }
+    }
+}
+
+impl Store for PostgresStore {
+    fn write<T>(&self, f: impl Fn(&mut dyn StoreTx) -> Result<T>) -> Result<T> {
+        self.run(IsolationLevel::Serializable, false, &mut |tx| f(tx))
+    }
+
+    fn read<T>(&self, f: impl FnOnce(&mut dyn StoreTx) -> Result<T>) -> Result<T> {
+        // A read runs again only when its connection was lost before it returned anything.
+        let mut f = Some(f);
+        self.run(
+            IsolationLevel::RepeatableRead,
+            true,
+            &mut |tx| match f.take() {
+                Some(f) => f(tx),
+                None => Err(Error::storage(
+                    "the connection to PostgreSQL was lost during a read",
+                )),
+            },
+        )
+    }
+}
