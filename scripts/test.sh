@@ -14,6 +14,15 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium poppler-utils fonts-noto-core >/dev/null
 fi
 
+# The PostgreSQL tests run against BACKSPACE_PG_URL, or else a throwaway cluster under target/pg
+# that is stopped when this script ends.
+if [ -z "${BACKSPACE_PG_URL:-}" ]; then
+  echo "== PostgreSQL: a throwaway cluster under target/pg"
+  eval "$(scripts/pg-cluster.sh start)"
+  export BACKSPACE_PG_THROWAWAY=1
+  trap 'scripts/pg-cluster.sh stop' EXIT
+fi
+
 echo "== Rust: cargo test --workspace --exclude uniffi-bindgen"
 cargo test --workspace --exclude uniffi-bindgen --quiet
 

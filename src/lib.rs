@@ -48,6 +48,21 @@ pub fn in_memory() -> Result<Desk> {
     SqliteStore::in_memory().map(Backspace::new)
 }
 
+/// A front desk over one branch of a chain on PostgreSQL (feature `postgres`).
+#[cfg(feature = "postgres")]
+pub type ChainDesk = Backspace<backspace_postgres::PostgresStore>;
+
+/// The PostgreSQL store and the chain's administration (feature `postgres`).
+#[cfg(feature = "postgres")]
+pub use backspace_postgres::{Branch, Chain, NewBranch, PostgresStore};
+
+/// Opens branch `branch_code` of the chain whose database is at `url` (R-CHAIN-2), creating or
+/// upgrading its schema (feature `postgres`).
+#[cfg(feature = "postgres")]
+pub fn open_postgres(url: &str, branch_code: &str) -> Result<ChainDesk> {
+    PostgresStore::open(url, branch_code).map(Backspace::new)
+}
+
 /// Constructors of a [`Backspace`] over SQLite: `Backspace::open(path)`, `Backspace::in_memory()`.
 pub trait BackspaceSqlite: Sized {
     /// Opens (creating if needed) the desk kept in the SQLite file at `path`.

@@ -156,6 +156,57 @@ impl Chain {
         Ok(branch)
     }
 
+    /// Lets the database role `role` (created by the chain's administrator, e.g.
+    /// `CREATE ROLE alx_desk LOGIN PASSWORD '…'`) work as branch `code`'s desks: row-level
+    /// security then shows and accepts only that branch's rows, and the shared customer records
+    /// (schema version 2). The role gets no right to change branches or role assignments.
+    pub fn grant_branch_role(&self, role: &str, code: &str) -> Result<()> {
+        let well_formed = !role.is_empty()
+            && role.len() <= 63
+            && role.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+            && role
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        if !well_formed {
+            return Err(Error::validation(
+                "role",
+                "must be a lower-case PostgreSQL role name (letters, digits, _)",
+            ));
+        }
+        let mut conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
+        let mut tx = conn.client.transaction().db()?;
+        let exists: bool = tx
+            .query_one("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)", &[&role])
+            .db()?
+            .get(0);
+        if !exists {
+            return Err(Error::not_found("database role", role));
+        }
+        let branch: Option<i32> = tx
+            .query_opt("SELECT id FROM branches WHERE code = $1", &[&code])
+            .db()?
+            .map(|r| r.get(0));
+        let branch = branch.ok_or_else(|| Error::not_found("branch", code))?;
+        tx.execute(
+            "INSERT INTO branch_roles (role_name, branch_id) VALUES ($1, $2)
+             ON CONFLICT (role_name) DO UPDATE SET branch_id = EXCLUDED.branch_id",
+            &[&role, &branch],
+        )
+        .db()?;
+        let schema: String = tx.query_one("SELECT current_schema()", &[]).db()?.get(0);
+        // Both names are checked or come from the server; quoted all the same.
+        let grants = format!(
+            "GRANT USAGE ON SCHEMA \"{schema}\" TO \"{role}\";
+             GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA \"{schema}\" TO \"{role}\";
+             GRANT DELETE ON \"{schema}\".consumptions, \"{schema}\".resources TO \"{role}\";
+             REVOKE INSERT, UPDATE ON \"{schema}\".branches, \"{schema}\".branch_roles,
+                 \"{schema}\".backspace_schema FROM \"{role}\";
+             GRANT USAGE ON ALL SEQUENCES IN SCHEMA \"{schema}\" TO \"{role}\";"
+        );
+        tx.batch_execute(&grants).db()?;
+        tx.commit().db()
+    }
+
     /// Every branch, by code.
     pub fn branches(&self) -> Result<Vec<Branch>> {
         let mut conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());

@@ -9,10 +9,13 @@ use backspace_core::{Error, Result};
 use crate::error::Db as _;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
 
 /// Every version's SQL, in order: index 0 is version 1.
-pub(crate) const MIGRATIONS: &[&str] = &[include_str!("migrations/v1.sql")];
+pub(crate) const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/v1.sql"),
+    include_str!("migrations/v2.sql"),
+];
 
 /// The advisory lock key that serializes migrations (any constant unlikely to be in use).
 const MIGRATION_LOCK: i64 = 0x4261_636b_7370_6163; // "Backspac"

@@ -46,3 +46,9 @@ fn try_fresh_store() -> Result<PostgresStore> {
     Chain::connect_config(&config)?.add_branch(NewBranch::new("Main", "MAIN").plain_numbers())?;
     PostgresStore::open_config(config, Some("MAIN"))
 }
+
+/// Brings the schema of `config` to `version` only (for the upgrade tests).
+pub fn migrate_to(config: &postgres::Config, version: i32) -> Result<()> {
+    let mut conn = crate::store::Conn::connect(config)?;
+    crate::migrations::migrate_to(&mut conn.client, version)
+}

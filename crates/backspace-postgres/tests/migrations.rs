@@ -1,0 +1,72 @@
+//! Versioned migrations (R-DB-2 on PostgreSQL): a database at any earlier version upgrades on
+//! open to exactly the schema a fresh database gets; a newer database is refused.
+
+use backspace_core::{Backspace, NewCustomer};
+use backspace_postgres::{Chain, NewBranch, PostgresStore, SCHEMA_VERSION, testing};
+
+/// Every table's columns, constraints, indexes, triggers and policies of the search path's
+/// first schema, as sorted text.
+fn schema_of(config: &postgres::Config) -> Vec<String> {
+    let mut client = config.connect(postgres::NoTls).expect("connect");
+    let queries = [
+        "SELECT format('column %s.%s %s %s %s', table_name, column_name, data_type, is_nullable,
+                coalesce(column_default, ''))
+         FROM information_schema.columns WHERE table_schema = current_schema()",
+        "SELECT format('constraint %s %s', conname, pg_get_constraintdef(c.oid))
+         FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+         WHERE n.nspname = current_schema()",
+        "SELECT format('index %s', indexdef) FROM pg_indexes WHERE schemaname = current_schema()",
+        "SELECT format('trigger %s %s', tgname, pg_get_triggerdef(t.oid))
+         FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+         JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = current_schema() AND NOT t.tgisinternal",
+        "SELECT format('policy %s %s %s %s %s', tablename, policyname, cmd, qual, with_check)
+         FROM pg_policies WHERE schemaname = current_schema()",
+        "SELECT format('rls %s %s', relname, relrowsecurity) FROM pg_class c
+         JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = current_schema() AND c.relkind = 'r'",
+    ];
+    let mut lines: Vec<String> = queries
+        .iter()
+        .flat_map(|q| client.query(*q, &[]).expect("catalog query"))
+        .map(|row| row.get::<_, String>(0))
+        .collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn r_db_2_every_earlier_version_upgrades_to_the_fresh_schema() {
+    let fresh = testing::fresh_config();
+    Chain::connect_config(&fresh).expect("fresh schema");
+    let expected = schema_of(&fresh);
+    assert!(expected.iter().any(|l| l.contains("reservations_never_overlap")));
+    for version in 1..SCHEMA_VERSION {
+        let old = testing::fresh_config();
+        testing::migrate_to(&old, version).expect("old version");
+        // Records written at the old version survive the upgrade.
+        let mut client = old.connect(postgres::NoTls).expect("connect");
+        client
+            .batch_execute("INSERT INTO branches (code, name) VALUES ('ALX', 'Alexandria')")
+            .expect("an old branch");
+        let desk = Backspace::new(PostgresStore::open_config(old.clone(), Some("ALX")).expect("upgrade on open"));
+        desk.register_customer(NewCustomer::new("Mona", "01012345678"))
+            .expect("works after the upgrade");
+        assert_eq!(schema_of(&old), expected, "upgraded from version {version}");
+    }
+}
+
+#[test]
+fn r_db_2_a_newer_database_is_refused() {
+    let config = testing::fresh_config();
+    Chain::connect_config(&config)
+        .expect("fresh")
+        .add_branch(NewBranch::new("Main", "MAIN"))
+        .expect("branch");
+    let mut client = config.connect(postgres::NoTls).expect("connect");
+    client
+        .execute("INSERT INTO backspace_schema (version) VALUES ($1)", &[&(SCHEMA_VERSION + 1)])
+        .expect("pretend a newer build migrated it");
+    let err = PostgresStore::open_config(config, Some("MAIN")).expect_err("newer schema");
+    assert!(err.to_string().contains("newer than this build"), "{err}");
+}
