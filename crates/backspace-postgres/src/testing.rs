@@ -22,8 +22,13 @@ pub fn server_url() -> String {
 /// A new, empty schema on the test server; the returned configuration has it first on the
 /// search path (`public` after it, for btree_gist).
 pub fn fresh_config() -> postgres::Config {
+    schema_config(&fresh_schema())
+}
+
+/// Creates a new, empty schema on the test server and returns its name.
+pub fn fresh_schema() -> String {
     let url = server_url();
-    let mut config: postgres::Config = url.parse().expect("BACKSPACE_PG_URL parses");
+    let config: postgres::Config = url.parse().expect("BACKSPACE_PG_URL parses");
     let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
     let mut client = config
         .connect(postgres::NoTls)
@@ -31,6 +36,12 @@ pub fn fresh_config() -> postgres::Config {
     client
         .batch_execute(&format!("CREATE SCHEMA {schema}"))
         .expect("create a test schema");
+    schema
+}
+
+/// The test server's configuration with `schema` first on the search path.
+pub fn schema_config(schema: &str) -> postgres::Config {
+    let mut config: postgres::Config = server_url().parse().expect("BACKSPACE_PG_URL parses");
     config.options(&format!("-c search_path={schema},public"));
     config
 }
