@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use backspace::chrono::{Duration as Minutes, Utc};
 use backspace::{
-    Category, Decimal, Desk, ErrorKind, InvoiceFilter, InvoiceStatus, MovementKind, PaymentMethod,
+    Backspace, Category, Decimal, Desk, ErrorKind, InvoiceFilter, InvoiceStatus, MovementKind, PaymentMethod,
     Plan, ResourceType, SettingsUpdate, Store, Uuid,
 };
 use backspace_core::testkit::invariants::check_invariants;
@@ -126,7 +126,11 @@ pub const ITEMS: [(&str, &str, i64); 3] = [
 
 /// Seeds a fresh file: settings, seats, café items, a few customers.
 pub fn seed_db(path: &Path) {
-    let desk = backspace::open(path).unwrap();
+    seed_desk(&backspace::open(path).unwrap());
+}
+
+/// Seeds a fresh desk of any store: settings, seats, café items.
+pub fn seed_desk<S: Store>(desk: &Backspace<S>) {
     desk.update_settings(SettingsUpdate {
         unit_minutes: Some(15),
         weekly_price: Some(Some(Decimal::new(25_000, 2))),
@@ -233,12 +237,25 @@ const METHODS: [PaymentMethod; 4] = [
 /// Runs random front-desk operations on `desk` until `stop()` says so. Every operation that
 /// returns `Ok` is journaled and counted; other errors are counted by kind; a storage error
 /// panics (no test allows one: a busy database must be waited for, not reported).
-pub fn work(
-    desk: &Desk,
+pub fn work<S: Store>(
+    desk: &Backspace<S>,
+    rng: &mut Rng,
+    journal: &mut Journal,
+    tag: &str,
+    stop: impl FnMut(u64) -> bool,
+) -> Tally {
+    work_through(desk, rng, journal, tag, stop, false)
+}
+
+/// [`work`], but a storage error is counted as `uncertain` instead of failing when
+/// `allow_uncertain` (a server restarted under the workload).
+pub fn work_through<S: Store>(
+    desk: &Backspace<S>,
     rng: &mut Rng,
     journal: &mut Journal,
     tag: &str,
     mut stop: impl FnMut(u64) -> bool,
+    allow_uncertain: bool,
 ) -> Tally {
     let mut tally = Tally::default();
     let mut n = 0u64;
@@ -247,6 +264,11 @@ pub fn work(
         let result = step(desk, rng, journal, tag, n);
         match result {
             Ok(()) => tally.ok += 1,
+            // A server restarted while the operation committed: it may or may not be saved.
+            // It was not journaled, so nothing is claimed of it.
+            Err(e) if allow_uncertain && e.kind() == ErrorKind::Storage => {
+                *tally.failed.entry("uncertain".into()).or_default() += 1
+            }
             Err(e) if e.kind() == ErrorKind::Storage => {
                 panic!("operation {n} of {tag} failed in the store: {e}")
             }
@@ -261,8 +283,8 @@ fn money(piastres: i64) -> Decimal {
 }
 
 /// One random operation.
-fn step(
-    desk: &Desk,
+fn step<S: Store>(
+    desk: &Backspace<S>,
     rng: &mut Rng,
     journal: &mut Journal,
     tag: &str,
@@ -509,7 +531,7 @@ pub struct Verified {
 }
 
 /// Every journaled operation is in the database, and every invariant holds.
-pub fn verify(desk: &Desk, journals: &[PathBuf]) -> Verified {
+pub fn verify<S: Store>(desk: &Backspace<S>, journals: &[PathBuf]) -> Verified {
     let mut lines = Vec::new();
     for j in journals {
         if let Ok(text) = std::fs::read_to_string(j) {
@@ -666,7 +688,7 @@ pub fn verify(desk: &Desk, journals: &[PathBuf]) -> Verified {
 
 /// stock = initial + restocks ± adjustments − consumptions (+ removed consumptions), by kind,
 /// and each movement's `quantity_after` runs from the previous one.
-pub fn check_stock_by_kind(desk: &Desk) {
+pub fn check_stock_by_kind<S: Store>(desk: &Backspace<S>) {
     for item in desk.list_inventory_items().unwrap() {
         let moves = desk.stock_movements(item.id).unwrap();
         let sum = |k: MovementKind| {
