@@ -63,6 +63,23 @@ pub fn open_postgres(url: &str, branch_code: &str) -> Result<ChainDesk> {
     PostgresStore::open(url, branch_code).map(Backspace::new)
 }
 
+/// Moves the single-space SQLite file at `from` into branch `branch_code` of the chain at `url`
+/// (R-CHAIN-4): every record copied as it is, in one transaction; the branch must be empty and
+/// the chain without customers or staff (feature `postgres`). The file is not changed.
+#[cfg(feature = "postgres")]
+pub fn migrate_sqlite_to_postgres(
+    from: impl AsRef<Path>,
+    url: &str,
+    branch_code: &str,
+) -> Result<backspace_postgres::ImportReport> {
+    let from = from.as_ref();
+    if !from.is_file() {
+        return Err(Error::not_found("file", from.display()));
+    }
+    let source = SqliteStore::open(from)?;
+    PostgresStore::open(url, branch_code)?.import_space(&source)
+}
+
 /// Constructors of a [`Backspace`] over SQLite: `Backspace::open(path)`, `Backspace::in_memory()`.
 pub trait BackspaceSqlite: Sized {
     /// Opens (creating if needed) the desk kept in the SQLite file at `path`.

@@ -22,7 +22,9 @@ const KILL_TEST: &str = "r_chain_1_sigkill_of_desks_on_postgres_loses_nothing";
 const RESTART_TEST: &str = "r_chain_1_server_restart_under_four_desks_loses_nothing";
 
 fn desk(schema: &str) -> Backspace<PostgresStore> {
-    Backspace::new(PostgresStore::open_config(testing::schema_config(schema), Some("MAIN")).unwrap())
+    Backspace::new(
+        PostgresStore::open_config(testing::schema_config(schema), Some("MAIN")).unwrap(),
+    )
 }
 
 fn fresh_chain() -> String {
@@ -40,7 +42,9 @@ fn fresh_chain() -> String {
 fn worker(schema: &str, seconds: u64, tolerant: bool) {
     let journal = std::env::var("BACKSPACE_PG_FAULT_JOURNAL").unwrap();
     let seed = env_number("BACKSPACE_PG_FAULT_SEED", 1);
-    let marker = std::env::var("BACKSPACE_PG_FAULT_MARKER").ok().map(PathBuf::from);
+    let marker = std::env::var("BACKSPACE_PG_FAULT_MARKER")
+        .ok()
+        .map(PathBuf::from);
     let desk = desk(schema);
     let mut journal = Journal::create(journal.as_ref(), true);
     let mut rng = Rng::new(seed);
@@ -95,11 +99,18 @@ fn r_chain_1_sigkill_of_desks_on_postgres_loses_nothing() {
             KILL_TEST,
             &[
                 ("BACKSPACE_PG_FAULT_SCHEMA", schema.clone()),
-                ("BACKSPACE_PG_FAULT_JOURNAL", journal.to_string_lossy().to_string()),
+                (
+                    "BACKSPACE_PG_FAULT_JOURNAL",
+                    journal.to_string_lossy().to_string(),
+                ),
                 ("BACKSPACE_PG_FAULT_SEED", seed.wrapping_add(k).to_string()),
             ],
         );
-        let delay = if rng.chance(10) { rng.range(0, 30) } else { rng.range(30, 300) };
+        let delay = if rng.chance(10) {
+            rng.range(0, 30)
+        } else {
+            rng.range(30, 300)
+        };
         std::thread::sleep(Duration::from_millis(delay as u64));
         if let Some(status) = child.try_wait().unwrap() {
             let out = child.wait_with_output().unwrap();
@@ -115,7 +126,11 @@ fn r_chain_1_sigkill_of_desks_on_postgres_loses_nothing() {
         journals.push(journal);
         // Every tenth kill and the last, every journal; otherwise the two latest.
         let all = k % 10 == 9 || k + 1 == kills;
-        let from = if all { 0 } else { journals.len().saturating_sub(2) };
+        let from = if all {
+            0
+        } else {
+            journals.len().saturating_sub(2)
+        };
         verified = verify(&desk(&schema), &journals[from..]);
     }
     println!(
@@ -126,7 +141,10 @@ fn r_chain_1_sigkill_of_desks_on_postgres_loses_nothing() {
         started.elapsed().as_secs_f64()
     );
     let _ = std::fs::remove_dir_all(&dir);
-    assert!(verified.operations > 0 && verified.invoices > 0, "{verified:?}");
+    assert!(
+        verified.operations > 0 && verified.invoices > 0,
+        "{verified:?}"
+    );
 }
 
 #[test]
@@ -155,9 +173,15 @@ fn r_chain_1_server_restart_under_four_desks_loses_nothing() {
                 RESTART_TEST,
                 &[
                     ("BACKSPACE_PG_FAULT_SCHEMA", schema.clone()),
-                    ("BACKSPACE_PG_FAULT_JOURNAL", journal.to_string_lossy().to_string()),
+                    (
+                        "BACKSPACE_PG_FAULT_JOURNAL",
+                        journal.to_string_lossy().to_string(),
+                    ),
                     ("BACKSPACE_PG_FAULT_SEED", (1000 + i).to_string()),
-                    ("BACKSPACE_PG_FAULT_MARKER", marker.to_string_lossy().to_string()),
+                    (
+                        "BACKSPACE_PG_FAULT_MARKER",
+                        marker.to_string_lossy().to_string(),
+                    ),
                 ],
             )
         })

@@ -18,8 +18,8 @@ use std::time::{Duration, Instant};
 
 use backspace::chrono::{Duration as Minutes, Utc};
 use backspace::{
-    Backspace, Category, Decimal, Desk, ErrorKind, InvoiceFilter, InvoiceStatus, MovementKind, PaymentMethod,
-    Plan, ResourceType, SettingsUpdate, Store, Uuid,
+    Backspace, Category, Decimal, Desk, ErrorKind, InvoiceFilter, InvoiceStatus, MovementKind,
+    PaymentMethod, Plan, ResourceType, SettingsUpdate, Store, Uuid,
 };
 use backspace_core::testkit::invariants::check_invariants;
 

@@ -542,6 +542,12 @@ impl StoreTx for State {
         ))
     }
 
+    fn shifts(&mut self) -> Result<Vec<Shift>> {
+        Ok(sorted_by_key(self.shifts.values().cloned(), |s| {
+            (s.opened_at, s.id)
+        }))
+    }
+
     fn insert_drawer_entry(&mut self, entry: &DrawerEntry) -> Result<()> {
         match self.shifts.get(&entry.shift_id) {
             Some(s) if s.is_open() => {

@@ -264,6 +264,8 @@ pub trait StoreTx {
     fn shift(&mut self, id: Uuid) -> Result<Option<Shift>>;
     /// The open shifts, oldest first.
     fn open_shifts(&mut self) -> Result<Vec<Shift>>;
+    /// Every shift, open or closed, oldest first (to copy a store, R-CHAIN-4).
+    fn shifts(&mut self) -> Result<Vec<Shift>>;
     /// Attaches money to an open shift (R-SHIFT-2).
     fn insert_drawer_entry(&mut self, entry: &DrawerEntry) -> Result<()>;
     /// A shift's drawer entries, in the order written.

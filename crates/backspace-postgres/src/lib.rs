@@ -27,6 +27,7 @@ mod chain;
 mod convert;
 mod db;
 mod error;
+mod import;
 mod migrations;
 mod open;
 mod store;
@@ -51,6 +52,7 @@ mod trail;
 pub mod testing;
 
 pub use chain::{Branch, Chain, NewBranch};
+pub use import::ImportReport;
 pub use migrations::SCHEMA_VERSION;
 
 /// Round trips to the server the stores of this process have made (feature `stmt-count`).

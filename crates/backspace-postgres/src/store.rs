@@ -83,7 +83,7 @@ impl PostgresStore {
         slot: &mut Option<Conn>,
         isolation: IsolationLevel,
         read_only: bool,
-        f: &mut dyn FnMut(&mut dyn StoreTx) -> Result<T>,
+        f: &mut dyn FnMut(&mut PgTx<'_, '_>) -> Result<T>,
     ) -> Attempt<T> {
         let conn = match self.connected(slot) {
             Ok(conn) => conn,
@@ -103,7 +103,7 @@ impl PostgresStore {
         scope: &crate::db::Scope,
         isolation: IsolationLevel,
         read_only: bool,
-        f: &mut dyn FnMut(&mut dyn StoreTx) -> Result<T>,
+        f: &mut dyn FnMut(&mut PgTx<'_, '_>) -> Result<T>,
     ) -> Attempt<T> {
         count();
         let started = conn
@@ -149,7 +149,7 @@ impl PostgresStore {
         &self,
         isolation: IsolationLevel,
         read_only: bool,
-        f: &mut dyn FnMut(&mut dyn StoreTx) -> Result<T>,
+        f: &mut dyn FnMut(&mut PgTx<'_, '_>) -> Result<T>,
     ) -> Result<T> {
         let mut slot = self.lock();
         let mut attempt = 0;
@@ -161,6 +161,13 @@ impl PostgresStore {
                 Attempt::Again(_) => pause(attempt, slot.is_none()),
             }
         }
+    }
+}
+
+impl PostgresStore {
+    /// A write with this store's own transaction type (for what goes beyond `StoreTx`).
+    pub(crate) fn write_pg<T>(&self, f: impl Fn(&mut PgTx<'_, '_>) -> Result<T>) -> Result<T> {
+        self.run(IsolationLevel::Serializable, false, &mut |tx| f(tx))
     }
 }
 

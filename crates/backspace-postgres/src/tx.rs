@@ -41,6 +41,13 @@ impl<'a, 'c> PgTx<'a, 'c> {
     }
 }
 
+impl<'a, 'c> PgTx<'a, 'c> {
+    /// The transaction itself, for what only this store does (counters set by a copy).
+    pub(crate) fn db(&mut self) -> &mut Db<'a, 'c> {
+        &mut self.db
+    }
+}
+
 impl StoreTx for PgTx<'_, '_> {
     fn insert_operator(&mut self, operator: &OperatorRecord) -> Result<()> {
         staff::insert_operator(&mut self.db, operator)?;
@@ -132,6 +139,21 @@ impl StoreTx for PgTx<'_, '_> {
     }
     fn open_shifts(&mut self) -> Result<Vec<Shift>> {
         shifts::open(&mut self.db)
+    }
+    fn shifts(&mut self) -> Result<Vec<Shift>> {
+        // Only a store copy asks for every shift: the ids in order, then each shift.
+        let branch = self.db.branch();
+        let ids: Vec<Uuid> = self.db.many(
+            "SELECT id FROM shifts WHERE ($1::integer IS NULL OR branch_id = $1)
+             ORDER BY opened_at, id",
+            &[&branch],
+            |r| crate::convert::get(r, 0),
+        )?;
+        let mut all = Vec::with_capacity(ids.len());
+        for id in ids {
+            all.extend(shifts::by_id(&mut self.db, id)?);
+        }
+        Ok(all)
     }
     fn insert_drawer_entry(&mut self, entry: &DrawerEntry) -> Result<()> {
         shifts::insert_entry(&mut self.db, entry)

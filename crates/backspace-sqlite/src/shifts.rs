@@ -99,6 +99,16 @@ pub(crate) fn open(conn: &Connection) -> Result<Vec<Shift>> {
     )
 }
 
+/// Every shift, oldest first.
+pub(crate) fn all(conn: &Connection) -> Result<Vec<Shift>> {
+    many(
+        conn,
+        &format!("{SELECT_SHIFT} ORDER BY opened_at, id"),
+        [],
+        shift_from_row,
+    )
+}
+
 fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<DrawerEntry> {
     Ok(DrawerEntry {
         id: get_uuid(row, 0)?,

@@ -133,6 +133,9 @@ impl StoreTx for SqliteTx<'_> {
     fn open_shifts(&mut self) -> Result<Vec<Shift>> {
         shifts::open(self.conn)
     }
+    fn shifts(&mut self) -> Result<Vec<Shift>> {
+        shifts::all(self.conn)
+    }
     fn insert_drawer_entry(&mut self, entry: &DrawerEntry) -> Result<()> {
         shifts::insert_entry(self.conn, entry)
     }
