@@ -176,7 +176,10 @@ impl Chain {
         let mut conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
         let mut tx = conn.client.transaction().db()?;
         let exists: bool = tx
-            .query_one("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)", &[&role])
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)",
+                &[&role],
+            )
             .db()?
             .get(0);
         if !exists {

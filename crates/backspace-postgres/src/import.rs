@@ -295,7 +295,19 @@ impl PostgresStore {
     /// what the space showed. The branch must be empty and the chain without customers or
     /// staff (a conflict otherwise, and nothing is written).
     pub fn import_space<S: Store>(&self, source: &S) -> Result<ImportReport> {
+        self.import_space_with(source, &mut |_| {})
+    }
+
+    /// [`import_space`](Self::import_space), telling `progress` what it is doing: `reading`,
+    /// then `writing` (a progress bar's message).
+    pub fn import_space_with<S: Store>(
+        &self,
+        source: &S,
+        progress: &mut dyn FnMut(&str),
+    ) -> Result<ImportReport> {
+        progress("reading");
         let space = source.read(read_space)?;
+        progress("writing");
         self.write_pg(|tx| write_space(tx, &space))
     }
 }

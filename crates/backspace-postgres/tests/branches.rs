@@ -28,7 +28,9 @@ fn chain() -> Fixture {
     chain
         .add_branch(NewBranch::new("Alexandria", "ALX"))
         .expect("add ALX");
-    chain.add_branch(NewBranch::new("Cairo", "CAI")).expect("add CAI");
+    chain
+        .add_branch(NewBranch::new("Cairo", "CAI"))
+        .expect("add CAI");
     let open = |code| {
         Backspace::new(PostgresStore::open_config(config.clone(), code).expect("open branch"))
     };
@@ -62,12 +64,18 @@ fn r_chain_2_branch_numbers_carry_the_code_and_customers_the_chains() {
         .cai
         .register_customer(NewCustomer::new("Omar", "01112345678"))
         .expect("register at CAI");
-    assert_eq!((mona.human_id.as_str(), omar.human_id.as_str()), ("C-001", "C-002"));
+    assert_eq!(
+        (mona.human_id.as_str(), omar.human_id.as_str()),
+        ("C-001", "C-002")
+    );
     for (desk, code) in [(&f.alx, "ALX"), (&f.cai, "CAI")] {
         let seat = desk
             .add_resource("Seat 1", ResourceType::Seat, money("30"))
             .expect("same name in each branch");
-        let s = desk.at(at(2, 9)).start_session(mona.id, seat.id).expect("start");
+        let s = desk
+            .at(at(2, 9))
+            .start_session(mona.id, seat.id)
+            .expect("start");
         let inv = desk
             .at(at(2, 10))
             .end_session(s.id, EndSession::default())
@@ -114,13 +122,21 @@ fn r_chain_2_balances_and_subscriptions_are_chain_wide() {
         .cai
         .add_resource("Seat 1", ResourceType::Seat, money("30"))
         .expect("seat");
-    let s = f.cai.at(at(3, 9)).start_session(mona.id, seat.id).expect("start");
+    let s = f
+        .cai
+        .at(at(3, 9))
+        .start_session(mona.id, seat.id)
+        .expect("start");
     let inv = f
         .cai
         .at(at(3, 12))
         .end_session(s.id, EndSession::default())
         .expect("end at CAI");
-    assert_eq!(inv.total, Decimal::ZERO, "the ALX subscription covers a CAI session");
+    assert_eq!(
+        inv.total,
+        Decimal::ZERO,
+        "the ALX subscription covers a CAI session"
+    );
     let ended = f.cai.get_session(s.id).expect("session");
     assert_eq!(ended.subscription_id, Some(sub.id));
 }
@@ -140,10 +156,20 @@ fn r_chain_2_branch_records_stay_in_their_branch() {
         .cai
         .add_resource("Seat 9", ResourceType::Seat, money("30"))
         .expect("seat");
-    assert_eq!(f.cai.list_resources().expect("list"), vec![cai_seat.clone()]);
-    let err = f.cai.start_session(mona.id, alx_seat.id).expect_err("ALX seat at CAI");
+    assert_eq!(
+        f.cai.list_resources().expect("list"),
+        vec![cai_seat.clone()]
+    );
+    let err = f
+        .cai
+        .start_session(mona.id, alx_seat.id)
+        .expect_err("ALX seat at CAI");
     assert_eq!(err.kind(), ErrorKind::NotFound);
-    let s = f.alx.at(at(2, 9)).start_session(mona.id, alx_seat.id).expect("start");
+    let s = f
+        .alx
+        .at(at(2, 9))
+        .start_session(mona.id, alx_seat.id)
+        .expect("start");
     let busy = f
         .cai
         .start_session(mona.id, cai_seat.id)
@@ -154,9 +180,15 @@ fn r_chain_2_branch_records_stay_in_their_branch() {
         .at(at(2, 10))
         .end_session(s.id, EndSession::default())
         .expect("end");
-    let missing = f.cai.find_invoice(&inv.invoice_number).expect_err("not at CAI");
+    let missing = f
+        .cai
+        .find_invoice(&inv.invoice_number)
+        .expect_err("not at CAI");
     assert_eq!(missing.kind(), ErrorKind::NotFound);
-    assert_eq!(f.all.get_invoice(inv.id).expect("chain view sees it").id, inv.id);
+    assert_eq!(
+        f.all.get_invoice(inv.id).expect("chain view sees it").id,
+        inv.id
+    );
 }
 
 #[test]
@@ -173,8 +205,15 @@ fn r_chain_2_the_chain_view_only_reads() {
 #[test]
 fn r_chain_2_add_branch_refuses_bad_and_taken_codes() {
     let f = chain();
-    for (name, code, field) in [("X", "alx", "code"), ("X", "A", "code"), (" ", "GIZ", "name")] {
-        let err = f.chain.add_branch(NewBranch::new(name, code)).expect_err(code);
+    for (name, code, field) in [
+        ("X", "alx", "code"),
+        ("X", "A", "code"),
+        (" ", "GIZ", "name"),
+    ] {
+        let err = f
+            .chain
+            .add_branch(NewBranch::new(name, code))
+            .expect_err(code);
         assert!(
             matches!(&err, Error::Validation { field: f, .. } if f == field),
             "{err}"
@@ -235,7 +274,10 @@ fn a_few_days(desk: &Desk, phone_prefix: &str, rate: &str) {
         desk.at(at(day, 7))
             .deposit(c.id, money("50"), PaymentMethod::Card)
             .expect("deposit");
-        let s = desk.at(at(day, 8)).start_session(c.id, seat.id).expect("start");
+        let s = desk
+            .at(at(day, 8))
+            .start_session(c.id, seat.id)
+            .expect("start");
         let inv = desk
             .at(at(day, 11))
             .end_session(
@@ -286,10 +328,16 @@ fn r_chain_3_chain_reports_are_the_sum_of_the_branches() {
     assert_eq!(all.len(), alx.len());
     let summed: Vec<RevenueDay> = alx.iter().zip(&cai).map(|(a, c)| add(a, c)).collect();
     assert_eq!(all, summed);
-    assert!(all.iter().any(|d| d.net > Decimal::ZERO && d.voids > Decimal::ZERO));
+    assert!(
+        all.iter()
+            .any(|d| d.net > Decimal::ZERO && d.voids > Decimal::ZERO)
+    );
 
     let outstanding = |d: &Desk| d.outstanding_invoices().expect("outstanding").len();
-    assert_eq!(outstanding(&f.all), outstanding(&f.alx) + outstanding(&f.cai));
+    assert_eq!(
+        outstanding(&f.all),
+        outstanding(&f.alx) + outstanding(&f.cai)
+    );
     assert!(outstanding(&f.alx) > 0);
 
     let occupied = |d: &Desk| -> i64 {

@@ -40,7 +40,11 @@ fn r_db_2_every_earlier_version_upgrades_to_the_fresh_schema() {
     let fresh = testing::fresh_config();
     Chain::connect_config(&fresh).expect("fresh schema");
     let expected = schema_of(&fresh);
-    assert!(expected.iter().any(|l| l.contains("reservations_never_overlap")));
+    assert!(
+        expected
+            .iter()
+            .any(|l| l.contains("reservations_never_overlap"))
+    );
     for version in 1..SCHEMA_VERSION {
         let old = testing::fresh_config();
         testing::migrate_to(&old, version).expect("old version");
@@ -49,7 +53,9 @@ fn r_db_2_every_earlier_version_upgrades_to_the_fresh_schema() {
         client
             .batch_execute("INSERT INTO branches (code, name) VALUES ('ALX', 'Alexandria')")
             .expect("an old branch");
-        let desk = Backspace::new(PostgresStore::open_config(old.clone(), Some("ALX")).expect("upgrade on open"));
+        let desk = Backspace::new(
+            PostgresStore::open_config(old.clone(), Some("ALX")).expect("upgrade on open"),
+        );
         desk.register_customer(NewCustomer::new("Mona", "01012345678"))
             .expect("works after the upgrade");
         assert_eq!(schema_of(&old), expected, "upgraded from version {version}");
@@ -65,7 +71,10 @@ fn r_db_2_a_newer_database_is_refused() {
         .expect("branch");
     let mut client = config.connect(postgres::NoTls).expect("connect");
     client
-        .execute("INSERT INTO backspace_schema (version) VALUES ($1)", &[&(SCHEMA_VERSION + 1)])
+        .execute(
+            "INSERT INTO backspace_schema (version) VALUES ($1)",
+            &[&(SCHEMA_VERSION + 1)],
+        )
         .expect("pretend a newer build migrated it");
     let err = PostgresStore::open_config(config, Some("MAIN")).expect_err("newer schema");
     assert!(err.to_string().contains("newer than this build"), "{err}");

@@ -130,10 +130,17 @@ fn race(test: &str, kind: &str, racers: usize, resources: usize) -> (String, Vec
     let setup = desk(&schema);
     for who in 0..racers {
         setup
-            .register_customer(NewCustomer::new(format!("Racer {who}"), format!("0122{who:07}")))
+            .register_customer(NewCustomer::new(
+                format!("Racer {who}"),
+                format!("0122{who:07}"),
+            ))
             .expect("racer");
     }
-    let room = if kind == "slot" { ResourceType::Room } else { ResourceType::Seat };
+    let room = if kind == "slot" {
+        ResourceType::Room
+    } else {
+        ResourceType::Seat
+    };
     for i in 0..resources {
         setup
             .add_resource(&format!("R {i:03}"), room, Decimal::new(3000, 2))
@@ -203,7 +210,11 @@ fn exactly_one_wins_each_round(outputs: &[Vec<String>], rounds: usize) {
     }
     assert_eq!(per_round.len(), rounds);
     for (round, said) in per_round {
-        assert_eq!(said.iter().filter(|s| *s == "won").count(), 1, "round {round}: {said:?}");
+        assert_eq!(
+            said.iter().filter(|s| *s == "won").count(),
+            1,
+            "round {round}: {said:?}"
+        );
         assert!(
             said.iter().all(|s| s == "won" || s == "conflict"),
             "round {round}: {said:?}"
@@ -216,7 +227,12 @@ fn r_chain_1_racing_processes_never_share_a_seat() {
     if as_racer() {
         return;
     }
-    let (schema, outputs) = race("r_chain_1_racing_processes_never_share_a_seat", "seat", 4, ROUNDS);
+    let (schema, outputs) = race(
+        "r_chain_1_racing_processes_never_share_a_seat",
+        "seat",
+        4,
+        ROUNDS,
+    );
     exactly_one_wins_each_round(&outputs, ROUNDS);
     let desk = desk(&schema);
     assert!(desk.active_sessions().expect("active").is_empty());
@@ -227,8 +243,12 @@ fn r_chain_1_racing_processes_never_book_one_slot_twice() {
     if as_racer() {
         return;
     }
-    let (schema, outputs) =
-        race("r_chain_1_racing_processes_never_book_one_slot_twice", "slot", 4, ROUNDS);
+    let (schema, outputs) = race(
+        "r_chain_1_racing_processes_never_book_one_slot_twice",
+        "slot",
+        4,
+        ROUNDS,
+    );
     exactly_one_wins_each_round(&outputs, ROUNDS);
     let numbers: Vec<String> = desk(&schema)
         .reservations(
@@ -251,8 +271,12 @@ fn r_chain_1_racing_processes_never_register_one_phone_twice() {
     if as_racer() {
         return;
     }
-    let (schema, outputs) =
-        race("r_chain_1_racing_processes_never_register_one_phone_twice", "phone", 4, 0);
+    let (schema, outputs) = race(
+        "r_chain_1_racing_processes_never_register_one_phone_twice",
+        "phone",
+        4,
+        0,
+    );
     exactly_one_wins_each_round(&outputs, ROUNDS);
     let customers = desk(&schema).list_customers().expect("customers");
     assert_eq!(customers.len(), 4 + ROUNDS);
@@ -266,7 +290,12 @@ fn r_chain_1_eight_processes_take_gapless_numbers() {
     if as_racer() {
         return;
     }
-    let (_, outputs) = race("r_chain_1_eight_processes_take_gapless_numbers", "numbers", 8, 8);
+    let (_, outputs) = race(
+        "r_chain_1_eight_processes_take_gapless_numbers",
+        "numbers",
+        8,
+        8,
+    );
     let mut invoices: Vec<String> = Vec::new();
     let mut customers: Vec<String> = Vec::new();
     for line in outputs.iter().flatten() {
@@ -291,10 +320,22 @@ fn r_chain_1_racing_processes_never_drive_stock_below_zero() {
     if as_racer() {
         return;
     }
-    let (schema, outputs) =
-        race("r_chain_1_racing_processes_never_drive_stock_below_zero", "stock", 6, 6);
-    let won = outputs.iter().flatten().filter(|l| l.ends_with(" won")).count();
-    let out = outputs.iter().flatten().filter(|l| l.ends_with(" out")).count();
+    let (schema, outputs) = race(
+        "r_chain_1_racing_processes_never_drive_stock_below_zero",
+        "stock",
+        6,
+        6,
+    );
+    let won = outputs
+        .iter()
+        .flatten()
+        .filter(|l| l.ends_with(" won"))
+        .count();
+    let out = outputs
+        .iter()
+        .flatten()
+        .filter(|l| l.ends_with(" out"))
+        .count();
     assert_eq!(won, 50, "every unit sold once: {outputs:?}");
     assert_eq!(out, 6, "each racer stops at an empty shelf");
     let desk = desk(&schema);

@@ -16,7 +16,11 @@ fn count(client: &mut postgres::Client, sql: &str) -> i64 {
 
 /// Records a day's work at a desk: a customer, a session, its paid invoice, a shift and an item.
 fn work(desk: &Backspace<PostgresStore>, phone: &str) {
-    let day = |h| Utc.with_ymd_and_hms(2026, 11, 2, h, 0, 0).single().expect("instant");
+    let day = |h| {
+        Utc.with_ymd_and_hms(2026, 11, 2, h, 0, 0)
+            .single()
+            .expect("instant")
+    };
     let c = desk
         .register_customer(NewCustomer::new("Guest", phone))
         .expect("customer");
@@ -42,9 +46,16 @@ fn work(desk: &Backspace<PostgresStore>, phone: &str) {
 fn r_chain_2_a_branch_role_is_kept_to_its_branch() {
     let admin = testing::fresh_config();
     let chain = Chain::connect_config(&admin).expect("chain");
-    chain.add_branch(NewBranch::new("Alexandria", "ALX")).expect("ALX");
-    let cai = chain.add_branch(NewBranch::new("Cairo", "CAI")).expect("CAI");
-    let role = format!("alx_desk_{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
+    chain
+        .add_branch(NewBranch::new("Alexandria", "ALX"))
+        .expect("ALX");
+    let cai = chain
+        .add_branch(NewBranch::new("Cairo", "CAI"))
+        .expect("CAI");
+    let role = format!(
+        "alx_desk_{}",
+        &uuid::Uuid::new_v4().simple().to_string()[..8]
+    );
     let mut superuser = admin.connect(postgres::NoTls).expect("connect");
     superuser
         .batch_execute(&format!("CREATE ROLE {role} LOGIN"))
@@ -60,11 +71,22 @@ fn r_chain_2_a_branch_role_is_kept_to_its_branch() {
     // The branch's desk, connected as its role, works as usual.
     work(&open(&as_role, "ALX"), "01112345678");
 
-    let mut client = as_role.connect(postgres::NoTls).expect("connect as the role");
+    let mut client = as_role
+        .connect(postgres::NoTls)
+        .expect("connect as the role");
     let cai_id = cai.id;
-    for table in ["sessions", "invoices", "shifts", "inventory_items", "resources"] {
+    for table in [
+        "sessions",
+        "invoices",
+        "shifts",
+        "inventory_items",
+        "resources",
+    ] {
         assert_eq!(
-            count(&mut client, &format!("SELECT count(*) FROM {table} WHERE branch_id = {cai_id}")),
+            count(
+                &mut client,
+                &format!("SELECT count(*) FROM {table} WHERE branch_id = {cai_id}")
+            ),
             0,
             "{table} of CAI are hidden"
         );
@@ -74,12 +96,21 @@ fn r_chain_2_a_branch_role_is_kept_to_its_branch() {
             "{table} of ALX are seen"
         );
     }
-    for child in ["invoice_lines", "payments", "drawer_entries", "stock_movements"] {
+    for child in [
+        "invoice_lines",
+        "payments",
+        "drawer_entries",
+        "stock_movements",
+    ] {
         let seen = count(&mut client, &format!("SELECT count(*) FROM {child}"));
         let all = count(&mut superuser, &format!("SELECT count(*) FROM {child}"));
         assert!(seen > 0 && seen < all, "{child}: {seen} of {all} seen");
     }
-    assert_eq!(count(&mut client, "SELECT count(*) FROM customers"), 2, "customers are shared");
+    assert_eq!(
+        count(&mut client, "SELECT count(*) FROM customers"),
+        2,
+        "customers are shared"
+    );
 
     for change in [
         format!("UPDATE invoices SET paid_amount_piastres = 0 WHERE branch_id = {cai_id}"),
@@ -87,19 +118,33 @@ fn r_chain_2_a_branch_role_is_kept_to_its_branch() {
         format!("DELETE FROM resources WHERE branch_id = {cai_id}"),
         format!("UPDATE sessions SET amount_piastres = 0 WHERE branch_id = {cai_id}"),
     ] {
-        assert_eq!(client.execute(change.as_str(), &[]).expect(&change), 0, "{change}");
+        assert_eq!(
+            client.execute(change.as_str(), &[]).expect(&change),
+            0,
+            "{change}"
+        );
     }
     let insert = format!(
         "INSERT INTO shifts (id, branch_id, drawer, opened_at, opening_float_piastres)
          VALUES (gen_random_uuid(), {cai_id}, 'x', now(), 0)"
     );
     let denied = client.batch_execute(&insert).expect_err("a shift in CAI");
-    assert!(denied.to_string().contains("row-level security"), "{denied}");
+    assert!(
+        denied.to_string().contains("row-level security"),
+        "{denied}"
+    );
     let escalate = format!("UPDATE branch_roles SET branch_id = {cai_id}");
-    let denied = client.batch_execute(&escalate).expect_err("re-assign itself");
+    let denied = client
+        .batch_execute(&escalate)
+        .expect_err("re-assign itself");
     assert!(denied.to_string().contains("permission denied"), "{denied}");
     assert_eq!(
-        count(&mut superuser, &format!("SELECT count(*) FROM invoices WHERE branch_id = {cai_id} AND paid_amount_piastres > 0")),
+        count(
+            &mut superuser,
+            &format!(
+                "SELECT count(*) FROM invoices WHERE branch_id = {cai_id} AND paid_amount_piastres > 0"
+            )
+        ),
         1,
         "CAI's invoice is untouched"
     );
