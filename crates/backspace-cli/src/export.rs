@@ -38,6 +38,19 @@ pub fn progress(len: u64, what: &str) -> ProgressBar {
     bar
 }
 
+/// A spinner on stderr with a message, drawn only when stderr is a terminal (for work whose
+/// size is not known ahead, such as a migration).
+pub fn spinner() -> ProgressBar {
+    let bar = ProgressBar::new_spinner();
+    if std::io::stderr().is_terminal() {
+        bar.set_draw_target(ProgressDrawTarget::stderr());
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    } else {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    bar
+}
+
 /// A column's exported name and how its values are written.
 fn column(name: &str) -> (String, Option<u32>) {
     if let Some(base) = name.strip_suffix("_piastres") {

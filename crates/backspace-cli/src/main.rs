@@ -1,4 +1,5 @@
-//! `backspace`: the owner's and the accountant's tools over a Backspace SQLite file.
+//! `backspace`: the owner's and the accountant's tools over a Backspace SQLite file or a branch
+//! (or the whole chain) on PostgreSQL.
 //!
 //! Every command reports a failure as one line on stderr and exits non-zero; files are written
 //! to a temporary name beside the target and renamed when complete, so a failure leaves none.
@@ -19,7 +20,9 @@ mod receipt;
 mod report;
 mod verify;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use backspace::{Backspace, Store};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -29,14 +32,17 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 #[derive(Parser)]
 #[command(name = "backspace", version, about, long_about = None)]
 struct Cli {
-    /// The space's SQLite file.
+    /// The space's SQLite file, or a chain's PostgreSQL URL (`postgres://…` or `host=… dbname=…`).
     #[arg(
         long,
         env = "BACKSPACE_DB",
         default_value = "space.sqlite",
         global = true
     )]
-    db: PathBuf,
+    db: String,
+    /// On PostgreSQL: the branch's code (ALX); without it, reports cover the whole chain.
+    #[arg(long, env = "BACKSPACE_BRANCH", global = true)]
+    branch: Option<String>,
     /// Act as this operator (name or id) where the space has staff; the PIN is read from the
     /// BACKSPACE_PIN environment variable, never from the command line.
     #[arg(long, env = "BACKSPACE_OPERATOR", global = true)]
@@ -98,6 +104,19 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Moves a single-space SQLite file into an empty branch of a chain on PostgreSQL
+    /// (every record and figure unchanged; the file is left as it was).
+    Migrate {
+        /// The space's SQLite file.
+        #[arg(long)]
+        from: PathBuf,
+        /// The chain's PostgreSQL URL.
+        #[arg(long)]
+        to: String,
+        /// The branch's code; the branch is added (named after the code) when missing.
+        #[arg(long)]
+        branch: String,
+    },
     /// Shell completions for the backspace command.
     Completions {
         /// The shell.
@@ -152,31 +171,53 @@ fn run(cli: Cli) -> CliResult {
             );
             Ok(())
         }
-        Command::Export { dir } => export::run(&cli.db, &dir),
-        Command::Backup { out } => files::backup(&cli.db, &out),
-        command => {
-            let desk = desk::open(&cli.db, cli.operator.as_deref())?;
-            match command {
-                Command::Day { date, html } => day::run(&desk, date, html.as_deref()),
-                Command::Report {
-                    kind,
-                    from,
-                    to,
-                    format,
-                    n,
-                } => report::run(&desk, kind, from, to, format, n),
-                Command::Verify => verify::run(&desk, &cli.db),
-                Command::Receipt {
-                    number,
-                    format,
-                    paper,
-                    out,
-                } => receipt::run(&desk, &number, format, &paper, &out),
-                Command::Export { .. } | Command::Backup { .. } | Command::Completions { .. } => {
-                    Ok(())
-                }
-            }
+        Command::Migrate { from, to, branch } => desk::migrate(&from, &to, &branch),
+        Command::Export { dir } => export::run(sqlite_only(&cli.db, "export")?, &dir),
+        Command::Backup { out } => files::backup(sqlite_only(&cli.db, "backup")?, &out),
+        command if desk::is_postgres(&cli.db) => {
+            let desk = desk::open_postgres(&cli.db, cli.branch.as_deref(), cli.operator.as_deref())?;
+            on_desk(&desk, command, None)
         }
+        command => {
+            let file = Path::new(&cli.db);
+            let desk = desk::open(file, cli.operator.as_deref())?;
+            on_desk(&desk, command, Some(file))
+        }
+    }
+}
+
+/// The database as a file path, for the commands that copy SQLite files.
+fn sqlite_only<'a>(db: &'a str, command: &str) -> CliResult<&'a Path> {
+    if desk::is_postgres(db) {
+        return Err(format!(
+            "{command} works on a SQLite file; on PostgreSQL use pg_dump"
+        ));
+    }
+    Ok(Path::new(db))
+}
+
+/// The commands that read a desk, on either store.
+fn on_desk<S: Store>(desk: &Backspace<S>, command: Command, file: Option<&Path>) -> CliResult {
+    match command {
+        Command::Day { date, html } => day::run(desk, date, html.as_deref()),
+        Command::Report {
+            kind,
+            from,
+            to,
+            format,
+            n,
+        } => report::run(desk, kind, from, to, format, n),
+        Command::Verify => verify::run(desk, file),
+        Command::Receipt {
+            number,
+            format,
+            paper,
+            out,
+        } => receipt::run(desk, &number, format, &paper, &out),
+        Command::Export { .. }
+        | Command::Backup { .. }
+        | Command::Migrate { .. }
+        | Command::Completions { .. } => Ok(()),
     }
 }
 

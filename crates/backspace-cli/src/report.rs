@@ -1,13 +1,13 @@
 //! `backspace report revenue|utilization|outstanding|top --from --to [--format]`.
 
-use backspace::Desk;
+use backspace::{Backspace, Store};
 use chrono::NaiveDate;
 
 use crate::{CliResult, Format, ReportKind};
 
 /// A report as a header and rows of text.
-fn rows(
-    desk: &Desk,
+fn rows<S: Store>(
+    desk: &Backspace<S>,
     kind: ReportKind,
     from: NaiveDate,
     to: NaiveDate,
@@ -120,8 +120,7 @@ fn rows(
 }
 
 /// Prints a report in `format`.
-pub fn run(
-    desk: &Desk,
+pub fn run<S: Store>(desk: &Backspace<S>,
     kind: ReportKind,
     from: NaiveDate,
     to: NaiveDate,

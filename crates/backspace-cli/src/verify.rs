@@ -1,21 +1,24 @@
-//! `backspace verify`: SQLite's integrity check, the books' invariants and the trail.
+//! `backspace verify`: SQLite's integrity check (on a file), the books' invariants and the
+//! trail.
 
 use std::path::Path;
 
-use backspace::{Decimal, Desk, InvoiceFilter, InvoiceStatus};
+use backspace::{Backspace, Decimal, InvoiceFilter, InvoiceStatus, Store};
 
 use crate::CliResult;
 
 /// Runs every check and prints each finding; an error when there is one.
-pub fn run(desk: &Desk, db: &Path) -> CliResult {
+pub fn run<S: Store>(desk: &Backspace<S>, file: Option<&Path>) -> CliResult {
     let e = |e: backspace::Error| e.to_string();
     let mut findings = Vec::new();
-    let conn = crate::files::open_readonly(db)?;
-    let check: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .map_err(|e| e.to_string())?;
-    if check != "ok" {
-        findings.push(format!("integrity check: {check}"));
+    if let Some(db) = file {
+        let conn = crate::files::open_readonly(db)?;
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(|e| e.to_string())?;
+        if check != "ok" {
+            findings.push(format!("integrity check: {check}"));
+        }
     }
     let invoices = desk.list_invoices(&InvoiceFilter::default()).map_err(e)?;
     for inv in &invoices {

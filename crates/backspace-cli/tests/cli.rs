@@ -388,3 +388,70 @@ fn bad_input_is_one_line_and_leaves_no_files() {
     assert!(ok(example(), &["completions", "bash"]).contains("backspace"));
     assert!(ok(example(), &["--help"]).contains("export"));
 }
+
+/// `backspace` with the database (a file or a PostgreSQL URL) and branch given by environment.
+fn run_on(db: &str, branch: Option<&str>, args: &[&str]) -> Output {
+    let mut cmd = Command::new(BIN);
+    cmd.args(args)
+        .env("BACKSPACE_DB", db)
+        .env("BACKSPACE_OPERATOR", "Hany")
+        .env("BACKSPACE_PIN", "1960")
+        .env_remove("BACKSPACE_BRANCH");
+    if let Some(code) = branch {
+        cmd.env("BACKSPACE_BRANCH", code);
+    }
+    cmd.output().unwrap()
+}
+
+fn ok_on(db: &str, branch: Option<&str>, args: &[&str]) -> String {
+    let out = run_on(db, branch, args);
+    assert!(
+        out.status.success(),
+        "{args:?} on {branch:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn r_chain_4_migrate_moves_the_file_and_every_report_agrees() {
+    let schema = backspace_postgres::testing::fresh_schema();
+    let url = format!(
+        "{} options='-c search_path={schema},public'",
+        backspace_postgres::testing::server_url()
+    );
+    let file = example().to_str().unwrap();
+    let moved = ok_on(
+        file,
+        None,
+        &["migrate", "--from", file, "--to", &url, "--branch", "ALX"],
+    );
+    assert!(moved.contains("invoices") && moved.contains("into branch ALX"), "{moved}");
+    for kind in ["revenue", "utilization", "outstanding", "top"] {
+        let args = [
+            "report", kind, "--from", "2026-11-01", "--to", "2026-11-30", "--format", "csv",
+        ];
+        let on_file = ok_on(file, None, &args);
+        assert_eq!(ok_on(&url, Some("ALX"), &args), on_file, "{kind} on the branch");
+        assert_eq!(ok_on(&url, None, &args), on_file, "{kind} on the chain of one branch");
+    }
+    assert_eq!(
+        ok_on(&url, Some("ALX"), &["day", DAY]),
+        ok_on(file, None, &["day", DAY])
+    );
+    let verified = ok_on(&url, Some("ALX"), &["verify"]);
+    assert!(verified.contains("no findings"), "{verified}");
+    let dir = scratch("pg-receipt");
+    let (a, b) = (dir.join("file.html"), dir.join("pg.html"));
+    ok_on(file, None, &["receipt", "INV-0001", "--out", a.to_str().unwrap()]);
+    ok_on(&url, Some("ALX"), &["receipt", "INV-0001", "--out", b.to_str().unwrap()]);
+    assert_eq!(std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
+
+    let again = run_on(file, None, &["migrate", "--from", file, "--to", &url, "--branch", "ALX"]);
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(!again.status.success() && err.contains("already has"), "{err}");
+    let export = run_on(&url, Some("ALX"), &["export", dir.join("x").to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&export.stderr);
+    assert!(!export.status.success() && err.contains("pg_dump"), "{err}");
+    assert!(!err.contains("search_path"), "the URL is never echoed: {err}");
+}

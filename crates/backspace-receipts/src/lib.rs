@@ -21,7 +21,7 @@
 //! # Ok::<(), backspace::Error>(())
 //! ```
 
-use backspace::{Desk, Error, Result, Uuid};
+use backspace::{Backspace, Error, Result, Store, Uuid};
 use minijinja::{Environment, context};
 use serde::Serialize;
 
@@ -84,7 +84,11 @@ fn qr_svg(text: &str) -> Option<String> {
 }
 
 /// The receipt of an invoice as an HTML page for `paper`.
-pub fn receipt_html(desk: &Desk, invoice_id: Uuid, paper: Paper) -> Result<String> {
+pub fn receipt_html<S: Store>(
+    desk: &Backspace<S>,
+    invoice_id: Uuid,
+    paper: Paper,
+) -> Result<String> {
     let invoice = desk.get_invoice(invoice_id)?;
     let customer = desk.get_customer(invoice.customer_id)?;
     let settings = desk.settings()?;
