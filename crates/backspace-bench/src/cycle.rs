@@ -13,8 +13,8 @@ use crate::BenchResult;
 use crate::floor::FloorDesk;
 
 /// One Backspace cycle; returns the invoice total.
-pub fn backspace_cycle(
-    desk: &Desk,
+pub fn backspace_cycle<S: backspace::Store>(
+    desk: &backspace::Backspace<S>,
     customer: Uuid,
     resource: Uuid,
     items: [Uuid; 2],

@@ -11,6 +11,8 @@
 //! * [`cycle`] — the same cycle through `Backspace`, and the fixtures both use.
 //! * [`measure`] — interleaved timing, medians, peak RSS, the machine, result tables.
 //! * [`data`] — where generated files are cached.
+//! * [`proxy`] — a TCP proxy that adds latency (a branch far from its database).
+//! * [`pg_floor`] — the cycle as hand-written SQL on PostgreSQL (the chain bench's floor).
 
 #![warn(missing_docs)]
 
@@ -19,7 +21,9 @@ pub mod data;
 pub mod floor;
 pub mod generator;
 pub mod measure;
+pub mod pg_floor;
 pub mod prng;
+pub mod proxy;
 
 /// Errors of the bench code (boxed: only the failure path allocates).
 pub type BenchError = Box<dyn std::error::Error + Send + Sync>;
