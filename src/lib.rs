@@ -48,6 +48,11 @@ pub fn in_memory() -> Result<Desk> {
     SqliteStore::in_memory().map(Backspace::new)
 }
 
+#[cfg(feature = "postgres")]
+mod any_store;
+#[cfg(feature = "postgres")]
+pub use any_store::AnyStore;
+
 /// A front desk over one branch of a chain on PostgreSQL (feature `postgres`).
 #[cfg(feature = "postgres")]
 pub type ChainDesk = Backspace<backspace_postgres::PostgresStore>;

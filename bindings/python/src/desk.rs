@@ -17,9 +17,10 @@ use crate::convert::{
 use crate::entities::*;
 use crate::errors::{to_py_err, validation};
 
-type Desk = bc::Desk;
+type Desk = bc::Backspace<bc::AnyStore>;
 
-/// A coworking space's front desk over a SQLite file (or `:memory:`).
+/// A coworking space's front desk over a SQLite file (or `:memory:`), or over a branch of a
+/// chain on PostgreSQL.
 #[pyclass(frozen, name = "Backspace", module = "backspace")]
 pub struct PyBackspace {
     /// `None` once closed.
@@ -181,9 +182,9 @@ fn seller_settings(obj: &Bound<'_, PyAny>) -> PyResult<bc::SellerSettings> {
 }
 
 impl PyBackspace {
-    fn new(store: SqliteStore, location: String) -> Self {
+    fn new(store: impl Into<bc::AnyStore>, location: String) -> Self {
         PyBackspace {
-            desk: RwLock::new(Some(Arc::new(bc::Backspace::new(store)))),
+            desk: RwLock::new(Some(Arc::new(bc::Backspace::new(store.into())))),
             location,
         }
     }
@@ -280,6 +281,65 @@ impl PyBackspace {
     fn in_memory(_cls: &Bound<'_, PyType>, py: Python<'_>) -> PyResult<Self> {
         let store = py.detach(SqliteStore::in_memory).map_err(to_py_err)?;
         Ok(Self::new(store, ":memory:".to_string()))
+    }
+
+    /// Opens branch `branch` (its code, such as "ALX") of the chain whose PostgreSQL database
+    /// is at `url` (`postgres://…` or `host=… dbname=…`), creating or upgrading its schema
+    /// (R-CHAIN-2). With `branch=None`, the whole chain, read-only: reports, statements and
+    /// lists over every branch (R-CHAIN-3). The URL is never shown in `repr` or errors.
+    #[classmethod]
+    #[pyo3(signature = (url, branch=None))]
+    fn open_postgres(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        url: &Bound<'_, PyAny>,
+        branch: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let url = text("url", url)?;
+        let branch = crate::convert::opt_text("branch", branch)?;
+        let store = py
+            .detach(|| match &branch {
+                Some(code) => bc::PostgresStore::open(&url, code),
+                None => bc::PostgresStore::open_chain(&url),
+            })
+            .map_err(to_py_err)?;
+        let location = match &branch {
+            Some(code) => format!("postgres branch {code}"),
+            None => "postgres chain".to_string(),
+        };
+        Ok(Self::new(store, location))
+    }
+
+    /// Adds a branch to the chain at `url` with its own settings (the defaults, in
+    /// `time_zone`, default Africa/Cairo) and numbers (`INV-ALX-0001`; with
+    /// `plain_numbers=True`, `INV-0001`). Returns its code. A malformed or taken code is a
+    /// `ValidationError` or `ConflictError`.
+    #[classmethod]
+    #[pyo3(signature = (url, name, code, *, time_zone=None, plain_numbers=false))]
+    fn add_branch(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        url: &Bound<'_, PyAny>,
+        name: &Bound<'_, PyAny>,
+        code: &Bound<'_, PyAny>,
+        time_zone: Option<&Bound<'_, PyAny>>,
+        plain_numbers: bool,
+    ) -> PyResult<String> {
+        let url = text("url", url)?;
+        let mut new = bc::NewBranch::new(text("name", name)?, text("code", code)?);
+        if let Some(tz) = crate::convert::opt_text("time_zone", time_zone)? {
+            let tz: bc::chrono_tz::Tz = tz
+                .parse()
+                .map_err(|_| validation("time_zone", format!("{tz:?} is not an IANA time zone")))?;
+            new = new.time_zone(tz);
+        }
+        if plain_numbers {
+            new = new.plain_numbers();
+        }
+        let branch = py
+            .detach(|| bc::Chain::connect(&url)?.add_branch(new))
+            .map_err(to_py_err)?;
+        Ok(branch.code)
     }
 
     /// Closes the store; every later call raises `StorageError` ("closed"). Closing twice is fine.
