@@ -2,6 +2,7 @@
 # A throwaway PostgreSQL cluster for the tests, under target/pg (never a system server).
 #
 #   eval "$(scripts/pg-cluster.sh start)"   # starts it (once), prints `export BACKSPACE_PG_URL=…`
+#   scripts/pg-cluster.sh reset-db          # an empty test database (scripts/test.sh, each run)
 #   scripts/pg-cluster.sh restart-immediate # crash-restarts it (the fault tests)
 #   scripts/pg-cluster.sh stop
 #
@@ -36,8 +37,14 @@ as_owner() {
 }
 USER_NAME=$( [ "$(id -u)" = "0" ] && echo postgres || id -un )
 
+DB=backspace_test
+
 url() {
-  echo "host=$SOCK port=$(cat "$ROOT/port") user=$USER_NAME dbname=postgres"
+  echo "host=$SOCK port=$(cat "$ROOT/port") user=$USER_NAME dbname=$DB"
+}
+
+psql_admin() {
+  as_owner "$BIN/psql" -X -q -h "$SOCK" -p "$(cat "$ROOT/port")" -U "$USER_NAME" -d postgres "$@"
 }
 
 start() {
@@ -54,12 +61,17 @@ start() {
     as_owner "$BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 start -o \
       "-p $port -k $SOCK -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on -c shared_buffers=128MB" >/dev/null
   fi
+  if [ "$(psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'")" != "1" ]; then
+    psql_admin -c "CREATE DATABASE $DB" >/dev/null
+  fi
   echo "export BACKSPACE_PG_URL='$(url)'"
 }
 
 case "${1:-start}" in
   start) start ;;
   url) url ;;
+  reset-db)
+    psql_admin -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null ;;
   stop)
     if [ -f "$DATA/PG_VERSION" ]; then as_owner "$BIN/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null 2>&1 || true; fi ;;
   restart-immediate)
@@ -68,5 +80,5 @@ case "${1:-start}" in
       "-p $(cat "$ROOT/port") -k $SOCK -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=128MB" >/dev/null ;;
   destroy)
     "$0" stop; rm -rf "$ROOT" ;;
-  *) echo "usage: $0 start|url|stop|restart-immediate|destroy" >&2; exit 2 ;;
+  *) echo "usage: $0 start|url|reset-db|stop|restart-immediate|destroy" >&2; exit 2 ;;
 esac

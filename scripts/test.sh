@@ -19,6 +19,7 @@ fi
 if [ -z "${BACKSPACE_PG_URL:-}" ]; then
   echo "== PostgreSQL: a throwaway cluster under target/pg"
   eval "$(scripts/pg-cluster.sh start)"
+  scripts/pg-cluster.sh reset-db
   export BACKSPACE_PG_THROWAWAY=1
   trap 'scripts/pg-cluster.sh stop' EXIT
 fi

@@ -78,3 +78,8 @@ impl std::fmt::Debug for PostgresStore {
             .finish_non_exhaustive()
     }
 }
+
+/// The code blocks of the crate's README, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+mod readme {}
