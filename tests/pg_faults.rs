@@ -205,12 +205,14 @@ fn r_chain_1_server_restart_under_four_desks_loses_nothing() {
         );
         let after: u64 = text
             .lines()
-            .find_map(|l| l.strip_prefix("AFTER "))
+            .find_map(|l| l.find("AFTER ").map(|i| &l[i + 6..]))
             .and_then(|n| n.trim().parse().ok())
             .unwrap();
         assert!(after > 0, "desk {i} went on after the restart: {text}");
         tally.add(&Tally::parse(
-            text.lines().find_map(|l| l.strip_prefix("TALLY ")).unwrap(),
+            text.lines()
+                .find_map(|l| l.find("TALLY ").map(|i| &l[i + 6..]))
+                .unwrap(),
         ));
     }
     let verified = verify(&desk(&schema), &journals);

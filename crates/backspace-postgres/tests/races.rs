@@ -155,7 +155,7 @@ fn race(test: &str, kind: &str, racers: usize, resources: usize) -> (String, Vec
     let children: Vec<_> = (0..racers)
         .map(|who| {
             Command::new(&exe)
-                .args(["--exact", test, "--nocapture", "--test-threads=1"])
+                .args(["--exact", test, "--nocapture", "--test-threads=1", "--quiet"])
                 .env("BACKSPACE_PG_RACE", kind)
                 .env("BACKSPACE_PG_RACE_SCHEMA", &schema)
                 .env("BACKSPACE_PG_RACE_WHO", who.to_string())
@@ -172,9 +172,9 @@ fn race(test: &str, kind: &str, racers: usize, resources: usize) -> (String, Vec
             let out = child.wait_with_output().expect("racer ends");
             let text = String::from_utf8_lossy(&out.stdout).to_string();
             assert!(out.status.success(), "racer failed: {text}");
+            // libtest may print on the same line before the first outcome.
             text.lines()
-                .filter_map(|l| l.strip_prefix("RACE "))
-                .map(str::to_string)
+                .filter_map(|l| l.find("RACE ").map(|i| l[i + 5..].to_string()))
                 .collect()
         })
         .collect();
