@@ -68,24 +68,25 @@ fn r_chain_2_branch_numbers_carry_the_code_and_customers_the_chains() {
         (mona.human_id.as_str(), omar.human_id.as_str()),
         ("C-001", "C-002")
     );
-    for (desk, code) in [(&f.alx, "ALX"), (&f.cai, "CAI")] {
+    // Mona visits Alexandria in the morning and Cairo in the afternoon.
+    for (desk, code, hour) in [(&f.alx, "ALX", 9), (&f.cai, "CAI", 14)] {
         let seat = desk
             .add_resource("Seat 1", ResourceType::Seat, money("30"))
             .expect("same name in each branch");
         let s = desk
-            .at(at(2, 9))
+            .at(at(2, hour))
             .start_session(mona.id, seat.id)
             .expect("start");
         let inv = desk
-            .at(at(2, 10))
+            .at(at(2, hour + 1))
             .end_session(s.id, EndSession::default())
             .expect("end");
         assert_eq!(inv.invoice_number, format!("INV-{code}-0001"));
-        desk.at(at(2, 10))
+        desk.at(at(2, hour + 1))
             .record_payment(inv.id, NewPayment::new(inv.total, PaymentMethod::Cash))
             .expect("pay");
         let note = desk
-            .at(at(2, 11))
+            .at(at(2, hour + 2))
             .refund(inv.id, money("5"), PaymentMethod::Cash, "coffee spilt")
             .expect("refund");
         assert_eq!(note.credit_note_number, format!("CN-{code}-0001"));
@@ -280,13 +281,7 @@ fn a_few_days(desk: &Desk, phone_prefix: &str, rate: &str) {
             .expect("start");
         let inv = desk
             .at(at(day, 11))
-            .end_session(
-                s.id,
-                EndSession {
-                    discount: Some(Decimal::from(day)),
-                    ..Default::default()
-                },
-            )
+            .end_session(s.id, EndSession::with_discount(Decimal::from(day)))
             .expect("end");
         match day {
             2 => {
@@ -328,10 +323,9 @@ fn r_chain_3_chain_reports_are_the_sum_of_the_branches() {
     assert_eq!(all.len(), alx.len());
     let summed: Vec<RevenueDay> = alx.iter().zip(&cai).map(|(a, c)| add(a, c)).collect();
     assert_eq!(all, summed);
-    assert!(
-        all.iter()
-            .any(|d| d.net > Decimal::ZERO && d.voids > Decimal::ZERO)
-    );
+    assert!(all.iter().any(|d| d.net > Decimal::ZERO));
+    assert!(all.iter().any(|d| d.voids > Decimal::ZERO));
+    assert!(all.iter().any(|d| d.refunds_cash > Decimal::ZERO));
 
     let outstanding = |d: &Desk| d.outstanding_invoices().expect("outstanding").len();
     assert_eq!(

@@ -18,6 +18,8 @@ use backspace_postgres::{Chain, NewBranch, PostgresStore, testing};
 use rust_decimal::Decimal;
 
 const ROUNDS: usize = 30;
+/// Customers `C-001`…`C-008` are the racers' own (spares where fewer race).
+const RACERS_MAX: usize = 8;
 
 fn desk(schema: &str) -> Backspace<PostgresStore> {
     Backspace::new(
@@ -55,11 +57,12 @@ fn racer(kind: &str, schema: &str, who: usize) {
     wait_for_go(schema);
     match kind {
         "seat" => {
+            // A walk-in of this racer's per round: only the seat is contested.
             for (round, seat) in desk.list_resources().expect("seats").iter().enumerate() {
-                let r = desk.start_session(me.id, seat.id);
-                if let Ok(s) = &r {
-                    desk.end_session(s.id, EndSession::default()).expect("end");
-                }
+                let walk_in = desk
+                    .find_customer(&format!("C-{:03}", RACERS_MAX + who * ROUNDS + round + 1))
+                    .expect("this round's walk-in");
+                let r = desk.start_session(walk_in.id, seat.id);
                 println!("RACE {round} {}", outcome(r));
             }
         }
@@ -136,6 +139,18 @@ fn race(test: &str, kind: &str, racers: usize, resources: usize) -> (String, Vec
             ))
             .expect("racer");
     }
+    if kind == "seat" {
+        for who in racers..RACERS_MAX {
+            setup
+                .register_customer(NewCustomer::new("Spare", format!("0122{who:07}")))
+                .expect("spare");
+        }
+        for n in 0..racers * ROUNDS {
+            setup
+                .register_customer(NewCustomer::new("Walk-in", format!("0155{n:07}")))
+                .expect("walk-in");
+        }
+    }
     let room = if kind == "slot" {
         ResourceType::Room
     } else {
@@ -155,7 +170,13 @@ fn race(test: &str, kind: &str, racers: usize, resources: usize) -> (String, Vec
     let children: Vec<_> = (0..racers)
         .map(|who| {
             Command::new(&exe)
-                .args(["--exact", test, "--nocapture", "--test-threads=1", "--quiet"])
+                .args([
+                    "--exact",
+                    test,
+                    "--nocapture",
+                    "--test-threads=1",
+                    "--quiet",
+                ])
                 .env("BACKSPACE_PG_RACE", kind)
                 .env("BACKSPACE_PG_RACE_SCHEMA", &schema)
                 .env("BACKSPACE_PG_RACE_WHO", who.to_string())
@@ -235,7 +256,12 @@ fn r_chain_1_racing_processes_never_share_a_seat() {
     );
     exactly_one_wins_each_round(&outputs, ROUNDS);
     let desk = desk(&schema);
-    assert!(desk.active_sessions().expect("active").is_empty());
+    let active = desk.active_sessions().expect("active");
+    assert_eq!(active.len(), ROUNDS, "one session on each seat");
+    let mut seats: Vec<_> = active.iter().map(|a| a.session.resource_id).collect();
+    seats.sort();
+    seats.dedup();
+    assert_eq!(seats.len(), ROUNDS);
 }
 
 #[test]
