@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use backspace::chrono::{Duration as Minutes, Utc};
 use backspace::{
-    Backspace, Category, Decimal, Desk, ErrorKind, InvoiceFilter, InvoiceStatus, MovementKind,
+    Backspace, Category, Decimal, ErrorKind, InvoiceFilter, InvoiceStatus, MovementKind,
     PaymentMethod, Plan, ResourceType, SettingsUpdate, Store, Uuid,
 };
 use backspace_core::testkit::invariants::check_invariants;

@@ -52,14 +52,6 @@ pub(crate) fn count<T: TryFrom<i64>>(row: &Row, idx: usize) -> Result<T> {
     T::try_from(n).map_err(|_| malformed(row, idx, n))
 }
 
-/// An optional count.
-pub(crate) fn opt_count<T: TryFrom<i64>>(row: &Row, idx: usize) -> Result<Option<T>> {
-    match get::<Option<i64>>(row, idx)? {
-        None => Ok(None),
-        Some(n) => T::try_from(n).map(Some).map_err(|_| malformed(row, idx, n)),
-    }
-}
-
 /// An enum (or any `FromStr`) from its text.
 pub(crate) fn parsed<T: FromStr>(row: &Row, idx: usize) -> Result<T> {
     let text: &str = get(row, idx)?;
