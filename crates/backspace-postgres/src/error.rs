@@ -77,6 +77,9 @@ const CONFLICTS: &[(&str, &str)] = &[
         "branches_code_key",
         "a branch with this code already exists",
     ),
+    ("resources_pkey", "the resource already exists"),
+    ("sessions_pkey", "the session already exists"),
+    ("invoices_pkey", "the invoice already exists"),
 ];
 
 /// Whether PostgreSQL aborted the transaction so that it can run again: a serialization

@@ -64,6 +64,11 @@ impl StoreTx for PgTx<'_, '_> {
         staff::operators(&mut self.db)
     }
     fn has_operators(&mut self) -> Result<bool> {
+        // The chain view only reads, and who may read the whole chain is settled by the
+        // database's credentials (a branch's role sees its own branch only): no sign-in there.
+        if self.db.branch().is_none() {
+            return Ok(false);
+        }
         if let Some(known) = self.has_operators {
             return Ok(known);
         }
