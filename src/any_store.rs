@@ -10,22 +10,22 @@ use backspace_sqlite::SqliteStore;
 pub enum AnyStore {
     /// A SQLite file (or `:memory:`).
     Sqlite(SqliteStore),
-    /// A branch of a chain (or the chain view) on PostgreSQL.
-    Postgres(PostgresStore),
+    /// A branch of a chain (or the chain view) on PostgreSQL (boxed: it is the larger).
+    Postgres(Box<PostgresStore>),
 }
 
 impl Store for AnyStore {
     fn write<T>(&self, f: impl Fn(&mut dyn StoreTx) -> Result<T>) -> Result<T> {
         match self {
             AnyStore::Sqlite(s) => s.write(f),
-            AnyStore::Postgres(p) => p.write(f),
+            AnyStore::Postgres(p) => p.as_ref().write(f),
         }
     }
 
     fn read<T>(&self, f: impl FnOnce(&mut dyn StoreTx) -> Result<T>) -> Result<T> {
         match self {
             AnyStore::Sqlite(s) => s.read(f),
-            AnyStore::Postgres(p) => p.read(f),
+            AnyStore::Postgres(p) => p.as_ref().read(f),
         }
     }
 }
@@ -38,6 +38,6 @@ impl From<SqliteStore> for AnyStore {
 
 impl From<PostgresStore> for AnyStore {
     fn from(store: PostgresStore) -> Self {
-        AnyStore::Postgres(store)
+        AnyStore::Postgres(Box::new(store))
     }
 }

@@ -73,7 +73,11 @@ fn everything<S: Store>(desk: &Backspace<S>) -> Vec<(String, String)> {
         ),
         (
             "audit".into(),
-            format!("{:?}", desk.audit_log(from, day + backspace::chrono::Duration::days(1), None).expect("audit")),
+            format!(
+                "{:?}",
+                desk.audit_log(from, day + backspace::chrono::Duration::days(1), None)
+                    .expect("audit")
+            ),
         ),
         (
             "settings".into(),

@@ -56,12 +56,28 @@ fn branch(desks: usize) -> BenchResult<Branch> {
                 .id,
         );
         seats.push(
-            desk.add_resource(&format!("Seat {i:02}"), ResourceType::Seat, Decimal::new(3000, 2))?
-                .id,
+            desk.add_resource(
+                &format!("Seat {i:02}"),
+                ResourceType::Seat,
+                Decimal::new(3000, 2),
+            )?
+            .id,
         );
     }
-    let tea = desk.add_inventory_item("Tea", Category::Beverage, Decimal::new(1500, 2), 10_000_000, 0)?;
-    let cake = desk.add_inventory_item("Cake", Category::Snack, Decimal::new(3500, 2), 10_000_000, 0)?;
+    let tea = desk.add_inventory_item(
+        "Tea",
+        Category::Beverage,
+        Decimal::new(1500, 2),
+        10_000_000,
+        0,
+    )?;
+    let cake = desk.add_inventory_item(
+        "Cake",
+        Category::Snack,
+        Decimal::new(3500, 2),
+        10_000_000,
+        0,
+    )?;
     let policy = desk.settings()?.pricing;
     Ok(Branch {
         config,
@@ -73,7 +89,12 @@ fn branch(desks: usize) -> BenchResult<Branch> {
 }
 
 /// Latencies (seconds) of each operation of one desk's cycles until `until`.
-fn backspace_desk(b: &Branch, i: usize, config: postgres::Config, until: Instant) -> BenchResult<Vec<f64>> {
+fn backspace_desk(
+    b: &Branch,
+    i: usize,
+    config: postgres::Config,
+    until: Instant,
+) -> BenchResult<Vec<f64>> {
     let desk = Backspace::new(PostgresStore::open_config(config, Some("MAIN"))?);
     let (customer, seat) = (b.customers[i], b.seats[i]);
     let mut lat = Vec::new();
@@ -110,7 +131,12 @@ fn backspace_desk(b: &Branch, i: usize, config: postgres::Config, until: Instant
     Ok(lat)
 }
 
-fn floor_desk(b: &Branch, i: usize, config: postgres::Config, until: Instant) -> BenchResult<Vec<f64>> {
+fn floor_desk(
+    b: &Branch,
+    i: usize,
+    config: postgres::Config,
+    until: Instant,
+) -> BenchResult<Vec<f64>> {
     let mut floor = PgFloor::connect(&config, "MAIN", b.policy.clone())?;
     let (customer, seat) = (b.customers[i], b.seats[i]);
     let mut lat = Vec::new();
@@ -174,13 +200,19 @@ fn run() -> BenchResult<()> {
     println!();
     println!("== chain: desks on one branch, Backspace beside the SQL floor");
     println!("   machine: {}", machine());
-    println!("   desks  backspace ops/s  p50     p99      floor ops/s  p50     p99      ratio  target");
+    println!(
+        "   desks  backspace ops/s  p50     p99      floor ops/s  p50     p99      ratio  target"
+    );
     for &desks in levels {
         let bs = Arc::new(branch(desks)?);
         let fl = Arc::new(branch(desks)?);
         let (mut bs_rates, mut fl_rates, mut bs_lat, mut fl_lat) = (vec![], vec![], vec![], vec![]);
         for r in 0..rounds {
-            let order: [bool; 2] = if r % 2 == 0 { [true, false] } else { [false, true] };
+            let order: [bool; 2] = if r % 2 == 0 {
+                [true, false]
+            } else {
+                [false, true]
+            };
             for backspace_first in order {
                 if backspace_first {
                     let (rate, lat) = round(&bs, desks, seconds, backspace_desk)?;
@@ -201,7 +233,13 @@ fn run() -> BenchResult<()> {
             ms(quantile(&bs_lat, 0.99)),
             ms(quantile(&fl_lat, 0.5)),
             ms(quantile(&fl_lat, 0.99)),
-            if smoke { "(smoke run)" } else if ratio >= 0.8 { "met" } else { "MISSED" }
+            if smoke {
+                "(smoke run)"
+            } else if ratio >= 0.8 {
+                "met"
+            } else {
+                "MISSED"
+            }
         );
     }
 
@@ -215,7 +253,12 @@ fn run() -> BenchResult<()> {
     let far_desk = Backspace::new(PostgresStore::open_config(far.clone(), Some("MAIN"))?);
     let mut far_floor = PgFloor::connect(&far, "MAIN", b.policy.clone())?;
     let cycles = if smoke { 1 } else { 3 };
-    let names = ["start_session", "add_consumption", "quote_session", "checkout"];
+    let names = [
+        "start_session",
+        "add_consumption",
+        "quote_session",
+        "checkout",
+    ];
     let mut trips = [0u64; 4];
     let mut far_lat: [Vec<f64>; 4] = Default::default();
     let mut floor_lat: [Vec<f64>; 4] = Default::default();
@@ -247,7 +290,10 @@ fn run() -> BenchResult<()> {
                 Ok(())
             })?;
             step(3, &mut || {
-                d.checkout(session, Checkout::paying((!due.is_zero()).then(|| NewPayment::cash(due))))?;
+                d.checkout(
+                    session,
+                    Checkout::paying((!due.is_zero()).then(|| NewPayment::cash(due))),
+                )?;
                 Ok(())
             })?;
         }
@@ -274,7 +320,13 @@ fn run() -> BenchResult<()> {
             names[k],
             ms(median(&far_lat[k])),
             ms(median(&floor_lat[k])),
-            if smoke { "(smoke run)" } else if rt <= 4.0 { "met" } else { "MISSED" }
+            if smoke {
+                "(smoke run)"
+            } else if rt <= 4.0 {
+                "met"
+            } else {
+                "MISSED"
+            }
         );
     }
     Ok(())

@@ -31,7 +31,11 @@ fn fail(what: String) -> crate::BenchError {
 
 impl PgFloor {
     /// Connects to the database of `config` and works as branch `code`, pricing by `policy`.
-    pub fn connect(config: &postgres::Config, code: &str, policy: PricingPolicy) -> BenchResult<PgFloor> {
+    pub fn connect(
+        config: &postgres::Config,
+        code: &str,
+        policy: PricingPolicy,
+    ) -> BenchResult<PgFloor> {
         let mut client = config.connect(NoTls)?;
         let branch: i32 = client
             .query_one("SELECT id FROM branches WHERE code = $1", &[&code])?
@@ -100,7 +104,13 @@ impl PgFloor {
         tx.execute(
             "INSERT INTO stock_movements (id, item_id, kind, delta, quantity_after, reason, at)
              VALUES ($1, $2, 'consumption', -1, $3, $4, $5)",
-            &[&Uuid::now_v7(), &item, &left, &format!("session {session}"), &at],
+            &[
+                &Uuid::now_v7(),
+                &item,
+                &left,
+                &format!("session {session}"),
+                &at,
+            ],
         )?;
         tx.commit()?;
         Ok(())
@@ -144,7 +154,10 @@ impl PgFloor {
         let at = now();
         let mut tx = self.client.transaction()?;
         let active: bool = tx
-            .query_one("SELECT is_active FROM sessions WHERE id = $1 FOR UPDATE", &[&session])?
+            .query_one(
+                "SELECT is_active FROM sessions WHERE id = $1 FOR UPDATE",
+                &[&session],
+            )?
             .get(0);
         if !active {
             return Err(fail(format!("session {session} is not active")));
@@ -197,8 +210,14 @@ impl PgFloor {
                 &[&branch],
             )?
             .map_or_else(String::new, |r| r.get(0));
-        let hash = format!("{:x}", Sha256::digest(format!("{number}|{total}").as_bytes()));
-        let footprint = format!("{:x}", Sha256::digest(format!("{previous}{hash}").as_bytes()));
+        let hash = format!(
+            "{:x}",
+            Sha256::digest(format!("{number}|{total}").as_bytes())
+        );
+        let footprint = format!(
+            "{:x}",
+            Sha256::digest(format!("{previous}{hash}").as_bytes())
+        );
         tx.execute(
             "INSERT INTO trail (branch_id, seq, kind, document_id, document_hash, footprint, at)
              SELECT $1, coalesce(max(seq), 0) + 1, 'invoice', $2, $3, $4, $5
@@ -230,8 +249,14 @@ impl PgFloor {
                      reference, at)
                  VALUES ($1, $2, $3, 'invoice', $4, $5, $6), ($7, $2, $3, 'payment', $8, $5, $6)",
                 &[
-                    &Uuid::now_v7(), &branch, &customer, &(-total), &number, &at,
-                    &Uuid::now_v7(), &total,
+                    &Uuid::now_v7(),
+                    &branch,
+                    &customer,
+                    &(-total),
+                    &number,
+                    &at,
+                    &Uuid::now_v7(),
+                    &total,
                 ],
             )?;
         }

@@ -39,7 +39,11 @@ fn chart(title: &str, values: &[(&str, Decimal)]) -> minijinja::Value {
 }
 
 /// Prints the summary of `date` (default today), and writes it as HTML when asked.
-pub fn run<S: Store>(desk: &Backspace<S>, date: Option<NaiveDate>, html: Option<&Path>) -> CliResult {
+pub fn run<S: Store>(
+    desk: &Backspace<S>,
+    date: Option<NaiveDate>,
+    html: Option<&Path>,
+) -> CliResult {
     let settings = desk.settings().map_err(|e| e.to_string())?;
     let today = desk.now().with_timezone(&settings.time_zone).date_naive();
     let day = date.unwrap_or(today);

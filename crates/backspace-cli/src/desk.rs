@@ -12,7 +12,9 @@ use crate::CliResult;
 pub fn is_postgres(db: &str) -> bool {
     db.starts_with("postgres://")
         || db.starts_with("postgresql://")
-        || db.split_whitespace().any(|part| part.starts_with("host=") || part.starts_with("dbname="))
+        || db
+            .split_whitespace()
+            .any(|part| part.starts_with("host=") || part.starts_with("dbname="))
 }
 
 /// The desk over an existing Backspace file, signed in as `operator` when the file has staff.
@@ -71,7 +73,8 @@ pub fn migrate(from: &Path, url: &str, code: &str) -> CliResult {
     if !from.is_file() {
         return Err(format!("{}: no such Backspace file", from.display()));
     }
-    let source = backspace::SqliteStore::open(from).map_err(|e| format!("{}: {e}", from.display()))?;
+    let source =
+        backspace::SqliteStore::open(from).map_err(|e| format!("{}: {e}", from.display()))?;
     let chain = Chain::connect(url).map_err(|e| format!("PostgreSQL: {e}"))?;
     let known = chain
         .branches()

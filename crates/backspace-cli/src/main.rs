@@ -175,7 +175,8 @@ fn run(cli: Cli) -> CliResult {
         Command::Export { dir } => export::run(sqlite_only(&cli.db, "export")?, &dir),
         Command::Backup { out } => files::backup(sqlite_only(&cli.db, "backup")?, &out),
         command if desk::is_postgres(&cli.db) => {
-            let desk = desk::open_postgres(&cli.db, cli.branch.as_deref(), cli.operator.as_deref())?;
+            let desk =
+                desk::open_postgres(&cli.db, cli.branch.as_deref(), cli.operator.as_deref())?;
             on_desk(&desk, command, None)
         }
         command => {

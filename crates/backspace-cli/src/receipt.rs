@@ -63,7 +63,13 @@ fn print_pdf(html: &str, out: &Path) -> CliResult {
 }
 
 /// Writes the receipt of invoice `number`.
-pub fn run<S: Store>(desk: &Backspace<S>, number: &str, format: ReceiptFormat, paper: &str, out: &Path) -> CliResult {
+pub fn run<S: Store>(
+    desk: &Backspace<S>,
+    number: &str,
+    format: ReceiptFormat,
+    paper: &str,
+    out: &Path,
+) -> CliResult {
     let paper: Paper = paper.parse().map_err(|e: backspace::Error| e.to_string())?;
     let invoice = desk.find_invoice(number).map_err(|e| e.to_string())?;
     let html = receipt_html(desk, invoice.id, paper).map_err(|e| e.to_string())?;

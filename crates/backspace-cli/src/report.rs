@@ -120,7 +120,8 @@ fn rows<S: Store>(
 }
 
 /// Prints a report in `format`.
-pub fn run<S: Store>(desk: &Backspace<S>,
+pub fn run<S: Store>(
+    desk: &Backspace<S>,
     kind: ReportKind,
     from: NaiveDate,
     to: NaiveDate,

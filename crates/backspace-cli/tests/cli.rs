@@ -426,14 +426,32 @@ fn r_chain_4_migrate_moves_the_file_and_every_report_agrees() {
         None,
         &["migrate", "--from", file, "--to", &url, "--branch", "ALX"],
     );
-    assert!(moved.contains("invoices") && moved.contains("into branch ALX"), "{moved}");
+    assert!(
+        moved.contains("invoices") && moved.contains("into branch ALX"),
+        "{moved}"
+    );
     for kind in ["revenue", "utilization", "outstanding", "top"] {
         let args = [
-            "report", kind, "--from", "2026-11-01", "--to", "2026-11-30", "--format", "csv",
+            "report",
+            kind,
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-11-30",
+            "--format",
+            "csv",
         ];
         let on_file = ok_on(file, None, &args);
-        assert_eq!(ok_on(&url, Some("ALX"), &args), on_file, "{kind} on the branch");
-        assert_eq!(ok_on(&url, None, &args), on_file, "{kind} on the chain of one branch");
+        assert_eq!(
+            ok_on(&url, Some("ALX"), &args),
+            on_file,
+            "{kind} on the branch"
+        );
+        assert_eq!(
+            ok_on(&url, None, &args),
+            on_file,
+            "{kind} on the chain of one branch"
+        );
     }
     assert_eq!(
         ok_on(&url, Some("ALX"), &["day", DAY]),
@@ -443,15 +461,37 @@ fn r_chain_4_migrate_moves_the_file_and_every_report_agrees() {
     assert!(verified.contains("no findings"), "{verified}");
     let dir = scratch("pg-receipt");
     let (a, b) = (dir.join("file.html"), dir.join("pg.html"));
-    ok_on(file, None, &["receipt", "INV-0001", "--out", a.to_str().unwrap()]);
-    ok_on(&url, Some("ALX"), &["receipt", "INV-0001", "--out", b.to_str().unwrap()]);
+    ok_on(
+        file,
+        None,
+        &["receipt", "INV-0001", "--out", a.to_str().unwrap()],
+    );
+    ok_on(
+        &url,
+        Some("ALX"),
+        &["receipt", "INV-0001", "--out", b.to_str().unwrap()],
+    );
     assert_eq!(std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
 
-    let again = run_on(file, None, &["migrate", "--from", file, "--to", &url, "--branch", "ALX"]);
+    let again = run_on(
+        file,
+        None,
+        &["migrate", "--from", file, "--to", &url, "--branch", "ALX"],
+    );
     let err = String::from_utf8_lossy(&again.stderr);
-    assert!(!again.status.success() && err.contains("already has"), "{err}");
-    let export = run_on(&url, Some("ALX"), &["export", dir.join("x").to_str().unwrap()]);
+    assert!(
+        !again.status.success() && err.contains("already has"),
+        "{err}"
+    );
+    let export = run_on(
+        &url,
+        Some("ALX"),
+        &["export", dir.join("x").to_str().unwrap()],
+    );
     let err = String::from_utf8_lossy(&export.stderr);
     assert!(!export.status.success() && err.contains("pg_dump"), "{err}");
-    assert!(!err.contains("search_path"), "the URL is never echoed: {err}");
+    assert!(
+        !err.contains("search_path"),
+        "the URL is never echoed: {err}"
+    );
 }

@@ -72,7 +72,11 @@ fn racer(kind: &str, schema: &str, who: usize) {
                 .and_hms_opt(8, 0, 0)
                 .expect("10:00 Cairo")
                 .and_utc();
-            let (from, to) = if who % 2 == 0 { (0, 60) } else { (30, 90) };
+            let (from, to) = if who.is_multiple_of(2) {
+                (0, 60)
+            } else {
+                (30, 90)
+            };
             for (round, room) in desk.list_resources().expect("rooms").iter().enumerate() {
                 let booking = NewReservation::new(
                     me.id,

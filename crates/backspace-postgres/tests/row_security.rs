@@ -131,7 +131,8 @@ fn r_chain_2_a_branch_role_is_kept_to_its_branch() {
     let denied = client.batch_execute(&insert).expect_err("a shift in CAI");
     let said = denied.as_db_error().map(|d| d.message().to_string());
     assert!(
-        said.as_deref().is_some_and(|m| m.contains("row-level security")),
+        said.as_deref()
+            .is_some_and(|m| m.contains("row-level security")),
         "{said:?}"
     );
     let escalate = format!("UPDATE branch_roles SET branch_id = {cai_id}");
@@ -140,7 +141,8 @@ fn r_chain_2_a_branch_role_is_kept_to_its_branch() {
         .expect_err("re-assign itself");
     let said = denied.as_db_error().map(|d| d.message().to_string());
     assert!(
-        said.as_deref().is_some_and(|m| m.contains("permission denied")),
+        said.as_deref()
+            .is_some_and(|m| m.contains("permission denied")),
         "{said:?}"
     );
     assert_eq!(
