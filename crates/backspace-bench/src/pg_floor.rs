@@ -195,13 +195,13 @@ impl PgFloor {
         tx.execute(
             "INSERT INTO invoice_lines (invoice_id, position, kind, description, quantity,
                  unit_price_piastres, amount_piastres)
-             SELECT $1, 0, 'session', r.name, 0, s.rate_per_hour_piastres, $2
-             FROM sessions s JOIN resources r ON r.id = s.resource_id WHERE s.id = $3
+             SELECT $1::uuid, 0, 'session', r.name, 0, s.rate_per_hour_piastres, $2::bigint
+             FROM sessions s JOIN resources r ON r.id = s.resource_id WHERE s.id = $3::uuid
              UNION ALL
-             SELECT $1, row_number() OVER (ORDER BY c.seq)::int, 'consumption', c.item_name,
+             SELECT $1::uuid, row_number() OVER (ORDER BY c.seq), 'consumption', c.item_name,
                  c.quantity, c.price_at_consumption_piastres,
                  c.quantity * c.price_at_consumption_piastres
-             FROM consumptions c WHERE c.session_id = $3",
+             FROM consumptions c WHERE c.session_id = $3::uuid",
             &[&invoice, &charge, &session],
         )?;
         let previous: String = tx
