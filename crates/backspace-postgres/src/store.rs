@@ -1,5 +1,7 @@
-//! `Store` for [`PostgresStore`]: each write runs in a `SERIALIZABLE` transaction, so concurrent
-//! desks behave as if they had taken turns (what the core's checks assume, R-TIME-4). When the
+//! `Store` for [`PostgresStore`]: desks of one branch take turns on writes (a session advisory
+//! lock per branch, like SQLite's write lock), and each write runs in a `SERIALIZABLE`
+//! transaction, so desks of different branches also behave as if they had taken turns (what the
+//! core's checks assume, R-TIME-4). When the
 //! server aborts one for a concurrent transaction (serialization failure, deadlock) or the
 //! connection drops before the commit was sent, the store rolls back, waits a little and runs
 //! the operation again: callers never see those. Reads run in `REPEATABLE READ READ ONLY`
@@ -19,6 +21,9 @@ use crate::tx::PgTx;
 
 /// How many times an operation runs before a retryable failure is handed to the caller.
 const MAX_ATTEMPTS: u32 = 60;
+
+/// The first key of the branches' write-turn advisory locks (the second is the branch id).
+const TURN_LOCK: i32 = 0x4273_7063; // "Bspc"
 
 /// One connection and the statements prepared on it.
 pub(crate) struct Conn {
@@ -90,7 +95,39 @@ impl PostgresStore {
             Err(e) if e.is_retryable() => return Attempt::Again(e),
             Err(e) => return Attempt::Done(Err(e)),
         };
+        // Desks of one branch take turns on its writes (they meet on its counters and trail
+        // anyway): a session lock per branch, taken before the transaction begins so that its
+        // snapshot is taken after the turn comes. Serializable isolation still guards what
+        // branches share (a customer, the chain's counter).
+        let turn = (!read_only).then_some(self.scope.branch).flatten();
+        if let Some(branch) = turn {
+            count();
+            let taken = conn
+                .client
+                .batch_execute(&format!("SELECT pg_advisory_lock({TURN_LOCK}, {branch})"));
+            match taken {
+                Ok(()) => {}
+                Err(e) if is_connection_lost(&e) => {
+                    *slot = None;
+                    return Attempt::Again(storage(e));
+                }
+                Err(e) => return Attempt::Done(Err(storage(e))),
+            }
+        }
         let outcome = Self::attempt_on(conn, &self.scope, isolation, read_only, f);
+        if let Some(branch) = turn
+            && !conn.client.is_closed()
+        {
+            count();
+            // A failed unlock leaves the lock to the session's end: the connection is dropped.
+            let released = conn
+                .client
+                .batch_execute(&format!("SELECT pg_advisory_unlock({TURN_LOCK}, {branch})"));
+            if released.is_err() {
+                *slot = None;
+                return outcome;
+            }
+        }
         if conn.client.is_closed() {
             // The server restarted or the network dropped: the next attempt reconnects.
             *slot = None;
