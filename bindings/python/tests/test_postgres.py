@@ -15,7 +15,14 @@ from decimal import Decimal
 
 import pytest
 
-from backspace import Backspace, ConflictError, NotFoundError, ValidationError
+from backspace import (
+    Backspace,
+    BackspaceError,
+    ConflictError,
+    NotFoundError,
+    StorageError,
+    ValidationError,
+)
 
 
 def _server() -> str:
@@ -46,10 +53,11 @@ def test_r_chain_2_numbers_carry_the_branch_code_and_customers_are_shared(chain_
     alx.deposit(mona.id, Decimal("100"), "cash")
     assert cai.get_customer(mona.id).balance == Decimal("100.00")
     started = datetime.now(timezone.utc) - timedelta(hours=2)
-    for desk, code in ((alx, "ALX"), (cai, "CAI")):
+    # An hour in Alexandria, then an hour in Cairo: one customer, one session at a time.
+    for desk, code, hour in ((alx, "ALX", 0), (cai, "CAI", 1)):
         seat = desk.add_resource("Seat 1", "seat", Decimal("30"))
-        s = desk.start_session(mona.id, seat.id, at=started)
-        invoice = desk.end_session(s.id, at=started + timedelta(hours=1))
+        s = desk.start_session(mona.id, seat.id, at=started + timedelta(hours=hour))
+        invoice = desk.end_session(s.id, at=started + timedelta(hours=hour + 1))
         assert invoice.invoice_number == f"INV-{code}-0001"
     chain = Backspace.open_postgres(chain_url)
     day = started.date()
@@ -74,3 +82,47 @@ def test_r_chain_2_bad_branches_are_typed_errors(chain_url: str) -> None:
     with pytest.raises(ValidationError) as bad:
         Backspace.open_postgres("postgres://u:secret@[bad", "ALX")
     assert "secret" not in str(bad.value)
+
+
+HOSTILE: list[object] = [
+    None,
+    5,
+    Decimal("1"),
+    b"bytes",
+    "",
+    " ",
+    "x" * 10_000,
+    "Mona\ud800",
+    "\u202eALX",
+    "ALX'; DROP TABLE branches; --",
+    "\x00",
+]
+
+
+def test_r_err_1_hostile_chain_arguments_are_typed(chain_url: str) -> None:
+    """Every argument of open_postgres and add_branch, given hostile values, either works or
+    raises a typed error (never a panic), and the URL never appears in a message."""
+    Backspace.add_branch(chain_url, "Alexandria", "ALX")
+    calls = []
+    for bad in HOSTILE:
+        calls += [
+            lambda bad=bad: Backspace.open_postgres(chain_url, bad),
+            lambda bad=bad: Backspace.add_branch(chain_url, bad, "GIZ"),
+            lambda bad=bad: Backspace.add_branch(chain_url, "Giza", bad),
+            lambda bad=bad: Backspace.add_branch(chain_url, "Giza", "GIZ", time_zone=bad),
+        ]
+        if bad is not None:
+            calls.append(lambda bad=bad: Backspace.open_postgres(bad, "ALX"))
+    failed = 0
+    for call in calls:
+        try:
+            call()
+        except (TypeError, BackspaceError) as e:
+            failed += 1
+            assert "search_path" not in str(e)
+    # Two hostile values are valid choices: `branch=None` (the chain view) and `time_zone=None`
+    # (the default zone).
+    assert failed == len(calls) - 2
+    assert "ALX" in repr(Backspace.open_postgres(chain_url, "ALX"))
+    with pytest.raises(StorageError):
+        Backspace.open_postgres("host=/nonexistent/socket dbname=x", "ALX")

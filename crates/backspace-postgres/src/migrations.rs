@@ -26,10 +26,19 @@ pub(crate) fn all_sql() -> String {
     MIGRATIONS.concat()
 }
 
-/// The version the database in the search path is at (0 when it has no Backspace schema).
+/// The version of the Backspace schema in the current schema (the first of the search path;
+/// 0 when it has none). Only that schema counts: one found further along the path is another
+/// chain's.
 pub(crate) fn version(client: &mut Client) -> Result<i32> {
+    let schema: Option<String> = client
+        .query_one("SELECT current_schema()", &[])
+        .db()?
+        .get(0);
+    let schema =
+        schema.ok_or_else(|| Error::storage("no schema to work in: check the search_path"))?;
+    let table = format!("{}.backspace_schema", quote_ident(&schema));
     let exists: bool = client
-        .query_one("SELECT to_regclass('backspace_schema') IS NOT NULL", &[])
+        .query_one("SELECT to_regclass($1) IS NOT NULL", &[&table])
         .db()?
         .get(0);
     if !exists {
@@ -37,11 +46,16 @@ pub(crate) fn version(client: &mut Client) -> Result<i32> {
     }
     let row = client
         .query_one(
-            "SELECT coalesce(max(version), 0) FROM backspace_schema",
+            &format!("SELECT coalesce(max(version), 0) FROM {table}"),
             &[],
         )
         .db()?;
     Ok(row.get(0))
+}
+
+/// `name` as a quoted SQL identifier.
+fn quote_ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
 }
 
 /// Brings the schema up to `target` (at most [`SCHEMA_VERSION`]); refuses a newer database.

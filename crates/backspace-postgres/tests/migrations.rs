@@ -87,3 +87,21 @@ fn r_db_2_a_newer_database_is_refused() {
     let err = PostgresStore::open_config(config, Some("MAIN")).expect_err("newer schema");
     assert!(err.to_string().contains("newer than this build"), "{err}");
 }
+
+#[test]
+fn r_db_2_a_schema_first_on_the_search_path_gets_its_own_tables() {
+    // A chain further along the search path (here, one in the second schema) is not this one.
+    let other = testing::fresh_schema();
+    let mine = testing::fresh_schema();
+    Chain::connect_config(&testing::schema_config(&other))
+        .expect("the other chain")
+        .add_branch(NewBranch::new("Other", "OTH"))
+        .expect("its branch");
+    let mut both = testing::schema_config(&mine);
+    both.options(&format!("-c search_path={mine},{other},public"));
+    let chain = Chain::connect_config(&both).expect("my chain");
+    assert!(chain.branches().expect("branches").is_empty());
+    chain
+        .add_branch(NewBranch::new("Other", "OTH"))
+        .expect("the code is free in my chain");
+}
