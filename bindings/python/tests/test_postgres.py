@@ -10,8 +10,10 @@ import os
 import shutil
 import subprocess
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -103,20 +105,20 @@ def test_r_err_1_hostile_chain_arguments_are_typed(chain_url: str) -> None:
     """Every argument of open_postgres and add_branch, given hostile values, either works or
     raises a typed error (never a panic), and the URL never appears in a message."""
     Backspace.add_branch(chain_url, "Alexandria", "ALX")
-    calls = []
+    calls: list[tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]] = []
     for bad in HOSTILE:
         calls += [
-            lambda bad=bad: Backspace.open_postgres(chain_url, bad),
-            lambda bad=bad: Backspace.add_branch(chain_url, bad, "GIZ"),
-            lambda bad=bad: Backspace.add_branch(chain_url, "Giza", bad),
-            lambda bad=bad: Backspace.add_branch(chain_url, "Giza", "GIZ", time_zone=bad),
+            (Backspace.open_postgres, (chain_url, bad), {}),
+            (Backspace.add_branch, (chain_url, bad, "GIZ"), {}),
+            (Backspace.add_branch, (chain_url, "Giza", bad), {}),
+            (Backspace.add_branch, (chain_url, "Giza", "GIZ"), {"time_zone": bad}),
         ]
         if bad is not None:
-            calls.append(lambda bad=bad: Backspace.open_postgres(bad, "ALX"))
+            calls.append((Backspace.open_postgres, (bad, "ALX"), {}))
     failed = 0
-    for call in calls:
+    for call, args, kwargs in calls:
         try:
-            call()
+            call(*args, **kwargs)
         except (TypeError, BackspaceError) as e:
             failed += 1
             assert "search_path" not in str(e)

@@ -77,7 +77,7 @@ impl Store for MemoryStore {
 
     fn read<T>(&self, f: impl FnOnce(&mut dyn StoreTx) -> Result<T>) -> Result<T> {
         let mut guard = self.lock()?;
-        f(&mut *guard)
+        f(&mut crate::read_only::ReadOnly(&mut *guard))
     }
 }
 

@@ -76,7 +76,8 @@ pub trait Store: Send + Sync {
     /// database) rolls it back and runs `f` again, so `f` keeps no state between runs.
     fn write<T>(&self, f: impl Fn(&mut dyn StoreTx) -> Result<T>) -> Result<T>;
 
-    /// Runs `f` over a consistent snapshot. `f` must not write.
+    /// Runs `f` over a consistent snapshot, handing it a transaction that refuses every write
+    /// ([`ReadOnly`](crate::read_only::ReadOnly) around the store's own).
     fn read<T>(&self, f: impl FnOnce(&mut dyn StoreTx) -> Result<T>) -> Result<T>;
 }
 
@@ -104,7 +105,7 @@ pub trait StoreTx {
 
     /// Adds a customer.
     fn insert_customer(&mut self, customer: &Customer) -> Result<()>;
-    /// Saves a changed customer.
+    /// Saves every field of a customer (named by its id); not found when there is none.
     fn update_customer(&mut self, customer: &Customer) -> Result<()>;
     /// A customer by id.
     fn customer(&mut self, id: Uuid) -> Result<Option<Customer>>;
@@ -126,7 +127,7 @@ pub trait StoreTx {
 
     /// Adds a resource.
     fn insert_resource(&mut self, resource: &Resource) -> Result<()>;
-    /// Saves a changed resource.
+    /// Saves every field of a resource (named by its id); not found when there is none.
     fn update_resource(&mut self, resource: &Resource) -> Result<()>;
     /// Deletes a resource that has no sessions.
     fn delete_resource(&mut self, id: Uuid) -> Result<()>;
@@ -139,7 +140,7 @@ pub trait StoreTx {
 
     /// Adds a session.
     fn insert_session(&mut self, session: &Session) -> Result<()>;
-    /// Saves a changed session.
+    /// Saves every field of a session (named by its id); not found when there is none.
     fn update_session(&mut self, session: &Session) -> Result<()>;
     /// A session by id.
     fn session(&mut self, id: Uuid) -> Result<Option<Session>>;
@@ -176,7 +177,8 @@ pub trait StoreTx {
 
     /// Adds an inventory item.
     fn insert_item(&mut self, item: &InventoryItem) -> Result<()>;
-    /// Saves a changed item.
+    /// Saves every field of an item (named by its id); not found when there is none. A
+    /// quantity below zero is refused (stock never negative).
     fn update_item(&mut self, item: &InventoryItem) -> Result<()>;
     /// An item by id.
     fn item(&mut self, id: Uuid) -> Result<Option<InventoryItem>>;
@@ -197,7 +199,7 @@ pub trait StoreTx {
 
     /// Adds a subscription.
     fn insert_subscription(&mut self, subscription: &Subscription) -> Result<()>;
-    /// Saves a changed subscription.
+    /// Saves every field of a subscription (named by its id); not found when there is none.
     fn update_subscription(&mut self, subscription: &Subscription) -> Result<()>;
     /// A subscription by id.
     fn subscription(&mut self, id: Uuid) -> Result<Option<Subscription>>;
@@ -209,8 +211,9 @@ pub trait StoreTx {
     /// Adds an invoice with its lines (and payments, if any).
     fn insert_invoice(&mut self, invoice: &Invoice) -> Result<()>;
     /// Saves an invoice's changed header: discount, totals, paid amount, status, paid date,
-    /// refunded and written-off amounts, its void or write-off, and its footprint. Lines,
-    /// payments and credit notes are added through their own inserts.
+    /// refunded and written-off amounts, its void or write-off, and its footprint; not found
+    /// when there is none. Lines, payments and credit notes are never changed here: they are
+    /// added through their own inserts.
     fn update_invoice(&mut self, invoice: &Invoice) -> Result<()>;
     /// Adds a credit note (its invoice's `refunded_amount` is saved with `update_invoice`).
     fn insert_credit_note(&mut self, note: &CreditNote) -> Result<()>;
@@ -234,7 +237,8 @@ pub trait StoreTx {
     fn closed_through(&mut self) -> Result<Option<NaiveDate>>;
     /// Adds an operator (R-STAFF-1).
     fn insert_operator(&mut self, operator: &OperatorRecord) -> Result<()>;
-    /// Saves a changed operator: name, role, active flag, PIN hash, wrong PINs, lock.
+    /// Saves a changed operator: name, role, active flag, PIN hash, wrong PINs, lock; not found
+    /// when there is none.
     fn update_operator(&mut self, operator: &OperatorRecord) -> Result<()>;
     /// An operator by id.
     fn operator(&mut self, id: Uuid) -> Result<Option<OperatorRecord>>;

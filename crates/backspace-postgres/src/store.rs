@@ -220,7 +220,7 @@ impl Store for PostgresStore {
             IsolationLevel::RepeatableRead,
             true,
             &mut |tx| match f.take() {
-                Some(f) => f(tx),
+                Some(f) => f(&mut backspace_core::read_only::ReadOnly(tx)),
                 None => Err(Error::storage(
                     "the connection to PostgreSQL was lost during a read",
                 )),

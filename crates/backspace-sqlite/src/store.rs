@@ -1,5 +1,5 @@
 //! `Store` for [`SqliteStore`]: writes in `BEGIN IMMEDIATE` transactions (R-TIME-4, R-DB-1),
-//! reads in deferred ones that see one snapshot and are rolled back.
+//! reads in deferred ones that see one snapshot, refuse writes (`ReadOnly`) and are rolled back.
 
 use std::sync::MutexGuard;
 
@@ -66,6 +66,8 @@ impl Store for SqliteStore {
     }
 
     fn read<T>(&self, f: impl FnOnce(&mut dyn StoreTx) -> Result<T>) -> Result<T> {
-        self.run(TransactionBehavior::Deferred, false, f)
+        self.run(TransactionBehavior::Deferred, false, |tx| {
+            f(&mut backspace_core::read_only::ReadOnly(tx))
+        })
     }
 }

@@ -11,6 +11,7 @@
 
 pub mod billing;
 pub mod checkout;
+pub mod contract;
 pub mod corrections;
 pub mod customers;
 pub mod invariants;
@@ -235,6 +236,10 @@ pub fn mins(m: i64) -> Duration {
 macro_rules! conformance_tests {
     ($make:expr) => {
         $crate::conformance_tests!(@each $make;
+            contract::contract_reads_refuse_every_write,
+            contract::contract_updates_of_missing_records_are_not_found,
+            contract::contract_update_invoice_changes_the_header_only,
+            contract::contract_lists_come_back_in_the_documented_order,
             customers::r_cust_1_register_returns_every_field,
             customers::r_cust_2_human_ids_are_gapless_and_never_reused,
             customers::r_cust_3_blank_or_long_name_is_refused,
