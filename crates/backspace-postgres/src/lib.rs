@@ -24,6 +24,7 @@
 use std::sync::Mutex;
 
 mod chain;
+mod context;
 mod convert;
 mod db;
 mod error;

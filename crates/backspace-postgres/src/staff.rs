@@ -93,14 +93,6 @@ pub(crate) fn operators(db: &mut Db<'_, '_>) -> Result<Vec<OperatorRecord>> {
     )
 }
 
-/// Whether the chain has any operator.
-pub(crate) fn has_operators(db: &mut Db<'_, '_>) -> Result<bool> {
-    db.one("SELECT EXISTS (SELECT 1 FROM operators)", &[], |r| {
-        get(r, 0)
-    })
-    .map(|found| found.unwrap_or(false))
-}
-
 /// `SELECT` of every audit column, followed by the rest of the query.
 macro_rules! select_audit {
     ($($rest:tt)*) => {
@@ -113,7 +105,7 @@ macro_rules! select_audit {
 
 /// An audit entry from the columns of `select_audit!`, by position; `ids` are kept as
 /// comma-separated uuids (as in SQLite).
-fn audit_from_row(row: &Row) -> Result<AuditEntry> {
+pub(crate) fn audit_from_row(row: &Row) -> Result<AuditEntry> {
     let ids: &str = get(row, 4)?;
     Ok(AuditEntry {
         seq: count(row, 0)?,
@@ -152,19 +144,6 @@ pub(crate) fn append_audit(db: &mut Db<'_, '_>, e: &AuditEntry) -> Result<()> {
         ],
     )
     .map(|_| ())
-}
-
-/// The branch's latest audit entry (in the chain view, the highest `seq` of any branch).
-pub(crate) fn last_audit(db: &mut Db<'_, '_>) -> Result<Option<AuditEntry>> {
-    let branch = db.branch();
-    db.one(
-        select_audit!(
-            "WHERE $1::integer IS NULL OR branch_id = $1 ",
-            "ORDER BY seq DESC, branch_id DESC LIMIT 1"
-        ),
-        &[&branch],
-        audit_from_row,
-    )
 }
 
 /// The branch's audit entries with `start ≤ at < end`, in the order written (the chain view:

@@ -174,14 +174,3 @@ pub(crate) fn has_money(db: &mut Db<'_, '_>) -> Result<bool> {
     )
     .map(|found| found.unwrap_or(false))
 }
-
-/// The branch's last closed date (the chain view: the latest any branch closed).
-pub(crate) fn closed_through(db: &mut Db<'_, '_>) -> Result<Option<NaiveDate>> {
-    let branch = db.branch();
-    db.one(
-        "SELECT max(date) FROM z_reports WHERE $1::integer IS NULL OR branch_id = $1",
-        &[&branch],
-        |r| get::<Option<NaiveDate>>(r, 0),
-    )
-    .map(Option::flatten)
-}

@@ -42,6 +42,16 @@ impl<'a, 'c> PgTx<'a, 'c> {
 }
 
 impl<'a, 'c> PgTx<'a, 'c> {
+    /// Fills the staff flag, the last closed day and the last audit entry in one round trip
+    /// (each kept until this transaction changes it).
+    fn load_context(&mut self) -> Result<()> {
+        let found = crate::context::load(&mut self.db)?;
+        self.has_operators.get_or_insert(found.has_operators);
+        self.closed_through.get_or_insert(found.closed_through);
+        self.last_audit.get_or_insert(found.last_audit);
+        Ok(())
+    }
+
     /// The transaction itself, for what only this store does (counters set by a copy).
     pub(crate) fn db(&mut self) -> &mut Db<'a, 'c> {
         &mut self.db
@@ -69,12 +79,10 @@ impl StoreTx for PgTx<'_, '_> {
         if self.db.branch().is_none() {
             return Ok(false);
         }
-        if let Some(known) = self.has_operators {
-            return Ok(known);
+        if self.has_operators.is_none() {
+            self.load_context()?;
         }
-        let found = staff::has_operators(&mut self.db)?;
-        self.has_operators = Some(found);
-        Ok(found)
+        Ok(self.has_operators.unwrap_or(false))
     }
     fn append_audit(&mut self, entry: &AuditEntry) -> Result<()> {
         staff::append_audit(&mut self.db, entry)?;
@@ -82,12 +90,10 @@ impl StoreTx for PgTx<'_, '_> {
         Ok(())
     }
     fn last_audit_entry(&mut self) -> Result<Option<AuditEntry>> {
-        if let Some(known) = &self.last_audit {
-            return Ok(known.clone());
+        if self.last_audit.is_none() {
+            self.load_context()?;
         }
-        let found = staff::last_audit(&mut self.db)?;
-        self.last_audit = Some(found.clone());
-        Ok(found)
+        Ok(self.last_audit.clone().flatten())
     }
     fn audit_entries(
         &mut self,
@@ -203,12 +209,10 @@ impl StoreTx for PgTx<'_, '_> {
         trail::has_money(&mut self.db)
     }
     fn closed_through(&mut self) -> Result<Option<NaiveDate>> {
-        if let Some(known) = self.closed_through {
-            return Ok(known);
+        if self.closed_through.is_none() {
+            self.load_context()?;
         }
-        let found = trail::closed_through(&mut self.db)?;
-        self.closed_through = Some(found);
-        Ok(found)
+        Ok(self.closed_through.flatten())
     }
     fn settings(&mut self) -> Result<Settings> {
         if let Some(known) = &self.settings {

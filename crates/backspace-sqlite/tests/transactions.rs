@@ -1,4 +1,4 @@
-//! Transactions: reads never persist, a panicking operation leaves the store usable and
+//! Transactions: reads never write, a panicking operation leaves the store usable and
 //! unchanged, concurrent writers across threads keep counters gapless.
 
 #![allow(clippy::unwrap_used)]
@@ -12,9 +12,12 @@ use backspace_sqlite::SqliteStore;
 use common::{TempDb, open};
 
 #[test]
-fn a_read_is_rolled_back_even_if_it_writes() {
+fn a_read_refuses_to_write_and_takes_no_number() {
     let store = SqliteStore::in_memory().unwrap();
-    store.read(|tx| tx.next_number(Counter::Invoice)).unwrap();
+    let err = store
+        .read(|tx| tx.next_number(Counter::Invoice))
+        .unwrap_err();
+    assert_eq!(err.kind(), backspace_core::ErrorKind::Storage, "{err}");
     assert_eq!(
         store.write(|tx| tx.next_number(Counter::Invoice)).unwrap(),
         1
