@@ -7,6 +7,9 @@ use crate::ErrorKind;
 use crate::staff::{OperatorRecord, Role};
 use crate::store::StoreTx;
 
+/// A write tried through the store's port.
+type Attempt<'a> = Box<dyn Fn(&mut dyn StoreTx) -> crate::Result<()> + 'a>;
+
 pub fn contract_reads_refuse_every_write<S: Store>(store: S) {
     let fx = Fx::new(store);
     let mona = fx.customer("Mona", "01012345678");
@@ -15,7 +18,7 @@ pub fn contract_reads_refuse_every_write<S: Store>(store: S) {
     let store = fx.bs.store();
     let mut copy = mona.clone();
     copy.name = "Changed".into();
-    let attempts: Vec<Box<dyn Fn(&mut dyn StoreTx) -> crate::Result<()>>> = vec![
+    let attempts: Vec<Attempt<'_>> = vec![
         Box::new(|tx| tx.update_customer(&copy)),
         Box::new(|tx| tx.delete_resource(seat.id)),
         Box::new(|tx| tx.next_number(crate::store::Counter::Invoice).map(|_| ())),
@@ -58,7 +61,7 @@ pub fn contract_updates_of_missing_records_are_not_found<S: Store>(store: S) {
         wrong_pins: 0,
         locked_until: None,
     };
-    let attempts: Vec<(&str, Box<dyn Fn(&mut dyn StoreTx) -> crate::Result<()>>)> = vec![
+    let attempts: Vec<(&str, Attempt<'_>)> = vec![
         (
             "customer",
             Box::new(|tx| {
