@@ -6,9 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "== cargo doc --no-deps (warnings are errors)"
-RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet -p backspace-core -p backspace-sqlite -p backspace
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet -p backspace-core -p backspace-sqlite -p backspace-postgres -p backspace
 
-echo "== cargo package: backspace-core, backspace-sqlite, backspace (verified in order)"
+echo "== cargo package: backspace-core, backspace-sqlite, backspace-postgres, backspace (verified in order)"
 # Cargo takes a package of an unchanged version number as unchanged: it reuses the unpacked
 # source and the build of its temporary local registry. Start those clean, and verify in a
 # target directory of its own so the workspace build is never mistaken for a registry one.
@@ -16,7 +16,7 @@ cargo_home="${CARGO_HOME:-$HOME/.cargo}"
 rm -rf target/release-check/package "$cargo_home"/registry/src/-*/backspace-* "$cargo_home"/registry/cache/-*/backspace-*
 rm -rf target/release-check/debug/.fingerprint/backspace-* target/release-check/debug/deps/libbackspace_*
 CARGO_TARGET_DIR=target/release-check \
-  cargo package --quiet --allow-dirty -p backspace-core -p backspace-sqlite -p backspace
+  cargo package --quiet --allow-dirty -p backspace-core -p backspace-sqlite -p backspace-postgres -p backspace
 
 echo "== wheel metadata"
 wheel=$(ls -t target/wheels/backspace-*.whl 2>/dev/null | head -n 1 || true)
