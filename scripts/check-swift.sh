@@ -24,7 +24,10 @@ scripts/gen-bindings.sh "$TMP/gen"
 stale=0
 for f in Sources/Backspace/Backspace.swift \
          Sources/BackspaceFFI/include/BackspaceFFI.h \
-         Sources/BackspaceFFI/include/module.modulemap; do
+         Sources/BackspaceFFI/include/module.modulemap \
+         Sources/Backspace/BackspaceCore.swift \
+         Sources/BackspaceCoreFFI/include/BackspaceCoreFFI.h \
+         Sources/BackspaceCoreFFI/include/module.modulemap; do
   if [ ! -f "$PKG/$f" ]; then
     echo "missing: $PKG/$f" >&2
     stale=1
@@ -108,7 +111,8 @@ sys.exit(1 if failed else 0)
 PY
 CHECK=("$VENV/bin/python" "$TMP/swift_syntax.py")
 
-"${CHECK[@]}" "$PKG/Sources/Backspace/Backspace.swift" "$PKG/Package.swift"
+"${CHECK[@]}" "$PKG/Sources/Backspace/Backspace.swift" "$PKG/Sources/Backspace/BackspaceCore.swift" \
+  "$PKG/Package.swift"
 
 # The README's ```swift blocks cannot run here (no Swift toolchain): each is parsed as a file.
 python3 - "$PKG/README.md" "$TMP" <<'PY'

@@ -82,7 +82,7 @@ python3 - "$ROOT" <<'PY'
 import re, sys
 from pathlib import Path
 root = Path(sys.argv[1])
-imports = {"import backspace.*", "import java.math.BigDecimal", "import java.time.Instant"}
+imports = {"import backspace.*", "import backspace.core.*", "import java.math.BigDecimal", "import java.time.Instant"}
 bodies = []
 for readme in ["README.md", "bindings/kotlin/README.md"]:
     text = (root / readme).read_text(encoding="utf-8")

@@ -1,6 +1,8 @@
 // swift-tools-version:5.9
-// Swift bindings of Backspace: the generated Swift (Sources/Backspace) over the C declarations of
-// the Rust library (Sources/BackspaceFFI). Regenerate both with scripts/gen-bindings.sh.
+// Swift bindings of Backspace: the generated Swift (Sources/Backspace: Backspace.swift, the
+// `Backspace` object; BackspaceCore.swift, the entities, enums and errors) over the C declarations
+// of the Rust library (Sources/BackspaceFFI and Sources/BackspaceCoreFFI, one per uniffi component).
+// Regenerate them with scripts/gen-bindings.sh.
 //
 // The Rust library itself is linked from `BackspaceRust.xcframework` beside this file when it
 // exists (built as bindings/swift/README.md says), otherwise as `libbackspace_uniffi` from the
@@ -21,8 +23,13 @@ var targets: [Target] = [
         linkerSettings: haveXCFramework ? [] : [.linkedLibrary("backspace_uniffi")]
     ),
     .target(
-        name: "Backspace",
+        name: "BackspaceCoreFFI",
         dependencies: ["BackspaceFFI"],
+        path: "Sources/BackspaceCoreFFI"
+    ),
+    .target(
+        name: "Backspace",
+        dependencies: ["BackspaceFFI", "BackspaceCoreFFI"],
         path: "Sources/Backspace"
     ),
 ]

@@ -250,7 +250,7 @@ impl From<bs::Settings> for Settings {
             time_zone: time_zone.name().to_string(),
             pricing: PricingPolicy {
                 unit_minutes: to_i32(unit_minutes),
-                rounding: rounding.into(),
+                rounding,
                 grace_minutes: to_i32(grace_minutes),
                 minimum_minutes: to_i32(minimum_minutes),
                 daily_cap,
@@ -434,7 +434,7 @@ impl TryFrom<SettingsUpdate> for bs::SettingsUpdate {
         Ok(bs::SettingsUpdate {
             time_zone,
             unit_minutes: count("unit_minutes", unit_minutes)?,
-            rounding: rounding.map(Into::into),
+            rounding,
             grace_minutes: count("grace_minutes", grace_minutes)?,
             minimum_minutes: count("minimum_minutes", minimum_minutes)?,
             daily_cap: removable("daily_cap", daily_cap, clear_daily_cap)?,

@@ -13,6 +13,7 @@ use crate::trail::{instant, sha256_hex};
 
 /// One audit entry, never changed once written.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AuditEntry {
     /// 1, 2, … in the order written.
     pub seq: u64,

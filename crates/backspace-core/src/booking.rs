@@ -30,6 +30,7 @@ string_enum!(
 
 /// A resource booked ahead for a customer (R-BOOK-1).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Reservation {
     /// UUID v7.
     pub id: Uuid,

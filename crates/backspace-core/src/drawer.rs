@@ -13,6 +13,7 @@ pub const MAIN_DRAWER: &str = "main";
 
 /// One operator's time on one drawer, from opening float to counted cash.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Shift {
     /// UUID v7.
     pub id: Uuid,
@@ -62,6 +63,7 @@ string_enum!(
 /// Money that went through a shift: a payment, deposit or refund taken while it was open, or
 /// a pay-in or pay-out.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DrawerEntry {
     /// UUID v7.
     pub id: Uuid,
@@ -83,6 +85,7 @@ pub struct DrawerEntry {
 
 /// Money per method.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MethodTotals {
     /// Cash.
     pub cash: Decimal,
@@ -96,6 +99,7 @@ pub struct MethodTotals {
 
 /// A shift's figures (R-SHIFT-3).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ShiftReport {
     /// The shift as stored.
     pub shift: Shift,

@@ -158,6 +158,7 @@ pub fn receipt_uuid(doc: &Doc) -> String {
 
 /// What a receipt records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ReceiptKind {
     /// A sale: an invoice (`receiptType` `s`).
     Sale,
@@ -194,6 +195,7 @@ impl ReceiptKind {
 
 /// A produced e-receipt, stored the first time it is produced and never changed (R-TAX-3).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EReceipt {
     /// The document's uuid (64 lower-case hex digits).
     pub uuid: String,

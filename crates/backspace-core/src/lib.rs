@@ -35,6 +35,8 @@ pub mod clock;
 pub mod drawer;
 pub mod ereceipt;
 pub mod error;
+#[cfg(feature = "uniffi")]
+pub mod ffi;
 pub mod memory;
 pub mod money;
 mod ops;
@@ -82,3 +84,6 @@ pub use uuid::Uuid;
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 mod readme {}
+
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("backspace_core");

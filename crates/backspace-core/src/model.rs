@@ -12,6 +12,7 @@ macro_rules! string_enum {
     ($(#[$m:meta])* $name:ident, $field:literal { $($(#[$vm:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
         pub enum $name { $($(#[$vm])* $variant),+ }
 
         impl $name {
@@ -206,6 +207,7 @@ string_enum!(
 
 /// A customer (R-CUST-1).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Customer {
     /// UUID v7 (v4 for records written before 0.2).
     pub id: Uuid,
@@ -231,6 +233,7 @@ pub struct Customer {
 
 /// A seat, desk or room (R-RES-1).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Resource {
     /// UUID v7 (v4 for records written before 0.2).
     pub id: Uuid,
@@ -250,6 +253,7 @@ pub struct Resource {
 
 /// A timed session of a customer on a resource (§5).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Session {
     /// UUID v7 (v4 for records written before 0.2).
     pub id: Uuid,
@@ -297,6 +301,7 @@ impl Session {
 
 /// What two overlapping sessions share (R-SESS-7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Shared {
     /// The same seat, desk or room.
     Resource,
@@ -307,6 +312,7 @@ pub enum Shared {
 /// Two sessions of one resource or customer whose times overlap: only in files written before
 /// R-SESS-7 (see `Backspace::session_overlaps`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SessionOverlap {
     /// The earlier session (by start).
     pub first: Uuid,
@@ -318,6 +324,7 @@ pub struct SessionOverlap {
 
 /// A café item (R-INV-1).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct InventoryItem {
     /// UUID v7 (v4 for records written before 0.2).
     pub id: Uuid,
@@ -344,6 +351,7 @@ impl InventoryItem {
 
 /// Items consumed during a session (R-INV-2, R-INV-3).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct InventoryConsumption {
     /// UUID v7 (v4 for records written before 0.2).
     pub id: Uuid,
@@ -363,6 +371,7 @@ pub struct InventoryConsumption {
 
 /// One change of an item's stock (R-INV-6).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StockMovement {
     /// UUID v7 (v4 for records written before 0.2).
     pub id: Uuid,
@@ -382,6 +391,7 @@ pub struct StockMovement {
 
 /// A subscription (§7).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Subscription {
     /// UUID v7 (v4 for records written before 0.2).
     pub id: Uuid,
@@ -412,6 +422,7 @@ impl Subscription {
 
 /// One line of an invoice (R-INVC-2).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct InvoiceLine {
     /// Session, consumption or subscription.
     pub kind: LineKind,
@@ -431,6 +442,7 @@ pub struct InvoiceLine {
 
 /// A payment on an invoice (R-INVC-7).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Payment {
     /// UUID v7 (v4 for records written before 0.2).
     pub id: Uuid,
@@ -448,6 +460,7 @@ pub struct Payment {
 
 /// An invoice with its lines and payments (§9).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Invoice {
     /// UUID v7 (v4 for records written before 0.2).
     pub id: Uuid,
@@ -527,6 +540,7 @@ impl Invoice {
 /// A void (R-CORR-1) or write-off (R-CORR-3) of an invoice: when, why, and on which business date
 /// it is reported.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Correction {
     /// When it was recorded.
     pub at: DateTime<Utc>,
@@ -540,6 +554,7 @@ pub struct Correction {
 
 /// Money given back on an invoice (R-CORR-2): a numbered credit note, never edited.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CreditNote {
     /// UUID v7.
     pub id: Uuid,
@@ -567,6 +582,7 @@ pub struct CreditNote {
 
 /// A change of a customer's balance (R-BAL-3).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LedgerEntry {
     /// UUID v7 (v4 for records written before 0.2).
     pub id: Uuid,
@@ -584,6 +600,7 @@ pub struct LedgerEntry {
 
 /// One line of a customer's statement: an entry and the balance after it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StatementLine {
     /// The ledger entry.
     pub entry: LedgerEntry,
@@ -593,6 +610,7 @@ pub struct StatementLine {
 
 /// A running session as the front desk sees it (R-REP-3).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ActiveSession {
     /// The session.
     pub session: Session,
@@ -608,6 +626,7 @@ pub struct ActiveSession {
 
 /// What a running session would cost if ended at `at` (R-SESS-6).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Quote {
     /// The session.
     pub session_id: Uuid,
@@ -629,14 +648,19 @@ pub struct Quote {
 
 /// Which invoices `list_invoices` returns; every field narrows the list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct InvoiceFilter {
     /// Only this customer's.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub customer_id: Option<Uuid>,
     /// Only with this status.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub status: Option<InvoiceStatus>,
     /// Issued on or after this business date.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub from: Option<NaiveDate>,
     /// Issued on or before this business date.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub to: Option<NaiveDate>,
 }
 

@@ -17,6 +17,7 @@ use crate::store::StoreTx;
 
 /// Money of one business day (R-REP-1).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RevenueDay {
     /// The business date.
     pub date: NaiveDate,
@@ -64,6 +65,7 @@ pub struct RevenueDay {
 
 /// A closed day's revenue row, as it stood when the day was closed (R-CORR-4).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ZReport {
     /// The business date closed.
     pub date: NaiveDate,
@@ -75,6 +77,7 @@ pub struct ZReport {
 
 /// Occupancy of one resource over a date range (R-REP-2).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ResourceUtilization {
     /// The resource.
     pub resource_id: Uuid,
@@ -97,6 +100,7 @@ pub struct ResourceUtilization {
 
 /// A customer ranked by invoiced total (R-REP-3).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TopCustomer {
     /// The customer.
     pub customer_id: Uuid,
@@ -112,6 +116,7 @@ pub struct TopCustomer {
 
 /// An invoice not fully paid, as the outstanding report shows it (R-REP-3).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OutstandingInvoice {
     /// The invoice.
     pub invoice: Invoice,

@@ -10,6 +10,7 @@ use crate::money::{Zero, normalize_amount, parse_percent, to_decimal};
 
 /// How elapsed time is rounded to billing units (R-PRICE-2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Rounding {
     /// To the next whole unit (default).
     #[default]

@@ -76,6 +76,7 @@ pub const LOCK_MINUTES: i64 = 5;
 
 /// A member of staff who signs in with a PIN (R-STAFF-1).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Operator {
     /// UUID v7.
     pub id: Uuid,

@@ -28,6 +28,7 @@ use crate::model::{CreditNote, Invoice};
 
 /// What a trail entry records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum TrailKind {
     /// An invoice as issued (or as its discount last changed).
     Invoice,
@@ -85,6 +86,7 @@ pub struct TrailEntry {
 
 /// What `verify_trail` found.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TrailReport {
     /// Trail entries checked.
     pub entries: u64,
@@ -103,6 +105,7 @@ impl TrailReport {
 
 /// A document whose stored fields, or whose trail entry, no longer match.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BrokenDocument {
     /// What kind of entry.
     pub kind: TrailKind,

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::Backspace;
 use crate::error::Result;
-use crate::records::{Customer, list};
+use crate::records::Customer;
 
 #[uniffi::export]
 impl Backspace {
@@ -21,38 +21,34 @@ impl Backspace {
         notes: Option<String>,
         at: Option<DateTime<Utc>>,
     ) -> Result<Customer> {
-        Ok(self
-            .inner
-            .at(at)
-            .register_customer(NewCustomer {
-                notes: notes.as_deref().map(Into::into),
-                ..NewCustomer {
-                    email: email.as_deref().map(Into::into),
-                    ..NewCustomer::new(&name, &phone)
-                }
-            })?
-            .into())
+        Ok(self.inner.at(at).register_customer(NewCustomer {
+            notes: notes.as_deref().map(Into::into),
+            ..NewCustomer {
+                email: email.as_deref().map(Into::into),
+                ..NewCustomer::new(&name, &phone)
+            }
+        })?)
     }
 
     /// A customer by id.
     pub fn get_customer(&self, id: Uuid) -> Result<Customer> {
-        Ok(self.inner.get_customer(id)?.into())
+        Ok(self.inner.get_customer(id)?)
     }
 
     /// A customer by `C-…` id or by phone in any accepted form.
     pub fn find_customer(&self, key: String) -> Result<Customer> {
-        Ok(self.inner.find_customer(&key)?.into())
+        Ok(self.inner.find_customer(&key)?)
     }
 
     /// Customers whose name contains `text` (case-insensitive, Arabic letter variants folded), whose
     /// phone is `text` in any accepted form, or whose id is `text` (R-CUST-8). Empty text lists everyone.
     pub fn search_customers(&self, text: String) -> Result<Vec<Customer>> {
-        Ok(list(self.inner.search_customers(&text)?))
+        Ok(self.inner.search_customers(&text)?)
     }
 
     /// Every customer.
     pub fn list_customers(&self) -> Result<Vec<Customer>> {
-        Ok(list(self.inner.list_customers()?))
+        Ok(self.inner.list_customers()?)
     }
 
     /// Changes a customer's name, phone, email or notes; a null argument leaves the field as it is,
@@ -72,6 +68,6 @@ impl Backspace {
             email,
             notes,
         };
-        Ok(self.inner.update_customer(id, update)?.into())
+        Ok(self.inner.update_customer(id, update)?)
     }
 }

@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::Backspace;
 use crate::enums::Category;
 use crate::error::Result;
-use crate::records::{InventoryItem, StockMovement, list};
+use crate::records::{InventoryItem, StockMovement};
 
 #[uniffi::export]
 impl Backspace {
@@ -26,18 +26,17 @@ impl Backspace {
         Ok(self
             .inner
             .at(at)
-            .add_inventory_item(&name, category.into(), price, quantity, min_stock)?
-            .into())
+            .add_inventory_item(&name, category, price, quantity, min_stock)?)
     }
 
     /// An item by id.
     pub fn get_inventory_item(&self, id: Uuid) -> Result<InventoryItem> {
-        Ok(self.inner.get_inventory_item(id)?.into())
+        Ok(self.inner.get_inventory_item(id)?)
     }
 
     /// Every item.
     pub fn list_inventory_items(&self) -> Result<Vec<InventoryItem>> {
-        Ok(list(self.inner.list_inventory_items()?))
+        Ok(self.inner.list_inventory_items()?)
     }
 
     /// Renames, recategorises or re-prices an item, or changes its low-stock threshold; stock
@@ -53,17 +52,17 @@ impl Backspace {
     ) -> Result<InventoryItem> {
         let update = bs::ItemUpdate {
             name,
-            category: category.map(Into::into),
+            category,
             price,
             min_stock,
         };
-        Ok(self.inner.update_inventory_item(id, update)?.into())
+        Ok(self.inner.update_inventory_item(id, update)?)
     }
 
     /// Receives `n` ≥ 1 units (R-INV-6).
     #[uniffi::method(default(at = None))]
     pub fn restock(&self, id: Uuid, n: i64, at: Option<DateTime<Utc>>) -> Result<InventoryItem> {
-        Ok(self.inner.at(at).restock(id, n)?.into())
+        Ok(self.inner.at(at).restock(id, n)?)
     }
 
     /// Corrects the stock by `delta` ≠ 0 with a reason; below zero is an insufficient-stock error (R-INV-6).
@@ -75,16 +74,16 @@ impl Backspace {
         reason: String,
         at: Option<DateTime<Utc>>,
     ) -> Result<InventoryItem> {
-        Ok(self.inner.at(at).adjust_stock(id, delta, &reason)?.into())
+        Ok(self.inner.at(at).adjust_stock(id, delta, &reason)?)
     }
 
     /// Items at or below their minimum stock (R-INV-7).
     pub fn low_stock(&self) -> Result<Vec<InventoryItem>> {
-        Ok(list(self.inner.low_stock()?))
+        Ok(self.inner.low_stock()?)
     }
 
     /// An item's stock history (R-INV-6).
     pub fn stock_movements(&self, id: Uuid) -> Result<Vec<StockMovement>> {
-        Ok(list(self.inner.stock_movements(id)?))
+        Ok(self.inner.stock_movements(id)?)
     }
 }

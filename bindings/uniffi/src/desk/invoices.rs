@@ -8,24 +8,24 @@ use uuid::Uuid;
 use super::Backspace;
 use crate::enums::PaymentMethod;
 use crate::error::Result;
-use crate::records::{Invoice, InvoiceFilter, LedgerEntry, StatementLine, list};
+use crate::records::{Invoice, InvoiceFilter, LedgerEntry, StatementLine};
 
 #[uniffi::export]
 impl Backspace {
     /// An invoice with its lines and payments.
     pub fn get_invoice(&self, id: Uuid) -> Result<Invoice> {
-        Ok(self.inner.get_invoice(id)?.into())
+        Ok(self.inner.get_invoice(id)?)
     }
 
     /// An invoice by number (`INV-0042`, any case).
     pub fn find_invoice(&self, number: String) -> Result<Invoice> {
-        Ok(self.inner.find_invoice(&number)?.into())
+        Ok(self.inner.find_invoice(&number)?)
     }
 
     /// Invoices passing `filter` (all of them by default), by number.
     #[uniffi::method(default(filter))]
     pub fn list_invoices(&self, filter: InvoiceFilter) -> Result<Vec<Invoice>> {
-        Ok(list(self.inner.list_invoices(&filter.into())?))
+        Ok(self.inner.list_invoices(&filter)?)
     }
 
     /// Sets an invoice's discount percentage while nothing is paid on it (R-INVC-3).
@@ -36,7 +36,7 @@ impl Backspace {
         percent: Decimal,
         at: Option<DateTime<Utc>>,
     ) -> Result<Invoice> {
-        Ok(self.inner.at(at).set_discount(invoice_id, percent)?.into())
+        Ok(self.inner.at(at).set_discount(invoice_id, percent)?)
     }
 
     /// Records a payment (R-INVC-4, R-INVC-7, R-BAL-2).
@@ -49,17 +49,13 @@ impl Backspace {
         at: Option<DateTime<Utc>>,
         note: Option<String>,
     ) -> Result<Invoice> {
-        Ok(self
-            .inner
-            .at(at)
-            .record_payment(
-                invoice_id,
-                NewPayment {
-                    note: note.as_deref().map(Into::into),
-                    ..NewPayment::new(amount, method.into())
-                },
-            )?
-            .into())
+        Ok(self.inner.at(at).record_payment(
+            invoice_id,
+            NewPayment {
+                note: note.as_deref().map(Into::into),
+                ..NewPayment::new(amount, method)
+            },
+        )?)
     }
 
     /// Money left with the space as credit, paid in cash, card or transfer (R-BAL-2).
@@ -71,15 +67,11 @@ impl Backspace {
         method: PaymentMethod,
         at: Option<DateTime<Utc>>,
     ) -> Result<LedgerEntry> {
-        Ok(self
-            .inner
-            .at(at)
-            .deposit(customer_id, amount, method.into())?
-            .into())
+        Ok(self.inner.at(at).deposit(customer_id, amount, method)?)
     }
 
     /// A customer's ledger in order, with the running balance (R-BAL-3).
     pub fn statement(&self, customer_id: Uuid) -> Result<Vec<StatementLine>> {
-        Ok(list(self.inner.statement(customer_id)?))
+        Ok(self.inner.statement(customer_id)?)
     }
 }

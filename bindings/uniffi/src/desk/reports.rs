@@ -4,19 +4,19 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::Backspace;
 use crate::error::{Result, non_negative};
-use crate::records::{InventoryItem, list};
+use crate::records::InventoryItem;
 use crate::reports::{OutstandingInvoice, ResourceUtilization, RevenueDay, TopCustomer};
 
 #[uniffi::export]
 impl Backspace {
     /// Revenue per business day of `from..=to`, zeros included (R-REP-1).
     pub fn revenue(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<RevenueDay>> {
-        Ok(list(self.inner.revenue(from, to)?))
+        Ok(self.inner.revenue(from, to)?)
     }
 
     /// Occupied share of each resource over `from..=to` (R-REP-2).
     pub fn utilization(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ResourceUtilization>> {
-        Ok(list(self.inner.utilization(from, to)?))
+        Ok(self.inner.utilization(from, to)?)
     }
 
     /// Invoices not fully paid, oldest due first, with what is due and whether overdue as of `at` (R-REP-3).
@@ -25,7 +25,7 @@ impl Backspace {
         &self,
         at: Option<DateTime<Utc>>,
     ) -> Result<Vec<OutstandingInvoice>> {
-        Ok(list(self.inner.at(at).outstanding_invoices()?))
+        Ok(self.inner.at(at).outstanding_invoices()?)
     }
 
     /// The `n` customers with the largest invoiced total over issue dates `from..=to` (R-REP-3).
@@ -36,11 +36,11 @@ impl Backspace {
         n: i32,
     ) -> Result<Vec<TopCustomer>> {
         let n = non_negative("n", n)?;
-        Ok(list(self.inner.top_customers(from, to, n as usize)?))
+        Ok(self.inner.top_customers(from, to, n as usize)?)
     }
 
     /// Low-stock items, for the report screen (R-INV-7).
     pub fn low_stock_report(&self) -> Result<Vec<InventoryItem>> {
-        Ok(list(self.inner.low_stock_report()?))
+        Ok(self.inner.low_stock_report()?)
     }
 }

@@ -2,75 +2,11 @@
 
 use backspace_core as bs;
 use chrono::{DateTime, NaiveDate, Utc};
-use rust_decimal::Decimal;
 use uuid::Uuid;
 
 use super::Backspace;
-use crate::enums::ReservationStatus;
 use crate::error::Result;
-use crate::records::{Session, list};
-
-/// A resource booked ahead for a customer (R-BOOK-1).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Reservation {
-    /// UUID v7.
-    pub id: Uuid,
-    /// `R-0001`, … (gapless).
-    pub reservation_number: String,
-    /// Who booked.
-    pub customer_id: Uuid,
-    /// What is booked.
-    pub resource_id: Uuid,
-    /// First booked instant.
-    pub start: DateTime<Utc>,
-    /// The instant after the last booked one.
-    pub end: DateTime<Utc>,
-    /// Booked, checked in, cancelled or no-show.
-    pub status: ReservationStatus,
-    /// The rate at booking.
-    pub rate_per_hour: Decimal,
-    /// When booked.
-    pub created_at: DateTime<Utc>,
-    /// When checked in, cancelled or marked a no-show.
-    pub closed_at: Option<DateTime<Utc>>,
-    /// The session it was checked in to.
-    pub session_id: Option<Uuid>,
-    /// The invoice of its fee.
-    pub fee_invoice_id: Option<Uuid>,
-}
-
-impl From<bs::Reservation> for Reservation {
-    fn from(r: bs::Reservation) -> Self {
-        let bs::Reservation {
-            id,
-            reservation_number,
-            customer_id,
-            resource_id,
-            start,
-            end,
-            status,
-            rate_per_hour,
-            created_at,
-            closed_at,
-            session_id,
-            fee_invoice_id,
-        } = r;
-        Reservation {
-            id,
-            reservation_number,
-            customer_id,
-            resource_id,
-            start,
-            end,
-            status: status.into(),
-            rate_per_hour,
-            created_at,
-            closed_at,
-            session_id,
-            fee_invoice_id,
-        }
-    }
-}
+use crate::records::{Reservation, Session};
 
 #[uniffi::export]
 impl Backspace {
@@ -85,18 +21,18 @@ impl Backspace {
         at: Option<DateTime<Utc>>,
     ) -> Result<Reservation> {
         let new = bs::NewReservation::new(customer_id, resource_id, start, end);
-        Ok(self.inner.at(at).reserve(new)?.into())
+        Ok(self.inner.at(at).reserve(new)?)
     }
 
     /// A reservation by id.
     pub fn get_reservation(&self, id: Uuid) -> Result<Reservation> {
-        Ok(self.inner.get_reservation(id)?.into())
+        Ok(self.inner.get_reservation(id)?)
     }
 
     /// Starts the session of a booked reservation (R-BOOK-2).
     #[uniffi::method(default(at = None))]
     pub fn check_in(&self, reservation_id: Uuid, at: Option<DateTime<Utc>>) -> Result<Session> {
-        Ok(self.inner.at(at).check_in(reservation_id)?.into())
+        Ok(self.inner.at(at).check_in(reservation_id)?)
     }
 
     /// Cancels a booked reservation; a late cancellation is invoiced a fee (R-BOOK-3).
@@ -106,13 +42,13 @@ impl Backspace {
         reservation_id: Uuid,
         at: Option<DateTime<Utc>>,
     ) -> Result<Reservation> {
-        Ok(self.inner.at(at).cancel_reservation(reservation_id)?.into())
+        Ok(self.inner.at(at).cancel_reservation(reservation_id)?)
     }
 
     /// Records the bookings past their no-show deadline as no-shows, with fees (R-BOOK-3).
     #[uniffi::method(default(at = None))]
     pub fn expire_reservations(&self, at: Option<DateTime<Utc>>) -> Result<Vec<Reservation>> {
-        Ok(list(self.inner.at(at).expire_reservations()?))
+        Ok(self.inner.at(at).expire_reservations()?)
     }
 
     /// Reservations meeting the business dates `from..=to` (R-BOOK-4).
@@ -123,7 +59,7 @@ impl Backspace {
         to: NaiveDate,
         resource_id: Option<Uuid>,
     ) -> Result<Vec<Reservation>> {
-        Ok(list(self.inner.reservations(from, to, resource_id)?))
+        Ok(self.inner.reservations(from, to, resource_id)?)
     }
 
     /// Start instants on `date` where a booking of `minutes` fits (R-BOOK-4).

@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::Backspace;
 use crate::enums::ResourceType;
 use crate::error::Result;
-use crate::records::{Resource, list};
+use crate::records::Resource;
 
 #[uniffi::export]
 impl Backspace {
@@ -24,18 +24,17 @@ impl Backspace {
         Ok(self
             .inner
             .at(at)
-            .add_resource(&name, resource_type.into(), rate_per_hour)?
-            .into())
+            .add_resource(&name, resource_type, rate_per_hour)?)
     }
 
     /// A resource by id.
     pub fn get_resource(&self, id: Uuid) -> Result<Resource> {
-        Ok(self.inner.get_resource(id)?.into())
+        Ok(self.inner.get_resource(id)?)
     }
 
     /// Every resource, by name.
     pub fn list_resources(&self) -> Result<Vec<Resource>> {
-        Ok(list(self.inner.list_resources()?))
+        Ok(self.inner.list_resources()?)
     }
 
     /// Renames, retypes or re-rates a resource; a new rate applies to sessions started afterwards (R-RES-3).
@@ -49,15 +48,15 @@ impl Backspace {
     ) -> Result<Resource> {
         let update = bs::ResourceUpdate {
             name,
-            resource_type: resource_type.map(Into::into),
+            resource_type,
             rate_per_hour,
         };
-        Ok(self.inner.update_resource(id, update)?.into())
+        Ok(self.inner.update_resource(id, update)?)
     }
 
     /// Takes a resource out of service (`false`) or back into service (`true`) (R-RES-2).
     pub fn set_resource_available(&self, id: Uuid, available: bool) -> Result<Resource> {
-        Ok(self.inner.set_resource_available(id, available)?.into())
+        Ok(self.inner.set_resource_available(id, available)?)
     }
 
     /// Deletes a resource that never had a session (R-RES-4).

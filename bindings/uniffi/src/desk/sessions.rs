@@ -7,9 +7,7 @@ use uuid::Uuid;
 
 use super::Backspace;
 use crate::error::Result;
-use crate::records::{
-    ActiveSession, InventoryConsumption, Invoice, NewPayment, Quote, Session, list,
-};
+use crate::records::{ActiveSession, InventoryConsumption, Invoice, NewPayment, Quote, Session};
 
 #[uniffi::export]
 impl Backspace {
@@ -21,22 +19,18 @@ impl Backspace {
         resource_id: Uuid,
         at: Option<DateTime<Utc>>,
     ) -> Result<Session> {
-        Ok(self
-            .inner
-            .at(at)
-            .start_session(customer_id, resource_id)?
-            .into())
+        Ok(self.inner.at(at).start_session(customer_id, resource_id)?)
     }
 
     /// A session by id.
     pub fn get_session(&self, id: Uuid) -> Result<Session> {
-        Ok(self.inner.get_session(id)?.into())
+        Ok(self.inner.get_session(id)?)
     }
 
     /// What a running session's invoice would hold if it ended at `at`; writes nothing (R-SESS-6).
     #[uniffi::method(default(at = None))]
     pub fn quote_session(&self, session_id: Uuid, at: Option<DateTime<Utc>>) -> Result<Quote> {
-        Ok(self.inner.at(at).quote_session(session_id)?.into())
+        Ok(self.inner.at(at).quote_session(session_id)?)
     }
 
     /// Ends a session: charge, invoice, resource freed, balance updated, all at once (R-SESS-2);
@@ -51,8 +45,7 @@ impl Backspace {
         Ok(self
             .inner
             .at(at)
-            .end_session(session_id, EndSession { discount })?
-            .into())
+            .end_session(session_id, EndSession { discount })?)
     }
 
     /// Ends a session and records its payments in one transaction: all or nothing, the checks
@@ -65,18 +58,17 @@ impl Backspace {
         discount: Option<Decimal>,
         at: Option<DateTime<Utc>>,
     ) -> Result<Invoice> {
-        let payments = payments.into_iter().map(Into::into).collect();
+        let payments = payments.into_iter().collect();
         Ok(self
             .inner
             .at(at)
-            .checkout(session_id, Checkout { payments, discount })?
-            .into())
+            .checkout(session_id, Checkout { payments, discount })?)
     }
 
     /// Running sessions with elapsed minutes and the charge if they ended at `at` (R-REP-3).
     #[uniffi::method(default(at = None))]
     pub fn active_sessions(&self, at: Option<DateTime<Utc>>) -> Result<Vec<ActiveSession>> {
-        Ok(list(self.inner.at(at).active_sessions()?))
+        Ok(self.inner.at(at).active_sessions()?)
     }
 
     /// Adds café items to a running session; stock must cover them (R-INV-2..4).
@@ -91,8 +83,7 @@ impl Backspace {
         Ok(self
             .inner
             .at(at)
-            .add_consumption(session_id, item_id, quantity)?
-            .into())
+            .add_consumption(session_id, item_id, quantity)?)
     }
 
     /// Removes a consumption from a running session and puts its stock back (R-INV-5).
@@ -102,11 +93,11 @@ impl Backspace {
         consumption_id: Uuid,
         at: Option<DateTime<Utc>>,
     ) -> Result<InventoryConsumption> {
-        Ok(self.inner.at(at).remove_consumption(consumption_id)?.into())
+        Ok(self.inner.at(at).remove_consumption(consumption_id)?)
     }
 
     /// A session's consumptions.
     pub fn session_consumptions(&self, session_id: Uuid) -> Result<Vec<InventoryConsumption>> {
-        Ok(list(self.inner.session_consumptions(session_id)?))
+        Ok(self.inner.session_consumptions(session_id)?)
     }
 }

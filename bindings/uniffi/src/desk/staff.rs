@@ -10,7 +10,6 @@ use uuid::Uuid;
 use super::Backspace;
 use crate::enums::Role;
 use crate::error::Result;
-use crate::records::list;
 use crate::staff::{AuditEntry, DrawerEntry, Operator, Shift, ShiftReport};
 
 #[uniffi::export]
@@ -28,13 +27,12 @@ impl Backspace {
         Ok(self
             .inner
             .at(at)
-            .add_operator(bs::NewOperator::new(name, role.into(), pin))?
-            .into())
+            .add_operator(bs::NewOperator::new(name, role, pin))?)
     }
 
     /// Every operator, by name (an owner's report).
     pub fn list_operators(&self) -> Result<Vec<Operator>> {
-        Ok(list(self.inner.list_operators()?))
+        Ok(self.inner.list_operators()?)
     }
 
     /// Changes an operator's name, role or PIN; null leaves a field (an owner's operation).
@@ -46,17 +44,13 @@ impl Backspace {
         role: Option<Role>,
         pin: Option<String>,
     ) -> Result<Operator> {
-        let update = bs::OperatorUpdate {
-            name,
-            role: role.map(Into::into),
-            pin,
-        };
-        Ok(self.inner.update_operator(id, update)?.into())
+        let update = bs::OperatorUpdate { name, role, pin };
+        Ok(self.inner.update_operator(id, update)?)
     }
 
     /// Deactivates an operator: they can no longer sign in or act.
     pub fn deactivate_operator(&self, id: Uuid) -> Result<Operator> {
-        Ok(self.inner.deactivate_operator(id)?.into())
+        Ok(self.inner.deactivate_operator(id)?)
     }
 
     /// Signs an operator in (R-STAFF-2): the desk returned acts as them. A wrong PIN is a
@@ -87,7 +81,7 @@ impl Backspace {
         to: NaiveDate,
         operator_id: Option<Uuid>,
     ) -> Result<Vec<AuditEntry>> {
-        Ok(list(self.inner.audit_log(from, to, operator_id)?))
+        Ok(self.inner.audit_log(from, to, operator_id)?)
     }
 
     /// Opens a shift on a drawer (`main` when null) with its opening float (R-SHIFT-1).
@@ -102,7 +96,7 @@ impl Backspace {
             opening_float,
             drawer,
         };
-        Ok(self.inner.at(at).open_shift(open)?.into())
+        Ok(self.inner.at(at).open_shift(open)?)
     }
 
     /// Cash put into the current shift's drawer (R-SHIFT-2).
@@ -113,7 +107,7 @@ impl Backspace {
         reason: String,
         at: Option<DateTime<Utc>>,
     ) -> Result<DrawerEntry> {
-        Ok(self.inner.at(at).pay_in(amount, &reason)?.into())
+        Ok(self.inner.at(at).pay_in(amount, &reason)?)
     }
 
     /// Cash taken out of the current shift's drawer (R-SHIFT-2); a manager's operation.
@@ -124,7 +118,7 @@ impl Backspace {
         reason: String,
         at: Option<DateTime<Utc>>,
     ) -> Result<DrawerEntry> {
-        Ok(self.inner.at(at).pay_out(amount, &reason)?.into())
+        Ok(self.inner.at(at).pay_out(amount, &reason)?)
     }
 
     /// Closes the current shift (or `drawer`'s) with the cash counted (R-SHIFT-3).
@@ -139,16 +133,16 @@ impl Backspace {
             counted_cash,
             drawer,
         };
-        Ok(self.inner.at(at).close_shift(close)?.into())
+        Ok(self.inner.at(at).close_shift(close)?)
     }
 
     /// A shift's figures (R-SHIFT-3).
     pub fn shift_report(&self, shift_id: Uuid) -> Result<ShiftReport> {
-        Ok(self.inner.shift_report(shift_id)?.into())
+        Ok(self.inner.shift_report(shift_id)?)
     }
 
     /// The shift money taken now by this desk goes to, or null.
     pub fn current_shift(&self) -> Result<Option<Shift>> {
-        Ok(self.inner.current_shift()?.map(Into::into))
+        Ok(self.inner.current_shift()?)
     }
 }

@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::Backspace;
 use crate::enums::Plan;
 use crate::error::Result;
-use crate::records::{Subscription, list};
+use crate::records::Subscription;
 
 #[uniffi::export]
 impl Backspace {
@@ -23,37 +23,33 @@ impl Backspace {
         price: Option<Decimal>,
         at: Option<DateTime<Utc>>,
     ) -> Result<Subscription> {
-        Ok(self
-            .inner
-            .at(at)
-            .subscribe(NewSubscription {
-                customer_id,
-                plan_type: plan_type.into(),
-                start_date,
-                price,
-            })?
-            .into())
+        Ok(self.inner.at(at).subscribe(NewSubscription {
+            customer_id,
+            plan_type,
+            start_date,
+            price,
+        })?)
     }
 
     /// A subscription by id.
     pub fn get_subscription(&self, id: Uuid) -> Result<Subscription> {
-        Ok(self.inner.get_subscription(id)?.into())
+        Ok(self.inner.get_subscription(id)?)
     }
 
     /// A customer's subscriptions, oldest first.
     pub fn list_subscriptions(&self, customer_id: Uuid) -> Result<Vec<Subscription>> {
-        Ok(list(self.inner.list_subscriptions(customer_id)?))
+        Ok(self.inner.list_subscriptions(customer_id)?)
     }
 
     /// Cancels a subscription (history kept) and recomputes the customer's type (R-SUB-4, R-CUST-7).
     #[uniffi::method(default(at = None))]
     pub fn cancel_subscription(&self, id: Uuid, at: Option<DateTime<Utc>>) -> Result<Subscription> {
-        Ok(self.inner.at(at).cancel_subscription(id)?.into())
+        Ok(self.inner.at(at).cancel_subscription(id)?)
     }
 
     /// Deactivates subscriptions that ended before the business date of `at`; returns them (R-SUB-4).
     #[uniffi::method(default(at = None))]
     pub fn expire_subscriptions(&self, at: Option<DateTime<Utc>>) -> Result<Vec<Subscription>> {
-        Ok(list(self.inner.at(at).expire_subscriptions()?))
+        Ok(self.inner.at(at).expire_subscriptions()?)
     }
 }

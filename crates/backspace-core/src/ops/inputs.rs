@@ -65,12 +65,14 @@ impl EndSession {
 
 /// A payment to record on an invoice (R-INVC-4, R-INVC-7).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NewPayment {
     /// Amount, > 0, at most what is due.
     pub amount: Decimal,
     /// Cash, card, transfer or the customer's balance.
     pub method: PaymentMethod,
     /// Optional note (a card slip number, …).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub note: Option<String>,
 }
 

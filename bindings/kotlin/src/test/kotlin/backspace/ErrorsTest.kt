@@ -1,5 +1,6 @@
 package backspace
 
+import backspace.core.*
 import java.math.BigDecimal
 import java.nio.file.Path
 import java.util.UUID

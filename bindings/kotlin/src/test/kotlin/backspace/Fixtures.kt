@@ -1,5 +1,6 @@
 package backspace
 
+import backspace.core.*
 import java.math.BigDecimal
 import java.time.Instant
 import java.time.LocalDate

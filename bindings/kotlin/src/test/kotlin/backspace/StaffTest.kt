@@ -1,5 +1,6 @@
 package backspace
 
+import backspace.core.*
 import java.math.BigDecimal
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertNull

@@ -1,7 +1,7 @@
 package consumer
 
 import backspace.Backspace
-import backspace.ResourceType
+import backspace.core.ResourceType
 import backspace.SettingsUpdate
 import java.io.FileDescriptor
 import java.io.FileOutputStream

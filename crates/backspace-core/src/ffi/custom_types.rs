@@ -18,7 +18,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
-use crate::error::BackspaceError;
+use super::error::BackspaceError;
 
 /// An instant in UTC (R-TIME-1).
 pub type Timestamp = DateTime<Utc>;

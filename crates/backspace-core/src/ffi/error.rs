@@ -1,4 +1,4 @@
-//! The one exception type of the bindings: a variant per [`backspace_core::ErrorKind`] (R-ERR-1, R-ERR-2).
+//! The one exception type of the bindings: a variant per [`crate::ErrorKind`] (R-ERR-1, R-ERR-2).
 //!
 //! Each variant carries the core error's data as fields (the same ones Python exposes:
 //! `field`/`reason`, `entity`/`id`, `item`/`available`/`requested`, `invoice`/`due`/`amount`,
@@ -6,7 +6,7 @@
 //! would clash with Kotlin's `Throwable.message`, which uniffi builds from the fields). Money fields are `Decimal`
 //! (`BigDecimal` in Kotlin, `Decimal` in Swift). [`From<Error>`] is the one mapping.
 
-use backspace_core::Error;
+use crate::Error;
 use rust_decimal::Decimal;
 
 /// A failed Backspace operation; nothing was written (R-ERR-2).
@@ -173,13 +173,13 @@ impl BackspaceError {
 pub type Result<T, E = BackspaceError> = std::result::Result<T, E>;
 
 /// A count argument (minutes, days, n) that must fit the core's `u32`.
-pub(crate) fn non_negative(field: &str, v: i32) -> Result<u32> {
+pub fn non_negative(field: &str, v: i32) -> Result<u32> {
     u32::try_from(v)
         .map_err(|_| BackspaceError::validation(field, format!("must not be negative, got {v}")))
 }
 
 /// A `u32` count for the bindings' `Int` (every such count in the core is far below `i32::MAX`).
-pub(crate) fn to_i32(v: u32) -> i32 {
+pub fn to_i32(v: u32) -> i32 {
     i32::try_from(v).unwrap_or(i32::MAX)
 }
 
