@@ -1,7 +1,8 @@
 //! The entities as immutable Python classes (`#[pyclass(frozen)]`): readable `__repr__`,
 //! `__eq__`/`__hash__` by value, and `to_dict()`. Money is `decimal.Decimal` of scale 2,
 //! instants are aware UTC `datetime`s, business dates `datetime.date`, ids `uuid.UUID`, enums
-//! lower-case strings.
+//! lower-case strings. Every conversion from a core struct destructures it whole (no `..`), so a
+//! field added to the core fails to compile here until the class carries it.
 
 use backspace as bc;
 use bc::chrono::{DateTime, NaiveDate, Utc};
@@ -110,17 +111,29 @@ entity! {
 
 impl From<bc::Customer> for Customer {
     fn from(c: bc::Customer) -> Self {
+        let bc::Customer {
+            id,
+            human_id,
+            name,
+            phone,
+            email,
+            customer_type,
+            balance,
+            credit,
+            notes,
+            created_at,
+        } = c;
         Customer {
-            id: c.id,
-            human_id: c.human_id,
-            name: c.name,
-            phone: c.phone,
-            email: c.email,
-            customer_type: c.customer_type.as_str().to_string(),
-            balance: c.balance,
-            credit: c.credit,
-            notes: c.notes,
-            created_at: c.created_at,
+            id,
+            human_id,
+            name,
+            phone,
+            email,
+            customer_type: customer_type.as_str().to_string(),
+            balance,
+            credit,
+            notes,
+            created_at,
         }
     }
 }
@@ -141,14 +154,23 @@ entity! {
 
 impl From<bc::Resource> for Resource {
     fn from(r: bc::Resource) -> Self {
+        let bc::Resource {
+            id,
+            name,
+            resource_type,
+            rate_per_hour,
+            is_available,
+            out_of_service,
+            created_at,
+        } = r;
         Resource {
-            id: r.id,
-            name: r.name,
-            resource_type: r.resource_type.as_str().to_string(),
-            rate_per_hour: r.rate_per_hour,
-            is_available: r.is_available,
-            out_of_service: r.out_of_service,
-            created_at: r.created_at,
+            id,
+            name,
+            resource_type: resource_type.as_str().to_string(),
+            rate_per_hour,
+            is_available,
+            out_of_service,
+            created_at,
         }
     }
 }
@@ -224,14 +246,23 @@ entity! {
 
 impl From<bc::InventoryItem> for InventoryItem {
     fn from(i: bc::InventoryItem) -> Self {
+        let bc::InventoryItem {
+            id,
+            name,
+            category,
+            price,
+            quantity,
+            min_stock,
+            created_at,
+        } = i;
         InventoryItem {
-            id: i.id,
-            name: i.name,
-            category: i.category.as_str().to_string(),
-            price: i.price,
-            quantity: i.quantity,
-            min_stock: i.min_stock,
-            created_at: i.created_at,
+            id,
+            name,
+            category: category.as_str().to_string(),
+            price,
+            quantity,
+            min_stock,
+            created_at,
         }
     }
 }
@@ -252,14 +283,23 @@ entity! {
 
 impl From<bc::InventoryConsumption> for InventoryConsumption {
     fn from(c: bc::InventoryConsumption) -> Self {
+        let bc::InventoryConsumption {
+            id,
+            session_id,
+            item_id,
+            item_name,
+            quantity,
+            price_at_consumption,
+            consumed_at,
+        } = c;
         InventoryConsumption {
-            id: c.id,
-            session_id: c.session_id,
-            item_id: c.item_id,
-            item_name: c.item_name,
-            quantity: c.quantity,
-            price_at_consumption: c.price_at_consumption,
-            consumed_at: c.consumed_at,
+            id,
+            session_id,
+            item_id,
+            item_name,
+            quantity,
+            price_at_consumption,
+            consumed_at,
         }
     }
 }
@@ -280,14 +320,23 @@ entity! {
 
 impl From<bc::StockMovement> for StockMovement {
     fn from(m: bc::StockMovement) -> Self {
+        let bc::StockMovement {
+            id,
+            item_id,
+            kind,
+            delta,
+            quantity_after,
+            reason,
+            at,
+        } = m;
         StockMovement {
-            id: m.id,
-            item_id: m.item_id,
-            kind: m.kind.as_str().to_string(),
-            delta: m.delta,
-            quantity_after: m.quantity_after,
-            reason: m.reason,
-            at: m.at,
+            id,
+            item_id,
+            kind: kind.as_str().to_string(),
+            delta,
+            quantity_after,
+            reason,
+            at,
         }
     }
 }
@@ -310,16 +359,27 @@ entity! {
 
 impl From<bc::Subscription> for Subscription {
     fn from(s: bc::Subscription) -> Self {
+        let bc::Subscription {
+            id,
+            customer_id,
+            plan_type,
+            start_date,
+            end_date,
+            price,
+            is_active,
+            invoice_id,
+            created_at,
+        } = s;
         Subscription {
-            id: s.id,
-            customer_id: s.customer_id,
-            plan_type: s.plan_type.as_str().to_string(),
-            start_date: s.start_date,
-            end_date: s.end_date,
-            price: s.price,
-            is_active: s.is_active,
-            invoice_id: s.invoice_id,
-            created_at: s.created_at,
+            id,
+            customer_id,
+            plan_type: plan_type.as_str().to_string(),
+            start_date,
+            end_date,
+            price,
+            is_active,
+            invoice_id,
+            created_at,
         }
     }
 }
@@ -376,13 +436,21 @@ entity! {
 
 impl From<bc::Payment> for Payment {
     fn from(p: bc::Payment) -> Self {
+        let bc::Payment {
+            id,
+            invoice_id,
+            amount,
+            method,
+            paid_at,
+            note,
+        } = p;
         Payment {
-            id: p.id,
-            invoice_id: p.invoice_id,
-            amount: p.amount,
-            method: p.method.as_str().to_string(),
-            paid_at: p.paid_at,
-            note: p.note,
+            id,
+            invoice_id,
+            amount,
+            method: method.as_str().to_string(),
+            paid_at,
+            note,
         }
     }
 }
@@ -689,13 +757,21 @@ entity! {
 
 impl From<bc::LedgerEntry> for LedgerEntry {
     fn from(e: bc::LedgerEntry) -> Self {
+        let bc::LedgerEntry {
+            id,
+            customer_id,
+            kind,
+            amount,
+            reference,
+            at,
+        } = e;
         LedgerEntry {
-            id: e.id,
-            customer_id: e.customer_id,
-            kind: e.kind.as_str().to_string(),
-            amount: e.amount,
-            reference: e.reference,
-            at: e.at,
+            id,
+            customer_id,
+            kind: kind.as_str().to_string(),
+            amount,
+            reference,
+            at,
         }
     }
 }
@@ -711,9 +787,10 @@ entity! {
 
 impl From<bc::StatementLine> for StatementLine {
     fn from(l: bc::StatementLine) -> Self {
+        let bc::StatementLine { entry, balance } = l;
         StatementLine {
-            entry: l.entry.into(),
-            balance: l.balance,
+            entry: entry.into(),
+            balance,
         }
     }
 }
@@ -732,12 +809,19 @@ entity! {
 
 impl From<bc::ActiveSession> for ActiveSession {
     fn from(a: bc::ActiveSession) -> Self {
+        let bc::ActiveSession {
+            session,
+            customer_name,
+            resource_name,
+            elapsed_minutes,
+            running_charge,
+        } = a;
         ActiveSession {
-            session: a.session.into(),
-            customer_name: a.customer_name,
-            resource_name: a.resource_name,
-            elapsed_minutes: a.elapsed_minutes,
-            running_charge: a.running_charge,
+            session: session.into(),
+            customer_name,
+            resource_name,
+            elapsed_minutes,
+            running_charge,
         }
     }
 }
@@ -759,15 +843,25 @@ entity! {
 
 impl From<bc::Quote> for Quote {
     fn from(q: bc::Quote) -> Self {
+        let bc::Quote {
+            session_id,
+            at,
+            duration_minutes,
+            billed_minutes,
+            charge,
+            subscription_id,
+            lines,
+            amount,
+        } = q;
         Quote {
-            session_id: q.session_id,
-            at: q.at,
-            duration_minutes: q.duration_minutes,
-            billed_minutes: q.billed_minutes,
-            charge: q.charge,
-            subscription_id: q.subscription_id,
-            lines: q.lines.into_iter().map(Into::into).collect(),
-            amount: q.amount,
+            session_id,
+            at,
+            duration_minutes,
+            billed_minutes,
+            charge,
+            subscription_id,
+            lines: lines.into_iter().map(Into::into).collect(),
+            amount,
         }
     }
 }
@@ -902,12 +996,19 @@ entity! {
 
 impl From<bc::TopCustomer> for TopCustomer {
     fn from(t: bc::TopCustomer) -> Self {
+        let bc::TopCustomer {
+            customer_id,
+            human_id,
+            name,
+            invoiced,
+            invoice_count,
+        } = t;
         TopCustomer {
-            customer_id: t.customer_id,
-            human_id: t.human_id,
-            name: t.name,
-            invoiced: t.invoiced,
-            invoice_count: t.invoice_count,
+            customer_id,
+            human_id,
+            name,
+            invoiced,
+            invoice_count,
         }
     }
 }
@@ -926,12 +1027,19 @@ entity! {
 
 impl From<bc::OutstandingInvoice> for OutstandingInvoice {
     fn from(o: bc::OutstandingInvoice) -> Self {
+        let bc::OutstandingInvoice {
+            invoice,
+            customer_human_id,
+            customer_name,
+            due,
+            is_overdue,
+        } = o;
         OutstandingInvoice {
-            invoice: o.invoice.into(),
-            customer_human_id: o.customer_human_id,
-            customer_name: o.customer_name,
-            due: o.due,
-            is_overdue: o.is_overdue,
+            invoice: invoice.into(),
+            customer_human_id,
+            customer_name,
+            due,
+            is_overdue,
         }
     }
 }
@@ -950,12 +1058,19 @@ entity! {
 
 impl From<bc::PricingPolicy> for PricingPolicy {
     fn from(p: bc::PricingPolicy) -> Self {
+        let bc::PricingPolicy {
+            unit_minutes,
+            rounding,
+            grace_minutes,
+            minimum_minutes,
+            daily_cap,
+        } = p;
         PricingPolicy {
-            unit_minutes: i64::from(p.unit_minutes),
-            rounding: p.rounding.as_str().to_string(),
-            grace_minutes: i64::from(p.grace_minutes),
-            minimum_minutes: i64::from(p.minimum_minutes),
-            daily_cap: p.daily_cap,
+            unit_minutes: i64::from(unit_minutes),
+            rounding: rounding.as_str().to_string(),
+            grace_minutes: i64::from(grace_minutes),
+            minimum_minutes: i64::from(minimum_minutes),
+            daily_cap,
         }
     }
 }
@@ -972,10 +1087,15 @@ entity! {
 
 impl From<bc::PlanPrices> for PlanPrices {
     fn from(p: bc::PlanPrices) -> Self {
+        let bc::PlanPrices {
+            weekly,
+            half_monthly,
+            monthly,
+        } = p;
         PlanPrices {
-            weekly: p.weekly,
-            half_monthly: p.half_monthly,
-            monthly: p.monthly,
+            weekly,
+            half_monthly,
+            monthly,
         }
     }
 }
