@@ -40,6 +40,9 @@ WHEEL="$(ls -t "$WHEELS"/backspace-*.whl | head -n 1)"
 echo "== installing $WHEEL"
 "$PY" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps "$WHEEL"
 
+echo "== stubs: the generated parts of __init__.pyi are fresh"
+"$PY" bindings/python/scripts/stubgen.py --check
+
 echo "== pytest"
 # pytest puts bindings/python/tests (not the source tree) on sys.path: `import backspace` is the wheel.
 "$PY" -m pytest bindings/python/tests -q -p no:cacheprovider

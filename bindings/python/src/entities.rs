@@ -47,19 +47,75 @@ impl<T: DictValue> DictValue for Vec<T> {
     }
 }
 
-/// Declares an entity class: fields (all readable), `to_dict()`, and a `__repr__` showing `repr`.
+/// The Python annotation of a field's type, for the generated stubs (`_native._stubs()`).
+pub trait Annotation {
+    /// The annotation as written in `__init__.pyi`.
+    fn annotation() -> String;
+}
+
+macro_rules! plain_annotation {
+    ($($t:ty => $py:literal),* $(,)?) => {$(
+        impl Annotation for $t {
+            fn annotation() -> String {
+                $py.to_string()
+            }
+        }
+    )*};
+}
+plain_annotation!(
+    String => "str",
+    i64 => "int",
+    bool => "bool",
+    Decimal => "Decimal",
+    Uuid => "UUID",
+    DateTime<Utc> => "datetime",
+    NaiveDate => "date",
+);
+
+impl<T: Annotation> Annotation for Option<T> {
+    fn annotation() -> String {
+        format!("{} | None", T::annotation())
+    }
+}
+
+impl<T: Annotation> Annotation for Vec<T> {
+    fn annotation() -> String {
+        format!("list[{}]", T::annotation())
+    }
+}
+
+/// A doc comment as a stub docstring indented by `indent`: the lines joined, each without its
+/// leading space.
+fn docstring(lines: &[&str], indent: &str) -> String {
+    let text: Vec<&str> = lines
+        .iter()
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect();
+    format!(
+        "{indent}\"\"\"{}\"\"\"\n",
+        text.join(&format!("\n{indent}"))
+    )
+}
+
+/// Declares an entity class: fields (all readable), `to_dict()`, a `__repr__` showing `repr`,
+/// read-only computed properties (`methods`), and the class's stub for `__init__.pyi`. A field
+/// holding one of the core's enums as its text names its `Literal` alias with `as "Alias"`.
 macro_rules! entity {
     (
-        $(#[$m:meta])*
-        $name:ident { $($(#[$fm:meta])* $field:ident : $ty:ty),+ $(,)? }
+        $(#[doc = $doc:literal])*
+        $name:ident { $($field:ident : $ty:ty $(as $alias:literal)?),+ $(,)? }
         repr($($rf:ident),+)
-        $(methods { $($extra:tt)* })?
+        $(methods { $(
+            $(#[doc = $mdoc:literal])*
+            #[getter]
+            fn $method:ident(&$slf:ident) -> $ret:ty $body:block
+        )* })?
     ) => {
-        $(#[$m])*
+        $(#[doc = $doc])*
         #[pyclass(frozen, eq, hash, get_all, module = "backspace")]
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub struct $name {
-            $($(#[$fm])* pub $field: $ty),+
+            $(pub $field: $ty),+
         }
 
         #[pymethods]
@@ -81,12 +137,53 @@ macro_rules! entity {
                 Ok(format!("{}({})", stringify!($name), parts.join(", ")))
             }
 
-            $($($extra)*)?
+            $($(
+                $(#[doc = $mdoc])*
+                #[getter]
+                fn $method(&$slf) -> $ret $body
+            )*)?
         }
 
         impl DictValue for $name {
             fn dict_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
                 Ok(self.to_dict(py)?.into_any())
+            }
+        }
+
+        impl Annotation for $name {
+            fn annotation() -> String {
+                stringify!($name).to_string()
+            }
+        }
+
+        impl $name {
+            /// This class as it is declared in `__init__.pyi`.
+            fn stub() -> String {
+                let mut out = format!(
+                    "@final\nclass {}:\n{}",
+                    stringify!($name),
+                    docstring(&[$($doc),*], "    ")
+                );
+                $(
+                    let annotation: Option<&str> = None $(.or(Some($alias)))?;
+                    out.push_str(&format!(
+                        "    @property\n    def {}(self) -> {}: ...\n",
+                        stringify!($field),
+                        annotation.map_or_else(<$ty as Annotation>::annotation, str::to_string)
+                    ));
+                )+
+                $($(
+                    out.push_str(&format!(
+                        "    @property\n    def {}(self) -> {}:\n{}",
+                        stringify!($method),
+                        <$ret as Annotation>::annotation(),
+                        docstring(&[$($mdoc),*], "        ")
+                    ));
+                )*)?
+                out.push_str("    def to_dict(self) -> dict[str, Any]: ...\n");
+                out.push_str("    def __eq__(self, value: object, /) -> bool: ...\n");
+                out.push_str("    def __hash__(self) -> int: ...\n");
+                out
             }
         }
     };
@@ -100,7 +197,7 @@ entity! {
         name: String,
         phone: String,
         email: Option<String>,
-        customer_type: String,
+        customer_type: String as "CustomerType",
         balance: Decimal,
         credit: Decimal,
         notes: Option<String>,
@@ -143,7 +240,7 @@ entity! {
     Resource {
         id: Uuid,
         name: String,
-        resource_type: String,
+        resource_type: String as "ResourceType",
         rate_per_hour: Decimal,
         is_available: bool,
         out_of_service: bool,
@@ -235,7 +332,7 @@ entity! {
     InventoryItem {
         id: Uuid,
         name: String,
-        category: String,
+        category: String as "Category",
         price: Decimal,
         quantity: i64,
         min_stock: i64,
@@ -309,7 +406,7 @@ entity! {
     StockMovement {
         id: Uuid,
         item_id: Uuid,
-        kind: String,
+        kind: String as "MovementKind",
         delta: i64,
         quantity_after: i64,
         reason: Option<String>,
@@ -346,7 +443,7 @@ entity! {
     Subscription {
         id: Uuid,
         customer_id: Uuid,
-        plan_type: String,
+        plan_type: String as "Plan",
         start_date: NaiveDate,
         end_date: NaiveDate,
         price: Decimal,
@@ -387,7 +484,7 @@ impl From<bc::Subscription> for Subscription {
 entity! {
     /// One line of an invoice (R-INVC-2).
     InvoiceLine {
-        kind: String,
+        kind: String as "LineKind",
         description: String,
         quantity: i64,
         unit_price: Decimal,
@@ -427,7 +524,7 @@ entity! {
         id: Uuid,
         invoice_id: Uuid,
         amount: Decimal,
-        method: String,
+        method: String as "PaymentMethod",
         paid_at: DateTime<Utc>,
         note: Option<String>,
     }
@@ -471,7 +568,7 @@ entity! {
         discount_amount: Decimal,
         total: Decimal,
         paid_amount: Decimal,
-        status: String,
+        status: String as "InvoiceStatus",
         paid_date: Option<NaiveDate>,
         line_items: Vec<InvoiceLine>,
         payments: Vec<Payment>,
@@ -591,7 +688,7 @@ entity! {
         invoice_number: String,
         customer_id: Uuid,
         amount: Decimal,
-        method: String,
+        method: String as "PaymentMethod",
         reason: String,
         issued_at: DateTime<Utc>,
         issue_date: NaiveDate,
@@ -659,7 +756,7 @@ impl From<bc::ZReport> for ZReport {
 entity! {
     /// A document whose stored fields, or whose trail entry, no longer match (R-CORR-5).
     BrokenDocument {
-        kind: String,
+        kind: String as "Literal[\"invoice\", \"credit_note\", \"void\", \"write_off\", \"audit\"]",
         number: String,
         seq: i64,
         reason: String,
@@ -718,7 +815,7 @@ entity! {
     SessionOverlap {
         first: Uuid,
         second: Uuid,
-        shared: String,
+        shared: String as "Literal[\"resource\", \"customer\"]",
     }
     repr(first, second, shared)
 }
@@ -747,7 +844,7 @@ entity! {
     LedgerEntry {
         id: Uuid,
         customer_id: Uuid,
-        kind: String,
+        kind: String as "LedgerKind",
         amount: Decimal,
         reference: String,
         at: DateTime<Utc>,
@@ -1048,7 +1145,7 @@ entity! {
     /// The pricing policy of a space (§6).
     PricingPolicy {
         unit_minutes: i64,
-        rounding: String,
+        rounding: String as "Rounding",
         grace_minutes: i64,
         minimum_minutes: i64,
         daily_cap: Option<Decimal>,
@@ -1185,7 +1282,7 @@ entity! {
     /// JSON exactly as produced and hashed.
     EReceipt {
         uuid: String,
-        kind: String,
+        kind: String as "Literal[\"sale\", \"return\"]",
         document_id: Uuid,
         receipt_number: String,
         device_serial_number: String,
@@ -1271,7 +1368,7 @@ entity! {
         resource_id: Uuid,
         start: DateTime<Utc>,
         end: DateTime<Utc>,
-        status: String,
+        status: String as "ReservationStatus",
         rate_per_hour: Decimal,
         created_at: DateTime<Utc>,
         closed_at: Option<DateTime<Utc>>,
@@ -1360,7 +1457,7 @@ entity! {
     Operator {
         id: Uuid,
         name: String,
-        role: String,
+        role: String as "Role",
         is_active: bool,
         created_at: DateTime<Utc>,
     }
@@ -1484,8 +1581,8 @@ entity! {
     DrawerEntry {
         id: Uuid,
         shift_id: Uuid,
-        kind: String,
-        method: String,
+        kind: String as "DrawerEntryKind",
+        method: String as "PaymentMethod",
         amount: Decimal,
         reference: String,
         operator_id: Option<Uuid>,
@@ -1608,46 +1705,100 @@ impl Clear {
     }
 }
 
-/// Registers the entity classes on the module.
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<Customer>()?;
-    m.add_class::<Resource>()?;
-    m.add_class::<Session>()?;
-    m.add_class::<InventoryItem>()?;
-    m.add_class::<InventoryConsumption>()?;
-    m.add_class::<StockMovement>()?;
-    m.add_class::<Subscription>()?;
-    m.add_class::<InvoiceLine>()?;
-    m.add_class::<Payment>()?;
-    m.add_class::<Invoice>()?;
-    m.add_class::<Correction>()?;
-    m.add_class::<CreditNote>()?;
-    m.add_class::<ZReport>()?;
-    m.add_class::<TrailReport>()?;
-    m.add_class::<BrokenDocument>()?;
-    m.add_class::<SessionOverlap>()?;
-    m.add_class::<LedgerEntry>()?;
-    m.add_class::<StatementLine>()?;
-    m.add_class::<ActiveSession>()?;
-    m.add_class::<Quote>()?;
-    m.add_class::<RevenueDay>()?;
-    m.add_class::<ResourceUtilization>()?;
-    m.add_class::<TopCustomer>()?;
-    m.add_class::<OutstandingInvoice>()?;
-    m.add_class::<PricingPolicy>()?;
-    m.add_class::<PlanPrices>()?;
-    m.add_class::<Settings>()?;
-    m.add_class::<Operator>()?;
-    m.add_class::<BookingPolicy>()?;
-    m.add_class::<SellerSettings>()?;
-    m.add_class::<EReceipt>()?;
-    m.add_class::<Reservation>()?;
-    m.add_class::<AuditEntry>()?;
-    m.add_class::<Shift>()?;
-    m.add_class::<DrawerEntry>()?;
-    m.add_class::<MethodTotals>()?;
-    m.add_class::<ShiftReport>()?;
-    m.add_class::<Clear>()?;
-    m.add("CLEAR", Py::new(m.py(), Clear)?)?;
-    Ok(())
+/// The one list of entity classes: registered on the module, and stubbed in this order.
+macro_rules! entity_classes {
+    ($($class:ident),+ $(,)?) => {
+        /// Registers the entity classes on the module.
+        pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+            $(m.add_class::<$class>()?;)+
+            m.add_class::<Clear>()?;
+            m.add("CLEAR", Py::new(m.py(), Clear)?)?;
+            m.add_function(wrap_pyfunction!(_stubs, m)?)?;
+            Ok(())
+        }
+
+        /// The entity classes' stubs, one after another.
+        fn class_stubs() -> Vec<String> {
+            vec![$($class::stub()),+]
+        }
+    };
+}
+
+entity_classes!(
+    Customer,
+    Resource,
+    Session,
+    InventoryItem,
+    InventoryConsumption,
+    StockMovement,
+    Subscription,
+    InvoiceLine,
+    Payment,
+    Invoice,
+    Correction,
+    CreditNote,
+    ZReport,
+    BrokenDocument,
+    TrailReport,
+    SessionOverlap,
+    LedgerEntry,
+    StatementLine,
+    ActiveSession,
+    Quote,
+    RevenueDay,
+    ResourceUtilization,
+    TopCustomer,
+    OutstandingInvoice,
+    PricingPolicy,
+    PlanPrices,
+    Settings,
+    SellerSettings,
+    EReceipt,
+    BookingPolicy,
+    Reservation,
+    Operator,
+    AuditEntry,
+    Shift,
+    DrawerEntry,
+    MethodTotals,
+    ShiftReport,
+);
+
+/// The `Literal` aliases of the core's enums, as `__init__.pyi` declares them.
+fn enum_aliases() -> Vec<String> {
+    fn alias(name: &str, values: impl IntoIterator<Item = &'static str>) -> String {
+        let quoted: Vec<String> = values.into_iter().map(|v| format!("\"{v}\"")).collect();
+        format!("{name}: TypeAlias = Literal[{}]", quoted.join(", "))
+    }
+    macro_rules! aliases {
+        ($($enum:ident),+) => {
+            vec![$(alias(stringify!($enum), bc::$enum::ALL.iter().map(|v| v.as_str()))),+]
+        };
+    }
+    aliases!(
+        CustomerType,
+        Plan,
+        ResourceType,
+        Category,
+        MovementKind,
+        LineKind,
+        InvoiceStatus,
+        PaymentMethod,
+        LedgerKind,
+        Role,
+        ReservationStatus,
+        DrawerEntryKind
+    )
+}
+
+/// The generated parts of `__init__.pyi`: `{"aliases": …, "entities": …}`, written there by
+/// `bindings/python/scripts/stubgen.py` (which the test command runs with `--check`).
+#[pyfunction]
+fn _stubs() -> std::collections::BTreeMap<&'static str, String> {
+    let mut aliases = enum_aliases().join("\n");
+    aliases.push('\n');
+    let entities = class_stubs().join("\n");
+    [("aliases", aliases), ("entities", entities)]
+        .into_iter()
+        .collect()
 }

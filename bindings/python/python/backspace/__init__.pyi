@@ -86,6 +86,7 @@ Money: TypeAlias = Union[Decimal, int]
 #: An id: a ``uuid.UUID`` or its text.
 Id: TypeAlias = Union[UUID, str]
 
+# BEGIN GENERATED: aliases (bindings/python/scripts/stubgen.py; the core's enums)
 CustomerType: TypeAlias = Literal["visitor", "weekly", "half-monthly", "monthly"]
 Plan: TypeAlias = Literal["weekly", "half-monthly", "monthly"]
 ResourceType: TypeAlias = Literal["seat", "room", "desk"]
@@ -94,13 +95,12 @@ MovementKind: TypeAlias = Literal["initial", "restock", "adjustment", "consumpti
 LineKind: TypeAlias = Literal["session", "consumption", "subscription", "reservation_fee"]
 InvoiceStatus: TypeAlias = Literal["unpaid", "pending", "paid", "void", "written_off"]
 PaymentMethod: TypeAlias = Literal["cash", "card", "transfer", "balance"]
-LedgerKind: TypeAlias = Literal[
-    "invoice", "payment", "deposit", "discount", "void", "refund", "write_off"
-]
-Rounding: TypeAlias = Literal["up", "nearest", "down"]
+LedgerKind: TypeAlias = Literal["invoice", "payment", "deposit", "discount", "void", "refund", "write_off"]
 Role: TypeAlias = Literal["cashier", "manager", "owner"]
 ReservationStatus: TypeAlias = Literal["booked", "checked_in", "cancelled", "no_show"]
 DrawerEntryKind: TypeAlias = Literal["payment", "deposit", "refund", "pay_in", "pay_out"]
+# END GENERATED: aliases
+Rounding: TypeAlias = Literal["up", "nearest", "down"]
 ErrorKind: TypeAlias = Literal[
     "validation",
     "not_found",
@@ -164,6 +164,7 @@ class StorageError(BackspaceError):
 
 # ----- entities (immutable) -----
 
+# BEGIN GENERATED: entities (bindings/python/scripts/stubgen.py; src/entities.rs)
 @final
 class Customer:
     """A customer (R-CUST-1)."""
@@ -774,7 +775,7 @@ class Settings:
 
 @final
 class SellerSettings:
-    """The seller data of e-receipts (R-TAX-2)."""
+    """The seller data of e-receipts (R-TAX-2); `None` where not set."""
     @property
     def rin(self) -> str | None: ...
     @property
@@ -811,7 +812,8 @@ class SellerSettings:
 
 @final
 class EReceipt:
-    """A produced e-receipt (R-TAX-2, R-TAX-3)."""
+    """A produced e-receipt (R-TAX-2, R-TAX-3): `kind` is "sale" or "return"; `document` is the
+    JSON exactly as produced and hashed."""
     @property
     def uuid(self) -> str: ...
     @property
@@ -857,7 +859,8 @@ class BookingPolicy:
 
 @final
 class Reservation:
-    """A resource booked ahead for a customer (R-BOOK-1)."""
+    """A resource booked ahead for a customer (R-BOOK-1); `status` is "booked", "checked_in",
+    "cancelled" or "no_show"."""
     @property
     def id(self) -> UUID: ...
     @property
@@ -891,7 +894,8 @@ class Reservation:
 
 @final
 class Operator:
-    """A member of staff (R-STAFF-1). The PIN is never part of it."""
+    """A member of staff (R-STAFF-1); `role` is "cashier", "manager" or "owner". The PIN is never
+    part of it."""
     @property
     def id(self) -> UUID: ...
     @property
@@ -908,7 +912,8 @@ class Operator:
 
 @final
 class AuditEntry:
-    """One successful write (R-STAFF-4), never changed."""
+    """One successful write (R-STAFF-4): who (`operator_id`, `None` in single-user mode), what
+    (`operation`), the records it touched, its arguments as JSON, and its footprint."""
     @property
     def seq(self) -> int: ...
     @property
@@ -929,7 +934,8 @@ class AuditEntry:
 
 @final
 class Shift:
-    """One operator's time on one cash drawer (R-SHIFT-1, R-SHIFT-3)."""
+    """One operator's time on one cash drawer (R-SHIFT-1, R-SHIFT-3); the counted, expected and
+    over/short figures are `None` while it is open."""
     @property
     def id(self) -> UUID: ...
     @property
@@ -959,7 +965,8 @@ class Shift:
 
 @final
 class DrawerEntry:
-    """Money that went through a shift (R-SHIFT-2)."""
+    """Money that went through a shift (R-SHIFT-2): `kind` is "payment", "deposit", "refund",
+    "pay_in" or "pay_out"."""
     @property
     def id(self) -> UUID: ...
     @property
@@ -997,7 +1004,8 @@ class MethodTotals:
 
 @final
 class ShiftReport:
-    """A shift's figures (R-SHIFT-3)."""
+    """A shift's figures (R-SHIFT-3): expected = opening float + cash received + pay-ins − cash
+    refunds − pay-outs; over/short = counted − expected."""
     @property
     def shift(self) -> Shift: ...
     @property
@@ -1023,6 +1031,7 @@ class ShiftReport:
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
+# END GENERATED: entities
 
 
 @final
