@@ -6,7 +6,7 @@ use rusqlite::{Connection, Row, named_params};
 use crate::convert::{
     date, get_date, get_instant, get_money, get_parsed, get_uuid, instant, piastres, uuid,
 };
-use crate::error::{is_unique, storage};
+use crate::error::{Broken, broken, storage};
 use crate::query::{exec, many, one};
 
 /// Every column, joined with the invoice for its number, followed by the rest of the query.
@@ -59,7 +59,7 @@ pub(crate) fn insert(conn: &Connection, c: &CreditNote) -> Result<()> {
         },
     )
     .map_err(|e| {
-        if is_unique(&e, "credit_notes.credit_note_number") {
+        if broken(&e) == Some(Broken::CreditNoteNumber) {
             Error::Conflict(format!(
                 "credit note number {} is already taken",
                 c.credit_note_number

@@ -4,7 +4,7 @@ use backspace_core::{Customer, Error, Result, Uuid};
 use rusqlite::{Connection, Row, named_params};
 
 use crate::convert::{get_instant, get_money, get_parsed, get_uuid, instant, piastres, uuid};
-use crate::error::{is_unique, storage};
+use crate::error::{Broken, broken, storage};
 use crate::query::{exec, many, one, touched};
 
 /// `SELECT` of every column, followed by the rest of the query.
@@ -36,7 +36,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Customer> {
 
 /// Turns a failed write of `c` into a conflict when it broke a unique column.
 fn clash(conn: &Connection, e: rusqlite::Error, c: &Customer) -> Error {
-    if is_unique(&e, "customers.phone") {
+    if broken(&e) == Some(Broken::CustomerPhone) {
         let owner = by_phone(conn, &c.phone)
             .ok()
             .flatten()
@@ -47,10 +47,10 @@ fn clash(conn: &Connection, e: rusqlite::Error, c: &Customer) -> Error {
             c.phone
         ));
     }
-    if is_unique(&e, "customers.human_id") {
+    if broken(&e) == Some(Broken::CustomerHumanId) {
         return Error::Conflict(format!("customer id {} is already taken", c.human_id));
     }
-    if is_unique(&e, "customers.id") {
+    if broken(&e) == Some(Broken::CustomerId) {
         return Error::Conflict(format!("customer {} already exists", c.id));
     }
     storage(e)

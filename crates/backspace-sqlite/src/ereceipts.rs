@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Row, named_params};
 
 use crate::convert::{bad, get_instant, get_opt_instant, get_uuid, instant, uuid};
-use crate::error::{is_unique, storage};
+use crate::error::{Broken, broken, storage};
 use crate::query::{exec, many, one};
 
 const SELECT: &str = "SELECT uuid, kind, document_id, receipt_number, device_serial_number, \
@@ -48,7 +48,7 @@ pub(crate) fn insert(conn: &Connection, r: &EReceipt) -> Result<()> {
         },
     )
     .map_err(|e| {
-        if is_unique(&e, "e_receipts.document_id") || is_unique(&e, "e_receipts.uuid") {
+        if broken(&e) == Some(Broken::EReceiptTaken) {
             Error::Conflict(format!("{} already has an e-receipt", r.receipt_number))
         } else {
             storage(e)
@@ -101,7 +101,7 @@ pub(crate) fn mark_submitted(
         named_params! {":uuid": receipt, ":at": instant(at), ":submission": submission_id},
     )
     .map_err(|e| {
-        if crate::error::is_trigger(&e, "e-receipts never change") {
+        if broken(&e) == Some(Broken::EReceiptChanged) {
             Error::InvalidState(format!("e-receipt {receipt} is already marked submitted"))
         } else {
             storage(e)

@@ -5,7 +5,7 @@ use backspace_core::{Error, InventoryConsumption, InventoryItem, Result, StockMo
 use rusqlite::{Connection, Row, named_params};
 
 use crate::convert::{get_instant, get_money, get_parsed, get_uuid, instant, piastres, uuid};
-use crate::error::{is_check, is_unique, storage};
+use crate::error::{Broken, broken, storage};
 use crate::query::{exec, many, one, touched};
 
 /// `SELECT` of every item column, followed by the rest of the query.
@@ -68,10 +68,10 @@ fn consumption_from_row(row: &Row<'_>) -> rusqlite::Result<InventoryConsumption>
 
 /// Turns a failed write of `item` into a clear error when it broke the stock CHECK.
 fn stock_error(e: rusqlite::Error, item: &InventoryItem) -> Error {
-    if is_check(&e, "stock_not_negative") {
+    if broken(&e) == Some(Broken::StockNegative) {
         return Error::storage(format!("stock of {} would go negative", item.name));
     }
-    if is_unique(&e, "inventory_items.id") {
+    if broken(&e) == Some(Broken::ItemId) {
         return Error::Conflict(format!("inventory item {} already exists", item.id));
     }
     storage(e)

@@ -16,7 +16,7 @@ use crate::convert::{
     get_parsed, get_uuid, instant, opt_date, opt_instant, opt_uuid, piastres, uuid,
 };
 use crate::credit_notes;
-use crate::error::{Db, is_unique, storage};
+use crate::error::{Broken, Db, broken, storage};
 use crate::query::{exec, many, one, touched};
 
 /// `SELECT` of every header column, followed by the rest of the query.
@@ -212,12 +212,12 @@ pub(crate) fn insert(conn: &Connection, inv: &Invoice) -> Result<()> {
         },
     )
     .map_err(|e| {
-        if is_unique(&e, "invoices.invoice_number") {
+        if broken(&e) == Some(Broken::InvoiceNumber) {
             Error::Conflict(format!(
                 "invoice number {} is already taken",
                 inv.invoice_number
             ))
-        } else if is_unique(&e, "invoices.id") {
+        } else if broken(&e) == Some(Broken::InvoiceId) {
             Error::Conflict(format!("invoice {} already exists", inv.id))
         } else {
             storage(e)

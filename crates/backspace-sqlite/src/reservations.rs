@@ -9,7 +9,7 @@ use crate::convert::{
     get_instant, get_money, get_opt_instant, get_opt_uuid, get_parsed, get_uuid, instant,
     opt_instant, opt_uuid, piastres, uuid,
 };
-use crate::error::{is_unique, storage};
+use crate::error::{Broken, broken, storage};
 use crate::query::{exec, many, one, touched};
 
 const SELECT: &str = "SELECT id, reservation_number, customer_id, resource_id, start_at, \
@@ -58,7 +58,7 @@ pub(crate) fn insert(conn: &Connection, r: &Reservation) -> Result<()> {
         },
     )
     .map_err(|e| {
-        if is_unique(&e, "reservations.reservation_number") {
+        if broken(&e) == Some(Broken::ReservationNumber) {
             Error::Conflict(format!(
                 "reservation number {} is already taken",
                 r.reservation_number

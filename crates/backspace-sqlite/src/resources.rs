@@ -6,7 +6,7 @@ use rusqlite::{Connection, Row, named_params};
 use crate::convert::{
     get_flag, get_instant, get_money, get_parsed, get_uuid, instant, piastres, uuid,
 };
-use crate::error::{Db, is_foreign_key, is_unique, storage};
+use crate::error::{Broken, Db, broken, storage};
 use crate::query::{exec, many, one, touched};
 
 /// `SELECT` of every column, followed by the rest of the query.
@@ -34,10 +34,10 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Resource> {
 
 /// Turns a failed write of `r` into a conflict when it broke a unique column.
 fn clash(e: rusqlite::Error, r: &Resource) -> Error {
-    if is_unique(&e, "resources.name") {
+    if broken(&e) == Some(Broken::ResourceName) {
         return Error::Conflict(format!("a resource named {:?} already exists", r.name));
     }
-    if is_unique(&e, "resources.id") {
+    if broken(&e) == Some(Broken::ResourceId) {
         return Error::Conflict(format!("resource {} already exists", r.id));
     }
     storage(e)
@@ -90,7 +90,7 @@ pub(crate) fn update(conn: &Connection, r: &Resource) -> Result<()> {
 /// Deletes a resource; one with sessions is refused by its foreign keys.
 pub(crate) fn delete(conn: &Connection, id: Uuid) -> Result<()> {
     let changed = exec(conn, "DELETE FROM resources WHERE id = ?1", [uuid(id)]).map_err(|e| {
-        if is_foreign_key(&e) {
+        if broken(&e) == Some(Broken::ResourceReferenced) {
             Error::Conflict(format!("resource {id} has sessions and cannot be deleted"))
         } else {
             storage(e)

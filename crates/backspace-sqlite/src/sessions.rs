@@ -10,7 +10,7 @@ use crate::convert::{
     get_flag, get_instant, get_money, get_opt_instant, get_opt_money, get_opt_uuid, get_uuid,
     instant, opt_instant, opt_piastres, opt_uuid, piastres, uuid,
 };
-use crate::error::{is_trigger, is_unique, storage};
+use crate::error::{Broken, broken, storage};
 use crate::query::{exec, many, one, touched};
 
 /// `SELECT` of every column, followed by the rest of the query.
@@ -46,25 +46,25 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
 
 /// Turns a failed write of `s` into a conflict when it broke a one-active-session index.
 fn clash(e: rusqlite::Error, s: &Session) -> Error {
-    if is_unique(&e, "sessions.resource_id") {
+    if broken(&e) == Some(Broken::ActiveSessionOnResource) {
         return Error::Conflict(format!(
             "resource {} already has an active session",
             s.resource_id
         ));
     }
-    if is_unique(&e, "sessions.customer_id") {
+    if broken(&e) == Some(Broken::ActiveSessionOfCustomer) {
         return Error::Conflict(format!(
             "customer {} already has an active session",
             s.customer_id
         ));
     }
-    if is_trigger(&e, "sessions_overlap") {
+    if broken(&e) == Some(Broken::SessionOverlap) {
         return Error::Conflict(format!(
             "session {} would overlap another session of resource {} or customer {}",
             s.id, s.resource_id, s.customer_id
         ));
     }
-    if is_unique(&e, "sessions.id") {
+    if broken(&e) == Some(Broken::SessionId) {
         return Error::Conflict(format!("session {} already exists", s.id));
     }
     storage(e)

@@ -8,7 +8,7 @@ use crate::convert::{
     get_instant, get_money, get_opt_instant, get_opt_money, get_opt_uuid, get_parsed, get_uuid,
     instant, opt_instant, opt_piastres, opt_uuid, piastres, uuid,
 };
-use crate::error::{is_trigger, is_unique, storage};
+use crate::error::{Broken, broken, storage};
 use crate::query::{exec, many, one, touched};
 
 const SELECT_SHIFT: &str = "SELECT id, drawer, opened_by, opened_at, opening_float_piastres, \
@@ -30,7 +30,7 @@ fn shift_from_row(row: &Row<'_>) -> rusqlite::Result<Shift> {
 }
 
 fn closed(e: &rusqlite::Error) -> Option<Error> {
-    is_trigger(e, "a closed shift never changes")
+    (broken(e) == Some(Broken::ClosedShiftChanged))
         .then(|| Error::InvalidState("a closed shift never changes".into()))
 }
 
@@ -49,7 +49,7 @@ pub(crate) fn insert(conn: &Connection, s: &Shift) -> Result<()> {
         },
     )
     .map_err(|e| {
-        if is_unique(&e, "shifts.drawer") {
+        if broken(&e) == Some(Broken::OpenShiftOnDrawer) {
             Error::Conflict(format!("drawer {} already has an open shift", s.drawer))
         } else {
             storage(e)

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, Row, named_params};
 
 use crate::convert::{bad, date, get_date, get_instant, get_uuid, instant, piastres, uuid};
-use crate::error::storage;
+use crate::error::{Broken, broken, storage};
 use crate::query::{exec, many, one};
 
 fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<TrailEntry> {
@@ -102,7 +102,7 @@ pub(crate) fn insert_z(conn: &Connection, z: &ZReport) -> Result<()> {
         },
     )
     .map_err(|e| {
-        if crate::error::is_unique(&e, "z_reports.date") {
+        if broken(&e) == Some(Broken::DayClosed) {
             Error::Conflict(format!("{} is already closed", z.date))
         } else {
             storage(e)
