@@ -1,7 +1,7 @@
-//! Mirrors of the settings (§6) and of a partial change of them.
-//!
-//! Minutes and days are `Int` in Kotlin and Swift (not `UInt`): a negative value is a validation
-//! error. A setting that can be removed (the daily cap, the default plan prices) has a `clear_…`
+//! The settings (§6) and a partial change of them, in the shapes Kotlin and Swift need. The core's
+//! `PlanPrices` and `SellerSettings` cross as they are; the policies and `Settings` itself differ
+//! from the core's on purpose: the time zone and opening hours are text, and minutes and days are
+//! `Int` in Kotlin and Swift (not `UInt`), so a negative value is a validation error. A setting that can be removed (the daily cap, the default plan prices) has a `clear_…`
 //! flag beside it, since Kotlin and Swift have no "null meaning remove" distinct from "left out".
 
 use backspace_core as bs;
@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::enums::Rounding;
 use crate::error::{BackspaceError, Result, non_negative, to_i32};
+pub use backspace_core::{PlanPrices, SellerSettings};
 
 /// The pricing policy of a space (§6).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -23,17 +24,6 @@ pub struct PricingPolicy {
     pub minimum_minutes: i32,
     /// At most this much per business day touched (R-PRICE-6).
     pub daily_cap: Option<Decimal>,
-}
-
-/// Default prices of the subscription plans; null means the price must be given when subscribing.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct PlanPrices {
-    /// Weekly plan price.
-    pub weekly: Option<Decimal>,
-    /// Half-monthly plan price.
-    pub half_monthly: Option<Decimal>,
-    /// Monthly plan price.
-    pub monthly: Option<Decimal>,
 }
 
 /// The settings of one space.
@@ -63,134 +53,6 @@ pub struct Settings {
     pub prices_include_vat: bool,
     /// Seller data of e-receipts (R-TAX-2).
     pub seller: SellerSettings,
-}
-
-/// The seller data of e-receipts (R-TAX-2); null where not set.
-#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
-pub struct SellerSettings {
-    /// Tax registration number.
-    #[uniffi(default = None)]
-    pub rin: Option<String>,
-    /// Trade name.
-    #[uniffi(default = None)]
-    pub company_trade_name: Option<String>,
-    /// Branch code.
-    #[uniffi(default = None)]
-    pub branch_code: Option<String>,
-    /// Country code.
-    #[uniffi(default = None)]
-    pub country: Option<String>,
-    /// Governorate.
-    #[uniffi(default = None)]
-    pub governate: Option<String>,
-    /// Region or city.
-    #[uniffi(default = None)]
-    pub region_city: Option<String>,
-    /// Street.
-    #[uniffi(default = None)]
-    pub street: Option<String>,
-    /// Building number.
-    #[uniffi(default = None)]
-    pub building_number: Option<String>,
-    /// Point-of-sale device serial number.
-    #[uniffi(default = None)]
-    pub device_serial_number: Option<String>,
-    /// Activity code.
-    #[uniffi(default = None)]
-    pub activity_code: Option<String>,
-    /// Item coding scheme.
-    #[uniffi(default = None)]
-    pub item_type: Option<String>,
-    /// Item code of session lines.
-    #[uniffi(default = None)]
-    pub session_item_code: Option<String>,
-    /// Item code of café lines.
-    #[uniffi(default = None)]
-    pub consumption_item_code: Option<String>,
-    /// Item code of subscription lines.
-    #[uniffi(default = None)]
-    pub subscription_item_code: Option<String>,
-    /// Item code of reservation fee lines.
-    #[uniffi(default = None)]
-    pub reservation_fee_item_code: Option<String>,
-}
-
-impl From<bs::SellerSettings> for SellerSettings {
-    fn from(s: bs::SellerSettings) -> Self {
-        let bs::SellerSettings {
-            rin,
-            company_trade_name,
-            branch_code,
-            country,
-            governate,
-            region_city,
-            street,
-            building_number,
-            device_serial_number,
-            activity_code,
-            item_type,
-            session_item_code,
-            consumption_item_code,
-            subscription_item_code,
-            reservation_fee_item_code,
-        } = s;
-        SellerSettings {
-            rin,
-            company_trade_name,
-            branch_code,
-            country,
-            governate,
-            region_city,
-            street,
-            building_number,
-            device_serial_number,
-            activity_code,
-            item_type,
-            session_item_code,
-            consumption_item_code,
-            subscription_item_code,
-            reservation_fee_item_code,
-        }
-    }
-}
-
-impl From<SellerSettings> for bs::SellerSettings {
-    fn from(s: SellerSettings) -> Self {
-        let SellerSettings {
-            rin,
-            company_trade_name,
-            branch_code,
-            country,
-            governate,
-            region_city,
-            street,
-            building_number,
-            device_serial_number,
-            activity_code,
-            item_type,
-            session_item_code,
-            consumption_item_code,
-            subscription_item_code,
-            reservation_fee_item_code,
-        } = s;
-        bs::SellerSettings {
-            rin,
-            company_trade_name,
-            branch_code,
-            country,
-            governate,
-            region_city,
-            street,
-            building_number,
-            device_serial_number,
-            activity_code,
-            item_type,
-            session_item_code,
-            consumption_item_code,
-            subscription_item_code,
-            reservation_fee_item_code,
-        }
-    }
 }
 
 /// How rooms are booked ahead (R-BOOK-1..3).
@@ -241,11 +103,6 @@ impl From<bs::Settings> for Settings {
             minimum_minutes,
             daily_cap,
         } = pricing;
-        let bs::PlanPrices {
-            weekly,
-            half_monthly,
-            monthly,
-        } = plan_prices;
         Settings {
             time_zone: time_zone.name().to_string(),
             pricing: PricingPolicy {
@@ -255,11 +112,7 @@ impl From<bs::Settings> for Settings {
                 minimum_minutes: to_i32(minimum_minutes),
                 daily_cap,
             },
-            plan_prices: PlanPrices {
-                weekly,
-                half_monthly,
-                monthly,
-            },
+            plan_prices,
             invoice_due_days: to_i32(invoice_due_days),
             currency,
             max_cashier_discount,
@@ -275,7 +128,7 @@ impl From<bs::Settings> for Settings {
             },
             vat_percent,
             prices_include_vat,
-            seller: seller.into(),
+            seller,
         }
     }
 }
@@ -458,7 +311,7 @@ impl TryFrom<SettingsUpdate> for bs::SettingsUpdate {
             no_show_percent,
             vat_percent,
             prices_include_vat,
-            seller: seller.map(Into::into),
+            seller,
         })
     }
 }

@@ -77,36 +77,52 @@ impl Default for PricingPolicy {
 /// The seller data of e-receipts (R-TAX-2), as registered with the Tax Authority. Every field
 /// is needed to produce a receipt; an item code is needed for each kind of line sold.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SellerSettings {
     /// Tax registration number (`rin`).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub rin: Option<String>,
     /// Trade name.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub company_trade_name: Option<String>,
     /// Branch code as registered (`0` for the head office).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub branch_code: Option<String>,
     /// Branch address: country code (`EG`).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub country: Option<String>,
     /// Branch address: governorate.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub governate: Option<String>,
     /// Branch address: region or city.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub region_city: Option<String>,
     /// Branch address: street.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub street: Option<String>,
     /// Branch address: building number.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub building_number: Option<String>,
     /// The point-of-sale device's serial number; receipts chain per device.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub device_serial_number: Option<String>,
     /// Activity code.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub activity_code: Option<String>,
     /// Coding scheme of item codes (`EGS` or `GS1`).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub item_type: Option<String>,
     /// Item code of session lines.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub session_item_code: Option<String>,
     /// Item code of café lines.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub consumption_item_code: Option<String>,
     /// Item code of subscription lines.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub subscription_item_code: Option<String>,
     /// Item code of reservation fee lines.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub reservation_fee_item_code: Option<String>,
 }
 
@@ -142,6 +158,7 @@ impl Default for BookingPolicy {
 
 /// Default prices of the subscription plans; `None` means the price must be given when subscribing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PlanPrices {
     /// Weekly plan price.
     pub weekly: Option<Decimal>,

@@ -2433,85 +2433,6 @@ public func FfiConverterTypeBookingPolicy_lower(_ value: BookingPolicy) -> RustB
 
 
 /**
- * Default prices of the subscription plans; null means the price must be given when subscribing.
- */
-public struct PlanPrices: Equatable, Hashable {
-    /**
-     * Weekly plan price.
-     */
-    public let weekly: Decimal?
-    /**
-     * Half-monthly plan price.
-     */
-    public let halfMonthly: Decimal?
-    /**
-     * Monthly plan price.
-     */
-    public let monthly: Decimal?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Weekly plan price.
-         */weekly: Decimal?, 
-        /**
-         * Half-monthly plan price.
-         */halfMonthly: Decimal?, 
-        /**
-         * Monthly plan price.
-         */monthly: Decimal?) {
-        self.weekly = weekly
-        self.halfMonthly = halfMonthly
-        self.monthly = monthly
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension PlanPrices: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypePlanPrices: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PlanPrices {
-        return
-            try PlanPrices(
-                weekly: FfiConverterOptionTypeDecimal.read(from: &buf), 
-                halfMonthly: FfiConverterOptionTypeDecimal.read(from: &buf), 
-                monthly: FfiConverterOptionTypeDecimal.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: PlanPrices, into buf: inout [UInt8]) {
-        FfiConverterOptionTypeDecimal.write(value.weekly, into: &buf)
-        FfiConverterOptionTypeDecimal.write(value.halfMonthly, into: &buf)
-        FfiConverterOptionTypeDecimal.write(value.monthly, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePlanPrices_lift(_ buf: RustBuffer) throws -> PlanPrices {
-    return try FfiConverterTypePlanPrices.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePlanPrices_lower(_ value: PlanPrices) -> RustBuffer {
-    return FfiConverterTypePlanPrices.lower(value)
-}
-
-
-/**
  * The pricing policy of a space (§6).
  */
 public struct PricingPolicy: Equatable, Hashable {
@@ -2607,205 +2528,6 @@ public func FfiConverterTypePricingPolicy_lift(_ buf: RustBuffer) throws -> Pric
 #endif
 public func FfiConverterTypePricingPolicy_lower(_ value: PricingPolicy) -> RustBuffer {
     return FfiConverterTypePricingPolicy.lower(value)
-}
-
-
-/**
- * The seller data of e-receipts (R-TAX-2); null where not set.
- */
-public struct SellerSettings: Equatable, Hashable {
-    /**
-     * Tax registration number.
-     */
-    public let rin: String?
-    /**
-     * Trade name.
-     */
-    public let companyTradeName: String?
-    /**
-     * Branch code.
-     */
-    public let branchCode: String?
-    /**
-     * Country code.
-     */
-    public let country: String?
-    /**
-     * Governorate.
-     */
-    public let governate: String?
-    /**
-     * Region or city.
-     */
-    public let regionCity: String?
-    /**
-     * Street.
-     */
-    public let street: String?
-    /**
-     * Building number.
-     */
-    public let buildingNumber: String?
-    /**
-     * Point-of-sale device serial number.
-     */
-    public let deviceSerialNumber: String?
-    /**
-     * Activity code.
-     */
-    public let activityCode: String?
-    /**
-     * Item coding scheme.
-     */
-    public let itemType: String?
-    /**
-     * Item code of session lines.
-     */
-    public let sessionItemCode: String?
-    /**
-     * Item code of café lines.
-     */
-    public let consumptionItemCode: String?
-    /**
-     * Item code of subscription lines.
-     */
-    public let subscriptionItemCode: String?
-    /**
-     * Item code of reservation fee lines.
-     */
-    public let reservationFeeItemCode: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Tax registration number.
-         */rin: String? = nil, 
-        /**
-         * Trade name.
-         */companyTradeName: String? = nil, 
-        /**
-         * Branch code.
-         */branchCode: String? = nil, 
-        /**
-         * Country code.
-         */country: String? = nil, 
-        /**
-         * Governorate.
-         */governate: String? = nil, 
-        /**
-         * Region or city.
-         */regionCity: String? = nil, 
-        /**
-         * Street.
-         */street: String? = nil, 
-        /**
-         * Building number.
-         */buildingNumber: String? = nil, 
-        /**
-         * Point-of-sale device serial number.
-         */deviceSerialNumber: String? = nil, 
-        /**
-         * Activity code.
-         */activityCode: String? = nil, 
-        /**
-         * Item coding scheme.
-         */itemType: String? = nil, 
-        /**
-         * Item code of session lines.
-         */sessionItemCode: String? = nil, 
-        /**
-         * Item code of café lines.
-         */consumptionItemCode: String? = nil, 
-        /**
-         * Item code of subscription lines.
-         */subscriptionItemCode: String? = nil, 
-        /**
-         * Item code of reservation fee lines.
-         */reservationFeeItemCode: String? = nil) {
-        self.rin = rin
-        self.companyTradeName = companyTradeName
-        self.branchCode = branchCode
-        self.country = country
-        self.governate = governate
-        self.regionCity = regionCity
-        self.street = street
-        self.buildingNumber = buildingNumber
-        self.deviceSerialNumber = deviceSerialNumber
-        self.activityCode = activityCode
-        self.itemType = itemType
-        self.sessionItemCode = sessionItemCode
-        self.consumptionItemCode = consumptionItemCode
-        self.subscriptionItemCode = subscriptionItemCode
-        self.reservationFeeItemCode = reservationFeeItemCode
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension SellerSettings: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeSellerSettings: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SellerSettings {
-        return
-            try SellerSettings(
-                rin: FfiConverterOptionString.read(from: &buf), 
-                companyTradeName: FfiConverterOptionString.read(from: &buf), 
-                branchCode: FfiConverterOptionString.read(from: &buf), 
-                country: FfiConverterOptionString.read(from: &buf), 
-                governate: FfiConverterOptionString.read(from: &buf), 
-                regionCity: FfiConverterOptionString.read(from: &buf), 
-                street: FfiConverterOptionString.read(from: &buf), 
-                buildingNumber: FfiConverterOptionString.read(from: &buf), 
-                deviceSerialNumber: FfiConverterOptionString.read(from: &buf), 
-                activityCode: FfiConverterOptionString.read(from: &buf), 
-                itemType: FfiConverterOptionString.read(from: &buf), 
-                sessionItemCode: FfiConverterOptionString.read(from: &buf), 
-                consumptionItemCode: FfiConverterOptionString.read(from: &buf), 
-                subscriptionItemCode: FfiConverterOptionString.read(from: &buf), 
-                reservationFeeItemCode: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: SellerSettings, into buf: inout [UInt8]) {
-        FfiConverterOptionString.write(value.rin, into: &buf)
-        FfiConverterOptionString.write(value.companyTradeName, into: &buf)
-        FfiConverterOptionString.write(value.branchCode, into: &buf)
-        FfiConverterOptionString.write(value.country, into: &buf)
-        FfiConverterOptionString.write(value.governate, into: &buf)
-        FfiConverterOptionString.write(value.regionCity, into: &buf)
-        FfiConverterOptionString.write(value.street, into: &buf)
-        FfiConverterOptionString.write(value.buildingNumber, into: &buf)
-        FfiConverterOptionString.write(value.deviceSerialNumber, into: &buf)
-        FfiConverterOptionString.write(value.activityCode, into: &buf)
-        FfiConverterOptionString.write(value.itemType, into: &buf)
-        FfiConverterOptionString.write(value.sessionItemCode, into: &buf)
-        FfiConverterOptionString.write(value.consumptionItemCode, into: &buf)
-        FfiConverterOptionString.write(value.subscriptionItemCode, into: &buf)
-        FfiConverterOptionString.write(value.reservationFeeItemCode, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSellerSettings_lift(_ buf: RustBuffer) throws -> SellerSettings {
-    return try FfiConverterTypeSellerSettings.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSellerSettings_lower(_ value: SellerSettings) -> RustBuffer {
-    return FfiConverterTypeSellerSettings.lower(value)
 }
 
 
@@ -3405,30 +3127,6 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionTypeShift: FfiConverterRustBuffer {
-    typealias SwiftType = Shift?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeShift.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeShift.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionTypeSellerSettings: FfiConverterRustBuffer {
     typealias SwiftType = SellerSettings?
 
@@ -3445,6 +3143,30 @@ fileprivate struct FfiConverterOptionTypeSellerSettings: FfiConverterRustBuffer 
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeSellerSettings.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeShift: FfiConverterRustBuffer {
+    typealias SwiftType = Shift?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeShift.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeShift.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }

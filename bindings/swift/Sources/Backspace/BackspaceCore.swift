@@ -2932,6 +2932,85 @@ public func FfiConverterTypePayment_lower(_ value: Payment) -> RustBuffer {
 
 
 /**
+ * Default prices of the subscription plans; `None` means the price must be given when subscribing.
+ */
+public struct PlanPrices: Equatable, Hashable {
+    /**
+     * Weekly plan price.
+     */
+    public let weekly: Decimal?
+    /**
+     * Half-monthly plan price.
+     */
+    public let halfMonthly: Decimal?
+    /**
+     * Monthly plan price.
+     */
+    public let monthly: Decimal?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Weekly plan price.
+         */weekly: Decimal?, 
+        /**
+         * Half-monthly plan price.
+         */halfMonthly: Decimal?, 
+        /**
+         * Monthly plan price.
+         */monthly: Decimal?) {
+        self.weekly = weekly
+        self.halfMonthly = halfMonthly
+        self.monthly = monthly
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PlanPrices: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePlanPrices: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PlanPrices {
+        return
+            try PlanPrices(
+                weekly: FfiConverterOptionTypeDecimal.read(from: &buf), 
+                halfMonthly: FfiConverterOptionTypeDecimal.read(from: &buf), 
+                monthly: FfiConverterOptionTypeDecimal.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PlanPrices, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeDecimal.write(value.weekly, into: &buf)
+        FfiConverterOptionTypeDecimal.write(value.halfMonthly, into: &buf)
+        FfiConverterOptionTypeDecimal.write(value.monthly, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePlanPrices_lift(_ buf: RustBuffer) throws -> PlanPrices {
+    return try FfiConverterTypePlanPrices.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePlanPrices_lower(_ value: PlanPrices) -> RustBuffer {
+    return FfiConverterTypePlanPrices.lower(value)
+}
+
+
+/**
  * What a running session would cost if ended at `at` (R-SESS-6).
  */
 public struct Quote: Equatable, Hashable {
@@ -3729,6 +3808,206 @@ public func FfiConverterTypeRevenueDay_lift(_ buf: RustBuffer) throws -> Revenue
 #endif
 public func FfiConverterTypeRevenueDay_lower(_ value: RevenueDay) -> RustBuffer {
     return FfiConverterTypeRevenueDay.lower(value)
+}
+
+
+/**
+ * The seller data of e-receipts (R-TAX-2), as registered with the Tax Authority. Every field
+ * is needed to produce a receipt; an item code is needed for each kind of line sold.
+ */
+public struct SellerSettings: Equatable, Hashable {
+    /**
+     * Tax registration number (`rin`).
+     */
+    public let rin: String?
+    /**
+     * Trade name.
+     */
+    public let companyTradeName: String?
+    /**
+     * Branch code as registered (`0` for the head office).
+     */
+    public let branchCode: String?
+    /**
+     * Branch address: country code (`EG`).
+     */
+    public let country: String?
+    /**
+     * Branch address: governorate.
+     */
+    public let governate: String?
+    /**
+     * Branch address: region or city.
+     */
+    public let regionCity: String?
+    /**
+     * Branch address: street.
+     */
+    public let street: String?
+    /**
+     * Branch address: building number.
+     */
+    public let buildingNumber: String?
+    /**
+     * The point-of-sale device's serial number; receipts chain per device.
+     */
+    public let deviceSerialNumber: String?
+    /**
+     * Activity code.
+     */
+    public let activityCode: String?
+    /**
+     * Coding scheme of item codes (`EGS` or `GS1`).
+     */
+    public let itemType: String?
+    /**
+     * Item code of session lines.
+     */
+    public let sessionItemCode: String?
+    /**
+     * Item code of café lines.
+     */
+    public let consumptionItemCode: String?
+    /**
+     * Item code of subscription lines.
+     */
+    public let subscriptionItemCode: String?
+    /**
+     * Item code of reservation fee lines.
+     */
+    public let reservationFeeItemCode: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Tax registration number (`rin`).
+         */rin: String? = nil, 
+        /**
+         * Trade name.
+         */companyTradeName: String? = nil, 
+        /**
+         * Branch code as registered (`0` for the head office).
+         */branchCode: String? = nil, 
+        /**
+         * Branch address: country code (`EG`).
+         */country: String? = nil, 
+        /**
+         * Branch address: governorate.
+         */governate: String? = nil, 
+        /**
+         * Branch address: region or city.
+         */regionCity: String? = nil, 
+        /**
+         * Branch address: street.
+         */street: String? = nil, 
+        /**
+         * Branch address: building number.
+         */buildingNumber: String? = nil, 
+        /**
+         * The point-of-sale device's serial number; receipts chain per device.
+         */deviceSerialNumber: String? = nil, 
+        /**
+         * Activity code.
+         */activityCode: String? = nil, 
+        /**
+         * Coding scheme of item codes (`EGS` or `GS1`).
+         */itemType: String? = nil, 
+        /**
+         * Item code of session lines.
+         */sessionItemCode: String? = nil, 
+        /**
+         * Item code of café lines.
+         */consumptionItemCode: String? = nil, 
+        /**
+         * Item code of subscription lines.
+         */subscriptionItemCode: String? = nil, 
+        /**
+         * Item code of reservation fee lines.
+         */reservationFeeItemCode: String? = nil) {
+        self.rin = rin
+        self.companyTradeName = companyTradeName
+        self.branchCode = branchCode
+        self.country = country
+        self.governate = governate
+        self.regionCity = regionCity
+        self.street = street
+        self.buildingNumber = buildingNumber
+        self.deviceSerialNumber = deviceSerialNumber
+        self.activityCode = activityCode
+        self.itemType = itemType
+        self.sessionItemCode = sessionItemCode
+        self.consumptionItemCode = consumptionItemCode
+        self.subscriptionItemCode = subscriptionItemCode
+        self.reservationFeeItemCode = reservationFeeItemCode
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SellerSettings: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSellerSettings: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SellerSettings {
+        return
+            try SellerSettings(
+                rin: FfiConverterOptionString.read(from: &buf), 
+                companyTradeName: FfiConverterOptionString.read(from: &buf), 
+                branchCode: FfiConverterOptionString.read(from: &buf), 
+                country: FfiConverterOptionString.read(from: &buf), 
+                governate: FfiConverterOptionString.read(from: &buf), 
+                regionCity: FfiConverterOptionString.read(from: &buf), 
+                street: FfiConverterOptionString.read(from: &buf), 
+                buildingNumber: FfiConverterOptionString.read(from: &buf), 
+                deviceSerialNumber: FfiConverterOptionString.read(from: &buf), 
+                activityCode: FfiConverterOptionString.read(from: &buf), 
+                itemType: FfiConverterOptionString.read(from: &buf), 
+                sessionItemCode: FfiConverterOptionString.read(from: &buf), 
+                consumptionItemCode: FfiConverterOptionString.read(from: &buf), 
+                subscriptionItemCode: FfiConverterOptionString.read(from: &buf), 
+                reservationFeeItemCode: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SellerSettings, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.rin, into: &buf)
+        FfiConverterOptionString.write(value.companyTradeName, into: &buf)
+        FfiConverterOptionString.write(value.branchCode, into: &buf)
+        FfiConverterOptionString.write(value.country, into: &buf)
+        FfiConverterOptionString.write(value.governate, into: &buf)
+        FfiConverterOptionString.write(value.regionCity, into: &buf)
+        FfiConverterOptionString.write(value.street, into: &buf)
+        FfiConverterOptionString.write(value.buildingNumber, into: &buf)
+        FfiConverterOptionString.write(value.deviceSerialNumber, into: &buf)
+        FfiConverterOptionString.write(value.activityCode, into: &buf)
+        FfiConverterOptionString.write(value.itemType, into: &buf)
+        FfiConverterOptionString.write(value.sessionItemCode, into: &buf)
+        FfiConverterOptionString.write(value.consumptionItemCode, into: &buf)
+        FfiConverterOptionString.write(value.subscriptionItemCode, into: &buf)
+        FfiConverterOptionString.write(value.reservationFeeItemCode, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSellerSettings_lift(_ buf: RustBuffer) throws -> SellerSettings {
+    return try FfiConverterTypeSellerSettings.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSellerSettings_lower(_ value: SellerSettings) -> RustBuffer {
+    return FfiConverterTypeSellerSettings.lower(value)
 }
 
 
