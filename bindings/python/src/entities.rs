@@ -47,6 +47,20 @@ impl<T: DictValue> DictValue for Vec<T> {
     }
 }
 
+/// `From<core struct> for class`: destructures the core struct whole (no `..`), so a field added
+/// to the core fails to compile here, and builds the class from the listed fields, each as it is
+/// or converted by its expression.
+macro_rules! from_core {
+    ($core:path => $class:ident { $($field:ident $(: $conv:expr)?),+ $(,)? }) => {
+        impl From<$core> for $class {
+            fn from(value: $core) -> Self {
+                let $core { $($field),+ } = value;
+                $class { $($field $(: $conv)?),+ }
+            }
+        }
+    };
+}
+
 /// The Python annotation of a field's type, for the generated stubs (`_native._stubs()`).
 pub trait Annotation {
     /// The annotation as written in `__init__.pyi`.
@@ -206,34 +220,18 @@ entity! {
     repr(human_id, name, phone, customer_type, balance)
 }
 
-impl From<bc::Customer> for Customer {
-    fn from(c: bc::Customer) -> Self {
-        let bc::Customer {
-            id,
-            human_id,
-            name,
-            phone,
-            email,
-            customer_type,
-            balance,
-            credit,
-            notes,
-            created_at,
-        } = c;
-        Customer {
-            id,
-            human_id,
-            name,
-            phone,
-            email,
-            customer_type: customer_type.as_str().to_string(),
-            balance,
-            credit,
-            notes,
-            created_at,
-        }
-    }
-}
+from_core!(bc::Customer => Customer {
+    id,
+    human_id,
+    name,
+    phone,
+    email,
+    customer_type: customer_type.as_str().to_string(),
+    balance,
+    credit,
+    notes,
+    created_at,
+});
 
 entity! {
     /// A seat, desk or room (R-RES-1).
@@ -249,28 +247,15 @@ entity! {
     repr(name, resource_type, rate_per_hour, is_available)
 }
 
-impl From<bc::Resource> for Resource {
-    fn from(r: bc::Resource) -> Self {
-        let bc::Resource {
-            id,
-            name,
-            resource_type,
-            rate_per_hour,
-            is_available,
-            out_of_service,
-            created_at,
-        } = r;
-        Resource {
-            id,
-            name,
-            resource_type: resource_type.as_str().to_string(),
-            rate_per_hour,
-            is_available,
-            out_of_service,
-            created_at,
-        }
-    }
-}
+from_core!(bc::Resource => Resource {
+    id,
+    name,
+    resource_type: resource_type.as_str().to_string(),
+    rate_per_hour,
+    is_available,
+    out_of_service,
+    created_at,
+});
 
 entity! {
     /// A timed session of a customer on a resource (§5).
@@ -292,40 +277,21 @@ entity! {
     repr(id, started_at, ended_at, rate_per_hour, is_active, amount)
 }
 
-impl From<bc::Session> for Session {
-    fn from(s: bc::Session) -> Self {
-        let bc::Session {
-            id,
-            customer_id,
-            resource_id,
-            started_at,
-            ended_at,
-            rate_per_hour,
-            is_active,
-            duration_minutes,
-            billed_minutes,
-            amount,
-            subscription_id,
-            invoice_id,
-            reservation_id,
-        } = s;
-        Session {
-            id,
-            customer_id,
-            resource_id,
-            started_at,
-            ended_at,
-            rate_per_hour,
-            is_active,
-            duration_minutes,
-            billed_minutes,
-            amount,
-            subscription_id,
-            invoice_id,
-            reservation_id,
-        }
-    }
-}
+from_core!(bc::Session => Session {
+    id,
+    customer_id,
+    resource_id,
+    started_at,
+    ended_at,
+    rate_per_hour,
+    is_active,
+    duration_minutes,
+    billed_minutes,
+    amount,
+    subscription_id,
+    invoice_id,
+    reservation_id,
+});
 
 entity! {
     /// A café item (R-INV-1).
@@ -341,28 +307,15 @@ entity! {
     repr(name, category, price, quantity, min_stock)
 }
 
-impl From<bc::InventoryItem> for InventoryItem {
-    fn from(i: bc::InventoryItem) -> Self {
-        let bc::InventoryItem {
-            id,
-            name,
-            category,
-            price,
-            quantity,
-            min_stock,
-            created_at,
-        } = i;
-        InventoryItem {
-            id,
-            name,
-            category: category.as_str().to_string(),
-            price,
-            quantity,
-            min_stock,
-            created_at,
-        }
-    }
-}
+from_core!(bc::InventoryItem => InventoryItem {
+    id,
+    name,
+    category: category.as_str().to_string(),
+    price,
+    quantity,
+    min_stock,
+    created_at,
+});
 
 entity! {
     /// Items consumed during a session (R-INV-2, R-INV-3).
@@ -378,28 +331,15 @@ entity! {
     repr(item_name, quantity, price_at_consumption, consumed_at)
 }
 
-impl From<bc::InventoryConsumption> for InventoryConsumption {
-    fn from(c: bc::InventoryConsumption) -> Self {
-        let bc::InventoryConsumption {
-            id,
-            session_id,
-            item_id,
-            item_name,
-            quantity,
-            price_at_consumption,
-            consumed_at,
-        } = c;
-        InventoryConsumption {
-            id,
-            session_id,
-            item_id,
-            item_name,
-            quantity,
-            price_at_consumption,
-            consumed_at,
-        }
-    }
-}
+from_core!(bc::InventoryConsumption => InventoryConsumption {
+    id,
+    session_id,
+    item_id,
+    item_name,
+    quantity,
+    price_at_consumption,
+    consumed_at,
+});
 
 entity! {
     /// One change of an item's stock (R-INV-6).
@@ -415,28 +355,15 @@ entity! {
     repr(kind, delta, quantity_after, reason, at)
 }
 
-impl From<bc::StockMovement> for StockMovement {
-    fn from(m: bc::StockMovement) -> Self {
-        let bc::StockMovement {
-            id,
-            item_id,
-            kind,
-            delta,
-            quantity_after,
-            reason,
-            at,
-        } = m;
-        StockMovement {
-            id,
-            item_id,
-            kind: kind.as_str().to_string(),
-            delta,
-            quantity_after,
-            reason,
-            at,
-        }
-    }
-}
+from_core!(bc::StockMovement => StockMovement {
+    id,
+    item_id,
+    kind: kind.as_str().to_string(),
+    delta,
+    quantity_after,
+    reason,
+    at,
+});
 
 entity! {
     /// A subscription (§7); `invoice_id` names the invoice issued for it.
@@ -454,32 +381,17 @@ entity! {
     repr(plan_type, start_date, end_date, price, is_active)
 }
 
-impl From<bc::Subscription> for Subscription {
-    fn from(s: bc::Subscription) -> Self {
-        let bc::Subscription {
-            id,
-            customer_id,
-            plan_type,
-            start_date,
-            end_date,
-            price,
-            is_active,
-            invoice_id,
-            created_at,
-        } = s;
-        Subscription {
-            id,
-            customer_id,
-            plan_type: plan_type.as_str().to_string(),
-            start_date,
-            end_date,
-            price,
-            is_active,
-            invoice_id,
-            created_at,
-        }
-    }
-}
+from_core!(bc::Subscription => Subscription {
+    id,
+    customer_id,
+    plan_type: plan_type.as_str().to_string(),
+    start_date,
+    end_date,
+    price,
+    is_active,
+    invoice_id,
+    created_at,
+});
 
 entity! {
     /// One line of an invoice (R-INVC-2).
@@ -495,28 +407,15 @@ entity! {
     repr(kind, description, quantity, unit_price, amount)
 }
 
-impl From<bc::InvoiceLine> for InvoiceLine {
-    fn from(l: bc::InvoiceLine) -> Self {
-        let bc::InvoiceLine {
-            kind,
-            description,
-            quantity,
-            unit_price,
-            amount,
-            net,
-            vat,
-        } = l;
-        InvoiceLine {
-            kind: kind.as_str().to_string(),
-            description,
-            quantity,
-            unit_price,
-            amount,
-            net,
-            vat,
-        }
-    }
-}
+from_core!(bc::InvoiceLine => InvoiceLine {
+    kind: kind.as_str().to_string(),
+    description,
+    quantity,
+    unit_price,
+    amount,
+    net,
+    vat,
+});
 
 entity! {
     /// A payment on an invoice (R-INVC-7).
@@ -531,26 +430,14 @@ entity! {
     repr(amount, method, paid_at, note)
 }
 
-impl From<bc::Payment> for Payment {
-    fn from(p: bc::Payment) -> Self {
-        let bc::Payment {
-            id,
-            invoice_id,
-            amount,
-            method,
-            paid_at,
-            note,
-        } = p;
-        Payment {
-            id,
-            invoice_id,
-            amount,
-            method: method.as_str().to_string(),
-            paid_at,
-            note,
-        }
-    }
-}
+from_core!(bc::Payment => Payment {
+    id,
+    invoice_id,
+    amount,
+    method: method.as_str().to_string(),
+    paid_at,
+    note,
+});
 
 entity! {
     /// An invoice with its lines and payments (§9).
@@ -662,22 +549,12 @@ entity! {
     repr(at, date, reason)
 }
 
-impl From<bc::Correction> for Correction {
-    fn from(c: bc::Correction) -> Self {
-        let bc::Correction {
-            at,
-            date,
-            reason,
-            footprint,
-        } = c;
-        Correction {
-            at,
-            date,
-            reason,
-            footprint,
-        }
-    }
-}
+from_core!(bc::Correction => Correction {
+    at,
+    date,
+    reason,
+    footprint,
+});
 
 entity! {
     /// Money given back on an invoice: a numbered credit note `CN-0001`, … (R-CORR-2).
@@ -697,36 +574,19 @@ entity! {
     repr(credit_note_number, invoice_number, amount, method, reason)
 }
 
-impl From<bc::CreditNote> for CreditNote {
-    fn from(c: bc::CreditNote) -> Self {
-        let bc::CreditNote {
-            id,
-            credit_note_number,
-            invoice_id,
-            invoice_number,
-            customer_id,
-            amount,
-            method,
-            reason,
-            issued_at,
-            issue_date,
-            footprint,
-        } = c;
-        CreditNote {
-            id,
-            credit_note_number,
-            invoice_id,
-            invoice_number,
-            customer_id,
-            amount,
-            method: method.as_str().to_string(),
-            reason,
-            issued_at,
-            issue_date,
-            footprint,
-        }
-    }
-}
+from_core!(bc::CreditNote => CreditNote {
+    id,
+    credit_note_number,
+    invoice_id,
+    invoice_number,
+    customer_id,
+    amount,
+    method: method.as_str().to_string(),
+    reason,
+    issued_at,
+    issue_date,
+    footprint,
+});
 
 entity! {
     /// A closed day's revenue row, as it stood when the day was closed (R-CORR-4).
@@ -738,20 +598,11 @@ entity! {
     repr(date, closed_at)
 }
 
-impl From<bc::ZReport> for ZReport {
-    fn from(z: bc::ZReport) -> Self {
-        let bc::ZReport {
-            date,
-            closed_at,
-            revenue,
-        } = z;
-        ZReport {
-            date,
-            closed_at,
-            revenue: revenue.into(),
-        }
-    }
-}
+from_core!(bc::ZReport => ZReport {
+    date,
+    closed_at,
+    revenue: revenue.into(),
+});
 
 entity! {
     /// A document whose stored fields, or whose trail entry, no longer match (R-CORR-5).
@@ -781,33 +632,24 @@ entity! {
     }
 }
 
-impl From<bc::TrailReport> for TrailReport {
-    fn from(r: bc::TrailReport) -> Self {
-        let bc::TrailReport {
-            entries,
-            audit_entries,
-            first_broken,
-        } = r;
-        TrailReport {
-            entries: i64::try_from(entries).unwrap_or(i64::MAX),
-            audit_entries: i64::try_from(audit_entries).unwrap_or(i64::MAX),
-            first_broken: first_broken.map(|b| {
-                let bc::BrokenDocument {
-                    kind,
-                    number,
-                    seq,
-                    reason,
-                } = b;
-                BrokenDocument {
-                    kind: kind.as_str().to_string(),
-                    number,
-                    seq: i64::try_from(seq).unwrap_or(i64::MAX),
-                    reason,
-                }
-            }),
+from_core!(bc::TrailReport => TrailReport {
+    entries: i64::try_from(entries).unwrap_or(i64::MAX),
+    audit_entries: i64::try_from(audit_entries).unwrap_or(i64::MAX),
+    first_broken: first_broken.map(|b| {
+        let bc::BrokenDocument {
+            kind,
+            number,
+            seq,
+            reason,
+        } = b;
+        BrokenDocument {
+            kind: kind.as_str().to_string(),
+            number,
+            seq: i64::try_from(seq).unwrap_or(i64::MAX),
+            reason,
         }
-    }
-}
+    }),
+});
 
 entity! {
     /// Two sessions of one resource or customer whose times overlap, in a file written before
@@ -820,24 +662,15 @@ entity! {
     repr(first, second, shared)
 }
 
-impl From<bc::SessionOverlap> for SessionOverlap {
-    fn from(o: bc::SessionOverlap) -> Self {
-        let bc::SessionOverlap {
-            first,
-            second,
-            shared,
-        } = o;
-        SessionOverlap {
-            first,
-            second,
-            shared: match shared {
-                bc::Shared::Resource => "resource",
-                bc::Shared::Customer => "customer",
-            }
-            .to_string(),
-        }
+from_core!(bc::SessionOverlap => SessionOverlap {
+    first,
+    second,
+    shared: match shared {
+        bc::Shared::Resource => "resource",
+        bc::Shared::Customer => "customer",
     }
-}
+    .to_string(),
+});
 
 entity! {
     /// A change of a customer's balance (R-BAL-3).
@@ -852,26 +685,14 @@ entity! {
     repr(kind, amount, reference, at)
 }
 
-impl From<bc::LedgerEntry> for LedgerEntry {
-    fn from(e: bc::LedgerEntry) -> Self {
-        let bc::LedgerEntry {
-            id,
-            customer_id,
-            kind,
-            amount,
-            reference,
-            at,
-        } = e;
-        LedgerEntry {
-            id,
-            customer_id,
-            kind: kind.as_str().to_string(),
-            amount,
-            reference,
-            at,
-        }
-    }
-}
+from_core!(bc::LedgerEntry => LedgerEntry {
+    id,
+    customer_id,
+    kind: kind.as_str().to_string(),
+    amount,
+    reference,
+    at,
+});
 
 entity! {
     /// One line of a customer's statement: an entry and the balance after it.
@@ -904,24 +725,13 @@ entity! {
     repr(customer_name, resource_name, elapsed_minutes, running_charge)
 }
 
-impl From<bc::ActiveSession> for ActiveSession {
-    fn from(a: bc::ActiveSession) -> Self {
-        let bc::ActiveSession {
-            session,
-            customer_name,
-            resource_name,
-            elapsed_minutes,
-            running_charge,
-        } = a;
-        ActiveSession {
-            session: session.into(),
-            customer_name,
-            resource_name,
-            elapsed_minutes,
-            running_charge,
-        }
-    }
-}
+from_core!(bc::ActiveSession => ActiveSession {
+    session: session.into(),
+    customer_name,
+    resource_name,
+    elapsed_minutes,
+    running_charge,
+});
 
 entity! {
     /// What a running session would cost if ended at `at` (R-SESS-6).
@@ -938,30 +748,16 @@ entity! {
     repr(at, duration_minutes, billed_minutes, charge, amount)
 }
 
-impl From<bc::Quote> for Quote {
-    fn from(q: bc::Quote) -> Self {
-        let bc::Quote {
-            session_id,
-            at,
-            duration_minutes,
-            billed_minutes,
-            charge,
-            subscription_id,
-            lines,
-            amount,
-        } = q;
-        Quote {
-            session_id,
-            at,
-            duration_minutes,
-            billed_minutes,
-            charge,
-            subscription_id,
-            lines: lines.into_iter().map(Into::into).collect(),
-            amount,
-        }
-    }
-}
+from_core!(bc::Quote => Quote {
+    session_id,
+    at,
+    duration_minutes,
+    billed_minutes,
+    charge,
+    subscription_id,
+    lines: lines.into_iter().map(Into::into).collect(),
+    amount,
+});
 
 entity! {
     /// Money of one business day (R-REP-1).
@@ -990,54 +786,28 @@ entity! {
     repr(date, net, received, credit_applied)
 }
 
-impl From<bc::RevenueDay> for RevenueDay {
-    fn from(r: bc::RevenueDay) -> Self {
-        let bc::RevenueDay {
-            date,
-            sessions,
-            consumptions,
-            subscriptions,
-            reservation_fees,
-            discounts,
-            vat,
-            vat_on_top,
-            voids,
-            refunds_cash,
-            refunds_card,
-            refunds_transfer,
-            refunds_to_balance,
-            write_offs,
-            net,
-            cash,
-            card,
-            transfer,
-            received,
-            credit_applied,
-        } = r;
-        RevenueDay {
-            date,
-            sessions,
-            consumptions,
-            subscriptions,
-            reservation_fees,
-            discounts,
-            vat,
-            vat_on_top,
-            voids,
-            refunds_cash,
-            refunds_card,
-            refunds_transfer,
-            refunds_to_balance,
-            write_offs,
-            net,
-            cash,
-            card,
-            transfer,
-            received,
-            credit_applied,
-        }
-    }
-}
+from_core!(bc::RevenueDay => RevenueDay {
+    date,
+    sessions,
+    consumptions,
+    subscriptions,
+    reservation_fees,
+    discounts,
+    vat,
+    vat_on_top,
+    voids,
+    refunds_cash,
+    refunds_card,
+    refunds_transfer,
+    refunds_to_balance,
+    write_offs,
+    net,
+    cash,
+    card,
+    transfer,
+    received,
+    credit_applied,
+});
 
 entity! {
     /// Occupancy of one resource over a date range (R-REP-2).
@@ -1091,24 +861,13 @@ entity! {
     repr(human_id, name, invoiced, invoice_count)
 }
 
-impl From<bc::TopCustomer> for TopCustomer {
-    fn from(t: bc::TopCustomer) -> Self {
-        let bc::TopCustomer {
-            customer_id,
-            human_id,
-            name,
-            invoiced,
-            invoice_count,
-        } = t;
-        TopCustomer {
-            customer_id,
-            human_id,
-            name,
-            invoiced,
-            invoice_count,
-        }
-    }
-}
+from_core!(bc::TopCustomer => TopCustomer {
+    customer_id,
+    human_id,
+    name,
+    invoiced,
+    invoice_count,
+});
 
 entity! {
     /// An invoice not fully paid (R-REP-3).
@@ -1122,24 +881,13 @@ entity! {
     repr(invoice, customer_human_id, customer_name, due, is_overdue)
 }
 
-impl From<bc::OutstandingInvoice> for OutstandingInvoice {
-    fn from(o: bc::OutstandingInvoice) -> Self {
-        let bc::OutstandingInvoice {
-            invoice,
-            customer_human_id,
-            customer_name,
-            due,
-            is_overdue,
-        } = o;
-        OutstandingInvoice {
-            invoice: invoice.into(),
-            customer_human_id,
-            customer_name,
-            due,
-            is_overdue,
-        }
-    }
-}
+from_core!(bc::OutstandingInvoice => OutstandingInvoice {
+    invoice: invoice.into(),
+    customer_human_id,
+    customer_name,
+    due,
+    is_overdue,
+});
 
 entity! {
     /// The pricing policy of a space (§6).
@@ -1153,24 +901,13 @@ entity! {
     repr(unit_minutes, rounding, grace_minutes, minimum_minutes, daily_cap)
 }
 
-impl From<bc::PricingPolicy> for PricingPolicy {
-    fn from(p: bc::PricingPolicy) -> Self {
-        let bc::PricingPolicy {
-            unit_minutes,
-            rounding,
-            grace_minutes,
-            minimum_minutes,
-            daily_cap,
-        } = p;
-        PricingPolicy {
-            unit_minutes: i64::from(unit_minutes),
-            rounding: rounding.as_str().to_string(),
-            grace_minutes: i64::from(grace_minutes),
-            minimum_minutes: i64::from(minimum_minutes),
-            daily_cap,
-        }
-    }
-}
+from_core!(bc::PricingPolicy => PricingPolicy {
+    unit_minutes: i64::from(unit_minutes),
+    rounding: rounding.as_str().to_string(),
+    grace_minutes: i64::from(grace_minutes),
+    minimum_minutes: i64::from(minimum_minutes),
+    daily_cap,
+});
 
 entity! {
     /// Default plan prices; `None` means the price must be given when subscribing.
@@ -1182,20 +919,11 @@ entity! {
     repr(weekly, half_monthly, monthly)
 }
 
-impl From<bc::PlanPrices> for PlanPrices {
-    fn from(p: bc::PlanPrices) -> Self {
-        let bc::PlanPrices {
-            weekly,
-            half_monthly,
-            monthly,
-        } = p;
-        PlanPrices {
-            weekly,
-            half_monthly,
-            monthly,
-        }
-    }
-}
+from_core!(bc::PlanPrices => PlanPrices {
+    weekly,
+    half_monthly,
+    monthly,
+});
 
 entity! {
     /// The settings of one space.
@@ -1238,44 +966,23 @@ entity! {
     repr(rin, company_trade_name, branch_code, device_serial_number)
 }
 
-impl From<bc::SellerSettings> for SellerSettings {
-    fn from(s: bc::SellerSettings) -> Self {
-        let bc::SellerSettings {
-            rin,
-            company_trade_name,
-            branch_code,
-            country,
-            governate,
-            region_city,
-            street,
-            building_number,
-            device_serial_number,
-            activity_code,
-            item_type,
-            session_item_code,
-            consumption_item_code,
-            subscription_item_code,
-            reservation_fee_item_code,
-        } = s;
-        SellerSettings {
-            rin,
-            company_trade_name,
-            branch_code,
-            country,
-            governate,
-            region_city,
-            street,
-            building_number,
-            device_serial_number,
-            activity_code,
-            item_type,
-            session_item_code,
-            consumption_item_code,
-            subscription_item_code,
-            reservation_fee_item_code,
-        }
-    }
-}
+from_core!(bc::SellerSettings => SellerSettings {
+    rin,
+    company_trade_name,
+    branch_code,
+    country,
+    governate,
+    region_city,
+    street,
+    building_number,
+    device_serial_number,
+    activity_code,
+    item_type,
+    session_item_code,
+    consumption_item_code,
+    subscription_item_code,
+    reservation_fee_item_code,
+});
 
 entity! {
     /// A produced e-receipt (R-TAX-2, R-TAX-3): `kind` is "sale" or "return"; `document` is the
@@ -1295,34 +1002,18 @@ entity! {
     repr(receipt_number, kind, uuid, submitted_at)
 }
 
-impl From<bc::EReceipt> for EReceipt {
-    fn from(r: bc::EReceipt) -> Self {
-        let bc::EReceipt {
-            uuid,
-            kind,
-            document_id,
-            receipt_number,
-            device_serial_number,
-            previous_uuid,
-            produced_at,
-            document,
-            submitted_at,
-            submission_id,
-        } = r;
-        EReceipt {
-            uuid,
-            kind: kind.as_str().to_string(),
-            document_id,
-            receipt_number,
-            device_serial_number,
-            previous_uuid,
-            produced_at,
-            document,
-            submitted_at,
-            submission_id,
-        }
-    }
-}
+from_core!(bc::EReceipt => EReceipt {
+    uuid,
+    kind: kind.as_str().to_string(),
+    document_id,
+    receipt_number,
+    device_serial_number,
+    previous_uuid,
+    produced_at,
+    document,
+    submitted_at,
+    submission_id,
+});
 
 entity! {
     /// How rooms are booked ahead (R-BOOK-1..3).
@@ -1337,26 +1028,14 @@ entity! {
     repr(buffer_minutes, max_booking_days, cancel_notice_hours, late_cancel_percent, no_show_minutes, no_show_percent)
 }
 
-impl From<bc::BookingPolicy> for BookingPolicy {
-    fn from(b: bc::BookingPolicy) -> Self {
-        let bc::BookingPolicy {
-            buffer_minutes,
-            max_booking_days,
-            cancel_notice_hours,
-            late_cancel_percent,
-            no_show_minutes,
-            no_show_percent,
-        } = b;
-        BookingPolicy {
-            buffer_minutes: i64::from(buffer_minutes),
-            max_booking_days: i64::from(max_booking_days),
-            cancel_notice_hours: i64::from(cancel_notice_hours),
-            late_cancel_percent,
-            no_show_minutes: i64::from(no_show_minutes),
-            no_show_percent,
-        }
-    }
-}
+from_core!(bc::BookingPolicy => BookingPolicy {
+    buffer_minutes: i64::from(buffer_minutes),
+    max_booking_days: i64::from(max_booking_days),
+    cancel_notice_hours: i64::from(cancel_notice_hours),
+    late_cancel_percent,
+    no_show_minutes: i64::from(no_show_minutes),
+    no_show_percent,
+});
 
 entity! {
     /// A resource booked ahead for a customer (R-BOOK-1); `status` is "booked", "checked_in",
@@ -1385,71 +1064,35 @@ entity! {
     }
 }
 
-impl From<bc::Reservation> for Reservation {
-    fn from(r: bc::Reservation) -> Self {
-        let bc::Reservation {
-            id,
-            reservation_number,
-            customer_id,
-            resource_id,
-            start,
-            end,
-            status,
-            rate_per_hour,
-            created_at,
-            closed_at,
-            session_id,
-            fee_invoice_id,
-        } = r;
-        Reservation {
-            id,
-            reservation_number,
-            customer_id,
-            resource_id,
-            start,
-            end,
-            status: status.as_str().to_string(),
-            rate_per_hour,
-            created_at,
-            closed_at,
-            session_id,
-            fee_invoice_id,
-        }
-    }
-}
+from_core!(bc::Reservation => Reservation {
+    id,
+    reservation_number,
+    customer_id,
+    resource_id,
+    start,
+    end,
+    status: status.as_str().to_string(),
+    rate_per_hour,
+    created_at,
+    closed_at,
+    session_id,
+    fee_invoice_id,
+});
 
-impl From<bc::Settings> for Settings {
-    fn from(s: bc::Settings) -> Self {
-        let bc::Settings {
-            time_zone,
-            pricing,
-            plan_prices,
-            invoice_due_days,
-            currency,
-            max_cashier_discount,
-            require_shift,
-            opening_hours,
-            booking,
-            vat_percent,
-            prices_include_vat,
-            seller,
-        } = s;
-        Settings {
-            time_zone: time_zone.name().to_string(),
-            pricing: pricing.into(),
-            plan_prices: plan_prices.into(),
-            invoice_due_days: i64::from(invoice_due_days),
-            currency,
-            max_cashier_discount,
-            require_shift,
-            opening_hours: opening_hours.map(|h| h.to_string()),
-            booking: booking.into(),
-            vat_percent,
-            prices_include_vat,
-            seller: seller.into(),
-        }
-    }
-}
+from_core!(bc::Settings => Settings {
+    time_zone: time_zone.name().to_string(),
+    pricing: pricing.into(),
+    plan_prices: plan_prices.into(),
+    invoice_due_days: i64::from(invoice_due_days),
+    currency,
+    max_cashier_discount,
+    require_shift,
+    opening_hours: opening_hours.map(|h| h.to_string()),
+    booking: booking.into(),
+    vat_percent,
+    prices_include_vat,
+    seller: seller.into(),
+});
 
 entity! {
     /// A member of staff (R-STAFF-1); `role` is "cashier", "manager" or "owner". The PIN is never
@@ -1464,24 +1107,13 @@ entity! {
     repr(name, role, is_active)
 }
 
-impl From<bc::Operator> for Operator {
-    fn from(o: bc::Operator) -> Self {
-        let bc::Operator {
-            id,
-            name,
-            role,
-            is_active,
-            created_at,
-        } = o;
-        Operator {
-            id,
-            name,
-            role: role.as_str().to_string(),
-            is_active,
-            created_at,
-        }
-    }
-}
+from_core!(bc::Operator => Operator {
+    id,
+    name,
+    role: role.as_str().to_string(),
+    is_active,
+    created_at,
+});
 
 entity! {
     /// One successful write (R-STAFF-4): who (`operator_id`, `None` in single-user mode), what
@@ -1498,28 +1130,15 @@ entity! {
     repr(seq, at, operation, operator_id)
 }
 
-impl From<bc::AuditEntry> for AuditEntry {
-    fn from(e: bc::AuditEntry) -> Self {
-        let bc::AuditEntry {
-            seq,
-            at,
-            operator_id,
-            operation,
-            ids,
-            args,
-            footprint,
-        } = e;
-        AuditEntry {
-            seq: i64::try_from(seq).unwrap_or(i64::MAX),
-            at,
-            operator_id,
-            operation,
-            ids,
-            args,
-            footprint,
-        }
-    }
-}
+from_core!(bc::AuditEntry => AuditEntry {
+    seq: i64::try_from(seq).unwrap_or(i64::MAX),
+    at,
+    operator_id,
+    operation,
+    ids,
+    args,
+    footprint,
+});
 
 entity! {
     /// One operator's time on one cash drawer (R-SHIFT-1, R-SHIFT-3); the counted, expected and
@@ -1546,34 +1165,18 @@ entity! {
     }
 }
 
-impl From<bc::Shift> for Shift {
-    fn from(s: bc::Shift) -> Self {
-        let bc::Shift {
-            id,
-            drawer,
-            opened_by,
-            opened_at,
-            opening_float,
-            closed_by,
-            closed_at,
-            counted_cash,
-            expected_cash,
-            over_short,
-        } = s;
-        Shift {
-            id,
-            drawer,
-            opened_by,
-            opened_at,
-            opening_float,
-            closed_by,
-            closed_at,
-            counted_cash,
-            expected_cash,
-            over_short,
-        }
-    }
-}
+from_core!(bc::Shift => Shift {
+    id,
+    drawer,
+    opened_by,
+    opened_at,
+    opening_float,
+    closed_by,
+    closed_at,
+    counted_cash,
+    expected_cash,
+    over_short,
+});
 
 entity! {
     /// Money that went through a shift (R-SHIFT-2): `kind` is "payment", "deposit", "refund",
@@ -1591,30 +1194,16 @@ entity! {
     repr(kind, method, amount, reference, at)
 }
 
-impl From<bc::DrawerEntry> for DrawerEntry {
-    fn from(e: bc::DrawerEntry) -> Self {
-        let bc::DrawerEntry {
-            id,
-            shift_id,
-            kind,
-            method,
-            amount,
-            reference,
-            operator_id,
-            at,
-        } = e;
-        DrawerEntry {
-            id,
-            shift_id,
-            kind: kind.as_str().to_string(),
-            method: method.as_str().to_string(),
-            amount,
-            reference,
-            operator_id,
-            at,
-        }
-    }
-}
+from_core!(bc::DrawerEntry => DrawerEntry {
+    id,
+    shift_id,
+    kind: kind.as_str().to_string(),
+    method: method.as_str().to_string(),
+    amount,
+    reference,
+    operator_id,
+    at,
+});
 
 entity! {
     /// Money per method.
@@ -1627,22 +1216,12 @@ entity! {
     repr(cash, card, transfer, balance)
 }
 
-impl From<bc::MethodTotals> for MethodTotals {
-    fn from(t: bc::MethodTotals) -> Self {
-        let bc::MethodTotals {
-            cash,
-            card,
-            transfer,
-            balance,
-        } = t;
-        MethodTotals {
-            cash,
-            card,
-            transfer,
-            balance,
-        }
-    }
-}
+from_core!(bc::MethodTotals => MethodTotals {
+    cash,
+    card,
+    transfer,
+    balance,
+});
 
 entity! {
     /// A shift's figures (R-SHIFT-3): expected = opening float + cash received + pay-ins − cash
@@ -1663,36 +1242,19 @@ entity! {
     repr(shift, expected_cash, counted_cash, over_short)
 }
 
-impl From<bc::ShiftReport> for ShiftReport {
-    fn from(r: bc::ShiftReport) -> Self {
-        let bc::ShiftReport {
-            shift,
-            opened_by_name,
-            closed_by_name,
-            received,
-            refunded,
-            pay_ins,
-            pay_outs,
-            expected_cash,
-            counted_cash,
-            over_short,
-            entries,
-        } = r;
-        ShiftReport {
-            shift: shift.into(),
-            opened_by_name,
-            closed_by_name,
-            received: received.into(),
-            refunded: refunded.into(),
-            pay_ins,
-            pay_outs,
-            expected_cash,
-            counted_cash,
-            over_short,
-            entries: entries.into_iter().map(Into::into).collect(),
-        }
-    }
-}
+from_core!(bc::ShiftReport => ShiftReport {
+    shift: shift.into(),
+    opened_by_name,
+    closed_by_name,
+    received: received.into(),
+    refunded: refunded.into(),
+    pay_ins,
+    pay_outs,
+    expected_cash,
+    counted_cash,
+    over_short,
+    entries: entries.into_iter().map(Into::into).collect(),
+});
 
 /// The sentinel that removes an optional setting in `update_settings` (`daily_cap=CLEAR`).
 #[pyclass(frozen, module = "backspace")]
