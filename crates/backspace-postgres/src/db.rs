@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use backspace_core::{Error, Result};
 use postgres::types::ToSql;
-use postgres::{Row, Statement, Transaction};
+use postgres::{Client, GenericClient, Row, Statement, Transaction};
 
 use crate::error::Db as _;
 
@@ -32,9 +32,74 @@ pub(crate) struct Scope {
     pub(crate) number_code: Option<String>,
 }
 
+/// What a transaction runs its statements on: the store's connection inside a transaction it
+/// began itself (one round trip with the branch's turn lock), or a driver `Transaction`.
+pub(crate) trait Queries {
+    fn prepare(&mut self, sql: &str) -> std::result::Result<Statement, postgres::Error>;
+    fn query_opt(
+        &mut self,
+        statement: &Statement,
+        params: &Params<'_>,
+    ) -> std::result::Result<Option<Row>, postgres::Error>;
+    fn query(
+        &mut self,
+        statement: &Statement,
+        params: &Params<'_>,
+    ) -> std::result::Result<Vec<Row>, postgres::Error>;
+    fn query_text(
+        &mut self,
+        sql: &str,
+        params: &Params<'_>,
+    ) -> std::result::Result<Vec<Row>, postgres::Error>;
+    fn execute(
+        &mut self,
+        statement: &Statement,
+        params: &Params<'_>,
+    ) -> std::result::Result<u64, postgres::Error>;
+}
+
+macro_rules! queries_for {
+    ($($t:ty),+) => {$(
+        impl Queries for $t {
+            fn prepare(&mut self, sql: &str) -> std::result::Result<Statement, postgres::Error> {
+                GenericClient::prepare(self, sql)
+            }
+            fn query_opt(
+                &mut self,
+                statement: &Statement,
+                params: &Params<'_>,
+            ) -> std::result::Result<Option<Row>, postgres::Error> {
+                GenericClient::query_opt(self, statement, params)
+            }
+            fn query(
+                &mut self,
+                statement: &Statement,
+                params: &Params<'_>,
+            ) -> std::result::Result<Vec<Row>, postgres::Error> {
+                GenericClient::query(self, statement, params)
+            }
+            fn query_text(
+                &mut self,
+                sql: &str,
+                params: &Params<'_>,
+            ) -> std::result::Result<Vec<Row>, postgres::Error> {
+                GenericClient::query(self, sql, params)
+            }
+            fn execute(
+                &mut self,
+                statement: &Statement,
+                params: &Params<'_>,
+            ) -> std::result::Result<u64, postgres::Error> {
+                GenericClient::execute(self, statement, params)
+            }
+        }
+    )+};
+}
+queries_for!(Client, Transaction<'_>);
+
 /// One transaction of a store.
 pub(crate) struct Db<'a, 'c> {
-    tx: &'a mut Transaction<'c>,
+    tx: &'a mut (dyn Queries + 'c),
     statements: &'a mut HashMap<&'static str, Statement>,
     scope: &'a Scope,
 }
@@ -42,7 +107,7 @@ pub(crate) struct Db<'a, 'c> {
 impl<'a, 'c> Db<'a, 'c> {
     /// Wraps an open transaction.
     pub(crate) fn new(
-        tx: &'a mut Transaction<'c>,
+        tx: &'a mut (dyn Queries + 'c),
         statements: &'a mut HashMap<&'static str, Statement>,
         scope: &'a Scope,
     ) -> Self {
@@ -118,7 +183,7 @@ impl<'a, 'c> Db<'a, 'c> {
         map: impl FnMut(&Row) -> Result<T>,
     ) -> Result<Vec<T>> {
         count();
-        let rows = self.tx.query(sql, params).db()?;
+        let rows = self.tx.query_text(sql, params).db()?;
         rows.iter().map(map).collect()
     }
 

@@ -98,87 +98,112 @@ impl PostgresStore {
         // Desks of one branch take turns on its writes (they meet on its counters and trail
         // anyway): a session lock per branch, taken before the transaction begins so that its
         // snapshot is taken after the turn comes. Serializable isolation still guards what
-        // branches share (a customer, the chain's counter).
+        // branches share (a customer, the chain's counter). The lock and `BEGIN` go in one round
+        // trip, as do `COMMIT` and the unlock: the turn lasts no longer than the work.
         let turn = (!read_only).then_some(self.scope.branch).flatten();
-        if let Some(branch) = turn {
-            count();
-            let taken = conn
-                .client
-                .batch_execute(&format!("SELECT pg_advisory_lock({TURN_LOCK}, {branch})"));
-            match taken {
-                Ok(()) => {}
-                Err(e) if is_connection_lost(&e) => {
-                    *slot = None;
-                    return Attempt::Again(storage(e));
-                }
-                Err(e) => return Attempt::Done(Err(storage(e))),
-            }
-        }
-        let outcome = Self::attempt_on(conn, &self.scope, isolation, read_only, f);
-        if let Some(branch) = turn
-            && !conn.client.is_closed()
-        {
-            count();
-            // A failed unlock leaves the lock to the session's end: the connection is dropped.
-            let released = conn
-                .client
-                .batch_execute(&format!("SELECT pg_advisory_unlock({TURN_LOCK}, {branch})"));
-            if released.is_err() {
-                *slot = None;
-                return outcome;
-            }
-        }
+        let outcome = Self::attempt_on(conn, &self.scope, isolation, read_only, turn, f);
         if conn.client.is_closed() {
             // The server restarted or the network dropped: the next attempt reconnects.
             *slot = None;
         }
-        outcome
+        match outcome {
+            Ok(attempt) => attempt,
+            Err(lost) => {
+                // The turn could not be released: the lock goes with the session.
+                *slot = None;
+                lost
+            }
+        }
     }
 
+    /// One run of `f` in a transaction on `conn`. `Err` when the connection must be dropped to
+    /// release the branch's turn.
     fn attempt_on<T>(
         conn: &mut Conn,
         scope: &crate::db::Scope,
         isolation: IsolationLevel,
         read_only: bool,
+        turn: Option<i32>,
         f: &mut dyn FnMut(&mut PgTx<'_, '_>) -> Result<T>,
-    ) -> Attempt<T> {
+    ) -> std::result::Result<Attempt<T>, Attempt<T>> {
+        let level = match isolation {
+            IsolationLevel::Serializable => "SERIALIZABLE",
+            IsolationLevel::RepeatableRead => "REPEATABLE READ",
+            _ => "READ COMMITTED",
+        };
+        let mode = if read_only { "READ ONLY" } else { "READ WRITE" };
+        let begin = format!("BEGIN ISOLATION LEVEL {level}, {mode}");
+        // The lock in a transaction of its own, so that the snapshot comes after the turn.
+        let lock =
+            turn.map(|b| format!("BEGIN; SELECT pg_advisory_lock({TURN_LOCK}, {b}); COMMIT;"));
+        let unlock = turn.map(|b| format!("SELECT pg_advisory_unlock({TURN_LOCK}, {b});"));
         count();
         let started = conn
             .client
-            .build_transaction()
-            .isolation_level(isolation)
-            .read_only(read_only)
-            .start();
-        let mut tx = match started {
-            Ok(tx) => tx,
-            Err(e) if is_connection_lost(&e) => return Attempt::Again(storage(e)),
-            Err(e) => return Attempt::Done(Err(storage(e))),
-        };
+            .batch_execute(&format!("{}{begin}", lock.as_deref().unwrap_or("")));
+        match started {
+            Ok(()) => {}
+            // A server that restarted: the next attempt reconnects.
+            Err(e) if is_connection_lost(&e) => return Err(Attempt::Again(storage(e))),
+            // The lock was taken and `BEGIN` failed (it does not, short of a lost connection),
+            // or the lock itself failed: either way the session lets go of it.
+            Err(e) => return Err(Attempt::Done(Err(storage(e)))),
+        }
         let out = f(&mut PgTx::new(Db::new(
-            &mut tx,
+            &mut conn.client,
             &mut conn.statements,
             scope,
         )));
-        count();
+        // Ends the transaction with `end`, then lets the branch's turn go, in one round trip.
+        let mut finish = |end: &str| -> std::result::Result<(), postgres::Error> {
+            count();
+            conn.client
+                .batch_execute(&format!("{end};{}", unlock.as_deref().unwrap_or("")))
+        };
         match out {
-            Ok(value) if read_only => {
-                let _ = tx.rollback();
-                Attempt::Done(Ok(value))
-            }
-            Ok(value) => match tx.commit() {
-                Ok(()) => Attempt::Done(Ok(value)),
-                Err(e) if is_serialization(&e) => Attempt::Again(storage(e)),
-                Err(e) if is_connection_lost(&e) => Attempt::Done(Err(Error::storage_from(
+            Ok(value) if read_only => match finish("ROLLBACK") {
+                Ok(()) => Ok(Attempt::Done(Ok(value))),
+                // The answer is read; a session that cannot end its snapshot is dropped.
+                Err(_) => Err(Attempt::Done(Ok(value))),
+            },
+            Ok(value) => match finish("COMMIT") {
+                Ok(()) => Ok(Attempt::Done(Ok(value))),
+                Err(e) if is_connection_lost(&e) => Err(Attempt::Done(Err(Error::storage_from(
                     "the connection to PostgreSQL was lost while committing: the operation \
-                     may or may not have been saved; look before doing it again",
+                         may or may not have been saved; look before doing it again",
                     false,
                     e,
-                ))),
-                Err(e) => Attempt::Done(Err(storage(e))),
+                )))),
+                Err(e) => {
+                    // A failed COMMIT ended the transaction (rolled back); the unlock after it
+                    // in the same round trip did not run.
+                    let attempt = if is_serialization(&e) {
+                        Attempt::Again(storage(e))
+                    } else {
+                        Attempt::Done(Err(storage(e)))
+                    };
+                    let released = match &unlock {
+                        Some(unlock) => {
+                            count();
+                            conn.client.batch_execute(unlock).is_ok()
+                        }
+                        None => true,
+                    };
+                    if released { Ok(attempt) } else { Err(attempt) }
+                }
             },
-            // Dropping the transaction rolls it back (or the connection is gone anyway).
-            Err(e) if e.is_retryable() => Attempt::Again(e),
-            Err(e) => Attempt::Done(Err(e)),
+            Err(e) => {
+                let ended = finish("ROLLBACK");
+                let attempt = if e.is_retryable() {
+                    Attempt::Again(e)
+                } else {
+                    Attempt::Done(Err(e))
+                };
+                match ended {
+                    Ok(()) => Ok(attempt),
+                    Err(_) => Err(attempt),
+                }
+            }
         }
     }
 
