@@ -1,12 +1,12 @@
 //! `credit_notes` (R-CORR-2): numbered refunds of an invoice, never changed once written.
 
-use backspace_core::{CreditNote, Error, Result, Uuid};
+use backspace_core::{CreditNote, Result, Uuid};
 use rusqlite::{Connection, Row, named_params};
 
+use crate::constraints::translate;
 use crate::convert::{
     date, get_date, get_instant, get_money, get_parsed, get_uuid, instant, piastres, uuid,
 };
-use crate::error::{Broken, broken, storage};
 use crate::query::{exec, many, one};
 
 /// Every column, joined with the invoice for its number, followed by the rest of the query.
@@ -59,14 +59,11 @@ pub(crate) fn insert(conn: &Connection, c: &CreditNote) -> Result<()> {
         },
     )
     .map_err(|e| {
-        if broken(&e) == Some(Broken::CreditNoteNumber) {
-            Error::Conflict(format!(
-                "credit note number {} is already taken",
-                c.credit_note_number
-            ))
-        } else {
-            storage(e)
-        }
+        translate(
+            e,
+            "credit_notes",
+            &[("credit_note_number", &c.credit_note_number)],
+        )
     })
     .map(|_| ())
 }

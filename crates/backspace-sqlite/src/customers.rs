@@ -3,8 +3,8 @@
 use backspace_core::{Customer, Error, Result, Uuid};
 use rusqlite::{Connection, Row, named_params};
 
+use crate::constraints::{Lazy, translate};
 use crate::convert::{get_instant, get_money, get_parsed, get_uuid, instant, piastres, uuid};
-use crate::error::{Broken, broken, storage};
 use crate::query::{exec, many, one, touched};
 
 /// `SELECT` of every column, followed by the rest of the query.
@@ -34,26 +34,25 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Customer> {
     })
 }
 
-/// Turns a failed write of `c` into a conflict when it broke a unique column.
+/// A failed write of `c` as an error ([`translate`]); a taken phone names its owner.
 fn clash(conn: &Connection, e: rusqlite::Error, c: &Customer) -> Error {
-    if broken(&e) == Some(Broken::CustomerPhone) {
-        let owner = by_phone(conn, &c.phone)
+    let owner = Lazy(|| {
+        by_phone(conn, &c.phone)
             .ok()
             .flatten()
             .map(|o| o.human_id)
-            .unwrap_or_else(|| "another customer".into());
-        return Error::Conflict(format!(
-            "phone {} already belongs to customer {owner}",
-            c.phone
-        ));
-    }
-    if broken(&e) == Some(Broken::CustomerHumanId) {
-        return Error::Conflict(format!("customer id {} is already taken", c.human_id));
-    }
-    if broken(&e) == Some(Broken::CustomerId) {
-        return Error::Conflict(format!("customer {} already exists", c.id));
-    }
-    storage(e)
+            .unwrap_or_else(|| "another customer".into())
+    });
+    translate(
+        e,
+        "customers",
+        &[
+            ("id", &c.id),
+            ("human_id", &c.human_id),
+            ("phone", &c.phone),
+            ("owner", &owner),
+        ],
+    )
 }
 
 /// Runs `sql`, the insert or the update, with every column of `c` bound by name.

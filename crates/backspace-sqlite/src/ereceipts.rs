@@ -5,8 +5,8 @@ use backspace_core::{EReceipt, Error, ReceiptKind, Result, Uuid};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Row, named_params};
 
+use crate::constraints::translate;
 use crate::convert::{bad, get_instant, get_opt_instant, get_uuid, instant, uuid};
-use crate::error::{Broken, broken, storage};
 use crate::query::{exec, many, one};
 
 const SELECT: &str = "SELECT uuid, kind, document_id, receipt_number, device_serial_number, \
@@ -47,13 +47,7 @@ pub(crate) fn insert(conn: &Connection, r: &EReceipt) -> Result<()> {
             ":document": r.document,
         },
     )
-    .map_err(|e| {
-        if broken(&e) == Some(Broken::EReceiptTaken) {
-            Error::Conflict(format!("{} already has an e-receipt", r.receipt_number))
-        } else {
-            storage(e)
-        }
-    })
+    .map_err(|e| translate(e, "e_receipts", &[("receipt_number", &r.receipt_number)]))
     .map(|_| ())
 }
 
@@ -100,13 +94,7 @@ pub(crate) fn mark_submitted(
          WHERE uuid = :uuid",
         named_params! {":uuid": receipt, ":at": instant(at), ":submission": submission_id},
     )
-    .map_err(|e| {
-        if broken(&e) == Some(Broken::EReceiptChanged) {
-            Error::InvalidState(format!("e-receipt {receipt} is already marked submitted"))
-        } else {
-            storage(e)
-        }
-    })?;
+    .map_err(|e| translate(e, "e_receipts", &[("uuid", &receipt)]))?;
     if changed == 0 {
         return Err(Error::not_found("e-receipt", receipt));
     }

@@ -4,8 +4,9 @@
 use backspace_core::{Error, InventoryConsumption, InventoryItem, Result, StockMovement, Uuid};
 use rusqlite::{Connection, Row, named_params};
 
+use crate::constraints::translate;
 use crate::convert::{get_instant, get_money, get_parsed, get_uuid, instant, piastres, uuid};
-use crate::error::{Broken, broken, storage};
+use crate::error::storage;
 use crate::query::{exec, many, one, touched};
 
 /// `SELECT` of every item column, followed by the rest of the query.
@@ -66,15 +67,13 @@ fn consumption_from_row(row: &Row<'_>) -> rusqlite::Result<InventoryConsumption>
     })
 }
 
-/// Turns a failed write of `item` into a clear error when it broke the stock CHECK.
+/// A failed write of `item` as an error ([`translate`]): stock below zero, an id taken.
 fn stock_error(e: rusqlite::Error, item: &InventoryItem) -> Error {
-    if broken(&e) == Some(Broken::StockNegative) {
-        return Error::storage(format!("stock of {} would go negative", item.name));
-    }
-    if broken(&e) == Some(Broken::ItemId) {
-        return Error::Conflict(format!("inventory item {} already exists", item.id));
-    }
-    storage(e)
+    translate(
+        e,
+        "inventory_items",
+        &[("id", &item.id), ("name", &item.name)],
+    )
 }
 
 /// Runs `sql`, the insert or the update, with every column of `item` bound by name.

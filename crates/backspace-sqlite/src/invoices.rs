@@ -11,12 +11,13 @@ use backspace_core::{
 };
 use rusqlite::{Connection, Row, named_params};
 
+use crate::constraints::translate;
 use crate::convert::{
     date, get_date, get_instant, get_money, get_opt_date, get_opt_instant, get_opt_uuid,
     get_parsed, get_uuid, instant, opt_date, opt_instant, opt_uuid, piastres, uuid,
 };
 use crate::credit_notes;
-use crate::error::{Broken, Db, broken, storage};
+use crate::error::Db;
 use crate::query::{exec, many, one, touched};
 
 /// `SELECT` of every header column, followed by the rest of the query.
@@ -212,16 +213,11 @@ pub(crate) fn insert(conn: &Connection, inv: &Invoice) -> Result<()> {
         },
     )
     .map_err(|e| {
-        if broken(&e) == Some(Broken::InvoiceNumber) {
-            Error::Conflict(format!(
-                "invoice number {} is already taken",
-                inv.invoice_number
-            ))
-        } else if broken(&e) == Some(Broken::InvoiceId) {
-            Error::Conflict(format!("invoice {} already exists", inv.id))
-        } else {
-            storage(e)
-        }
+        translate(
+            e,
+            "invoices",
+            &[("id", &inv.id), ("invoice_number", &inv.invoice_number)],
+        )
     })?;
     for (position, line) in inv.line_items.iter().enumerate() {
         exec(

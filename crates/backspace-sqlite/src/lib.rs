@@ -31,6 +31,7 @@ pub fn statements() -> u64 {
     query::STATEMENTS.load(std::sync::atomic::Ordering::Relaxed)
 }
 
+mod constraints;
 mod convert;
 mod credit_notes;
 mod customers;

@@ -1,15 +1,16 @@
 //! `reservations` (R-BOOK-1..4): bookings ahead, never deleted. Overlaps are refused by the core
 //! inside the write transaction, which holds SQLite's write lock from its start.
 
-use backspace_core::{Error, Reservation, Result, Uuid};
+use backspace_core::{Reservation, Result, Uuid};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Row, named_params};
 
+use crate::constraints::translate;
 use crate::convert::{
     get_instant, get_money, get_opt_instant, get_opt_uuid, get_parsed, get_uuid, instant,
     opt_instant, opt_uuid, piastres, uuid,
 };
-use crate::error::{Broken, broken, storage};
+use crate::error::storage;
 use crate::query::{exec, many, one, touched};
 
 const SELECT: &str = "SELECT id, reservation_number, customer_id, resource_id, start_at, \
@@ -58,14 +59,11 @@ pub(crate) fn insert(conn: &Connection, r: &Reservation) -> Result<()> {
         },
     )
     .map_err(|e| {
-        if broken(&e) == Some(Broken::ReservationNumber) {
-            Error::Conflict(format!(
-                "reservation number {} is already taken",
-                r.reservation_number
-            ))
-        } else {
-            storage(e)
-        }
+        translate(
+            e,
+            "reservations",
+            &[("reservation_number", &r.reservation_number)],
+        )
     })
     .map(|_| ())
 }

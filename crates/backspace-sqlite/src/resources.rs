@@ -3,10 +3,11 @@
 use backspace_core::{Error, Resource, Result, Uuid};
 use rusqlite::{Connection, Row, named_params};
 
+use crate::constraints::translate;
 use crate::convert::{
     get_flag, get_instant, get_money, get_parsed, get_uuid, instant, piastres, uuid,
 };
-use crate::error::{Broken, Db, broken, storage};
+use crate::error::Db;
 use crate::query::{exec, many, one, touched};
 
 /// `SELECT` of every column, followed by the rest of the query.
@@ -32,15 +33,9 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Resource> {
     })
 }
 
-/// Turns a failed write of `r` into a conflict when it broke a unique column.
+/// A failed write of `r` as an error ([`translate`]).
 fn clash(e: rusqlite::Error, r: &Resource) -> Error {
-    if broken(&e) == Some(Broken::ResourceName) {
-        return Error::Conflict(format!("a resource named {:?} already exists", r.name));
-    }
-    if broken(&e) == Some(Broken::ResourceId) {
-        return Error::Conflict(format!("resource {} already exists", r.id));
-    }
-    storage(e)
+    translate(e, "resources", &[("id", &r.id), ("name", &r.name)])
 }
 
 /// Runs `sql`, the insert or the update, with every column of `r` bound by name.
@@ -89,13 +84,8 @@ pub(crate) fn update(conn: &Connection, r: &Resource) -> Result<()> {
 
 /// Deletes a resource; one with sessions is refused by its foreign keys.
 pub(crate) fn delete(conn: &Connection, id: Uuid) -> Result<()> {
-    let changed = exec(conn, "DELETE FROM resources WHERE id = ?1", [uuid(id)]).map_err(|e| {
-        if broken(&e) == Some(Broken::ResourceReferenced) {
-            Error::Conflict(format!("resource {id} has sessions and cannot be deleted"))
-        } else {
-            storage(e)
-        }
-    })?;
+    let changed = exec(conn, "DELETE FROM resources WHERE id = ?1", [uuid(id)])
+        .map_err(|e| translate(e, "resources", &[("id", &id)]))?;
     touched(changed, "resource", id)
 }
 

@@ -6,11 +6,11 @@ use backspace_core::{Error, Result, Session, SessionSpan, Uuid};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Row, named_params};
 
+use crate::constraints::translate;
 use crate::convert::{
     get_flag, get_instant, get_money, get_opt_instant, get_opt_money, get_opt_uuid, get_uuid,
     instant, opt_instant, opt_piastres, opt_uuid, piastres, uuid,
 };
-use crate::error::{Broken, broken, storage};
 use crate::query::{exec, many, one, touched};
 
 /// `SELECT` of every column, followed by the rest of the query.
@@ -44,30 +44,17 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
     })
 }
 
-/// Turns a failed write of `s` into a conflict when it broke a one-active-session index.
+/// A failed write of `s` as an error ([`translate`]): a busy resource or customer, an overlap.
 fn clash(e: rusqlite::Error, s: &Session) -> Error {
-    if broken(&e) == Some(Broken::ActiveSessionOnResource) {
-        return Error::Conflict(format!(
-            "resource {} already has an active session",
-            s.resource_id
-        ));
-    }
-    if broken(&e) == Some(Broken::ActiveSessionOfCustomer) {
-        return Error::Conflict(format!(
-            "customer {} already has an active session",
-            s.customer_id
-        ));
-    }
-    if broken(&e) == Some(Broken::SessionOverlap) {
-        return Error::Conflict(format!(
-            "session {} would overlap another session of resource {} or customer {}",
-            s.id, s.resource_id, s.customer_id
-        ));
-    }
-    if broken(&e) == Some(Broken::SessionId) {
-        return Error::Conflict(format!("session {} already exists", s.id));
-    }
-    storage(e)
+    translate(
+        e,
+        "sessions",
+        &[
+            ("id", &s.id),
+            ("resource_id", &s.resource_id),
+            ("customer_id", &s.customer_id),
+        ],
+    )
 }
 
 /// Runs `sql`, the insert or the update, with every column of `s` bound by name.

@@ -1,14 +1,14 @@
 //! `shifts` and `drawer_entries` (R-SHIFT-1..3): one open shift per drawer (a partial unique
 //! index), and a closed shift never changes (triggers).
 
-use backspace_core::{DrawerEntry, Error, Result, Shift, Uuid};
+use backspace_core::{DrawerEntry, Result, Shift, Uuid};
 use rusqlite::{Connection, Row, named_params};
 
+use crate::constraints::translate;
 use crate::convert::{
     get_instant, get_money, get_opt_instant, get_opt_money, get_opt_uuid, get_parsed, get_uuid,
     instant, opt_instant, opt_piastres, opt_uuid, piastres, uuid,
 };
-use crate::error::{Broken, broken, storage};
 use crate::query::{exec, many, one, touched};
 
 const SELECT_SHIFT: &str = "SELECT id, drawer, opened_by, opened_at, opening_float_piastres, \
@@ -29,11 +29,6 @@ fn shift_from_row(row: &Row<'_>) -> rusqlite::Result<Shift> {
     })
 }
 
-fn closed(e: &rusqlite::Error) -> Option<Error> {
-    (broken(e) == Some(Broken::ClosedShiftChanged))
-        .then(|| Error::InvalidState("a closed shift never changes".into()))
-}
-
 /// Opens a shift; a second open shift on the drawer breaks `shifts_one_open_per_drawer`.
 pub(crate) fn insert(conn: &Connection, s: &Shift) -> Result<()> {
     exec(
@@ -48,13 +43,7 @@ pub(crate) fn insert(conn: &Connection, s: &Shift) -> Result<()> {
             ":float": piastres(s.opening_float),
         },
     )
-    .map_err(|e| {
-        if broken(&e) == Some(Broken::OpenShiftOnDrawer) {
-            Error::Conflict(format!("drawer {} already has an open shift", s.drawer))
-        } else {
-            storage(e)
-        }
-    })
+    .map_err(|e| translate(e, "shifts", &[("drawer", &s.drawer)]))
     .map(|_| ())
 }
 
@@ -75,7 +64,7 @@ pub(crate) fn close(conn: &Connection, s: &Shift) -> Result<()> {
             ":over_short": opt_piastres(s.over_short),
         },
     )
-    .map_err(|e| closed(&e).unwrap_or_else(|| storage(e)))?;
+    .map_err(|e| translate(e, "shifts", &[]))?;
     touched(changed, "shift", s.id)
 }
 
@@ -140,7 +129,7 @@ pub(crate) fn insert_entry(conn: &Connection, e: &DrawerEntry) -> Result<()> {
             ":at": instant(e.at),
         },
     )
-    .map_err(|err| closed(&err).unwrap_or_else(|| storage(err)))
+    .map_err(|err| translate(err, "drawer_entries", &[]))
     .map(|_| ())
 }
 

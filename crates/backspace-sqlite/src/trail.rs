@@ -5,8 +5,9 @@ use backspace_core::{Error, Result, TrailEntry, TrailKind};
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row, named_params};
 
+use crate::constraints::translate;
 use crate::convert::{bad, date, get_date, get_instant, get_uuid, instant, piastres, uuid};
-use crate::error::{Broken, broken, storage};
+use crate::error::storage;
 use crate::query::{exec, many, one};
 
 fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<TrailEntry> {
@@ -101,13 +102,7 @@ pub(crate) fn insert_z(conn: &Connection, z: &ZReport) -> Result<()> {
             ":on_top": piastres(r.vat_on_top),
         },
     )
-    .map_err(|e| {
-        if broken(&e) == Some(Broken::DayClosed) {
-            Error::Conflict(format!("{} is already closed", z.date))
-        } else {
-            storage(e)
-        }
-    })
+    .map_err(|e| translate(e, "z_reports", &[("date", &z.date)]))
     .map(|_| ())
 }
 
