@@ -142,43 +142,54 @@ fn new_payments(obj: &Bound<'_, PyAny>) -> PyResult<Vec<NewPayment>> {
 use crate::convert::{count, opt_count, opt_text, text};
 
 /// The seller data from a dict of setting names to text (or `None`); unknown names are refused.
+/// The names are the fields of [`bc::SellerSettings`], each listed once below and built into the
+/// struct without `..`, so a seller setting added to the core fails to compile here until Python
+/// can set it.
 fn seller_settings(obj: &Bound<'_, PyAny>) -> PyResult<bc::SellerSettings> {
-    let dict = obj
-        .cast::<pyo3::types::PyDict>()
-        .map_err(|_| validation("seller", "must be a dict of seller settings"))?;
-    let mut seller = bc::SellerSettings::default();
-    for (key, value) in dict.iter() {
-        let key = text("seller", &key)?;
-        let value = opt_text(
-            &format!("seller.{key}"),
-            Some(&value).filter(|v| !v.is_none()),
-        )?;
-        let slot = match key.as_str() {
-            "rin" => &mut seller.rin,
-            "company_trade_name" => &mut seller.company_trade_name,
-            "branch_code" => &mut seller.branch_code,
-            "country" => &mut seller.country,
-            "governate" => &mut seller.governate,
-            "region_city" => &mut seller.region_city,
-            "street" => &mut seller.street,
-            "building_number" => &mut seller.building_number,
-            "device_serial_number" => &mut seller.device_serial_number,
-            "activity_code" => &mut seller.activity_code,
-            "item_type" => &mut seller.item_type,
-            "session_item_code" => &mut seller.session_item_code,
-            "consumption_item_code" => &mut seller.consumption_item_code,
-            "subscription_item_code" => &mut seller.subscription_item_code,
-            "reservation_fee_item_code" => &mut seller.reservation_fee_item_code,
-            other => {
-                return Err(validation(
-                    "seller",
-                    format!("{other:?} is not a seller setting"),
-                ));
+    macro_rules! seller_settings {
+        ($($field:ident),+ $(,)?) => {{
+            const NAMES: &[&str] = &[$(stringify!($field)),+];
+            let dict = obj
+                .cast::<pyo3::types::PyDict>()
+                .map_err(|_| validation("seller", "must be a dict of seller settings"))?;
+            let mut given: std::collections::HashMap<String, Option<String>> =
+                std::collections::HashMap::new();
+            for (key, value) in dict.iter() {
+                let key = text("seller", &key)?;
+                let value = opt_text(
+                    &format!("seller.{key}"),
+                    Some(&value).filter(|v| !v.is_none()),
+                )?;
+                if !NAMES.contains(&key.as_str()) {
+                    return Err(validation(
+                        "seller",
+                        format!("{key:?} is not a seller setting"),
+                    ));
+                }
+                given.insert(key, value);
             }
-        };
-        *slot = value;
+            bc::SellerSettings {
+                $($field: given.remove(stringify!($field)).flatten()),+
+            }
+        }};
     }
-    Ok(seller)
+    Ok(seller_settings!(
+        rin,
+        company_trade_name,
+        branch_code,
+        country,
+        governate,
+        region_city,
+        street,
+        building_number,
+        device_serial_number,
+        activity_code,
+        item_type,
+        session_item_code,
+        consumption_item_code,
+        subscription_item_code,
+        reservation_fee_item_code,
+    ))
 }
 
 impl PyBackspace {

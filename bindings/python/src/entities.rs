@@ -54,6 +54,9 @@ macro_rules! from_core {
     ($core:path => $class:ident { $($field:ident $(: $conv:expr)?),+ $(,)? }) => {
         impl From<$core> for $class {
             fn from(value: $core) -> Self {
+                // An error on this line ("pattern requires `..`") means the core struct has a
+                // field the class lacks: add it to the class's `entity!` declaration and to its
+                // `from_core!` list, then regenerate the stubs. Adding `..` here would hide it.
                 let $core { $($field),+ } = value;
                 $class { $($field $(: $conv)?),+ }
             }

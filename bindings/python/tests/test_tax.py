@@ -108,6 +108,13 @@ def test_r_tax_1_settings_and_a_tied_out_invoice(bs: Backspace) -> None:
     assert bs.revenue(date(2025, 1, 15), date(2025, 1, 15))[0].vat == Decimal("4.20")
 
 
+def test_r_tax_1_each_seller_setting_is_set_by_its_field_name(bs: Backspace) -> None:
+    # The names `seller=` accepts are the fields of SellerSettings, each landing in its own field.
+    s = bs.update_settings(seller=SELLER)
+    assert s.seller.to_dict() == SELLER
+    assert bs.settings().seller == s.seller
+
+
 def test_r_tax_2_missing_seller_settings_are_named(bs: Backspace) -> None:
     mona = bs.register_customer("منى", "01012345678", at=at(-60))
     seat = bs.add_resource("Seat 1", "seat", Decimal("30"), at=at(-60))
