@@ -362,7 +362,7 @@ fn step<S: Store>(
             let Some(inv) = rng.pick(&open) else {
                 return Ok(());
             };
-            let due = backspace::money::to_piastres(inv.total - inv.paid_amount);
+            let due = backspace::money::to_piastres(inv.total - inv.paid_amount)?;
             let amount = match rng.below(10) {
                 0 => due + rng.range(1, 500),
                 1..=5 => due,
@@ -461,7 +461,7 @@ fn step<S: Store>(
             let Some(inv) = rng.pick(&paid) else {
                 return Ok(());
             };
-            let left = backspace::money::to_piastres(inv.paid_amount - inv.refunded_amount);
+            let left = backspace::money::to_piastres(inv.paid_amount - inv.refunded_amount)?;
             let amount = rng.range(1, left.max(1) + 100);
             let cn = desk.refund(
                 inv.id,

@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use backspace_core::chrono_tz::Tz;
 use backspace_core::clock::business_date;
-use backspace_core::money::to_decimal;
+use backspace_core::money::{Piastres, to_decimal};
 use backspace_core::pricing::session_charge;
 use backspace_core::reports::{dates, day_start, range_instants};
 use backspace_core::{PricingPolicy, Rounding};
@@ -469,7 +469,7 @@ impl FloorDesk {
         let s = settings(&tx)?;
         let started = parse_instant(&started_at)?;
         let resource_name = resource_row(&tx, &resource_id)?.name;
-        let mut charge = session_charge(&s.policy, rate, started, at, s.tz);
+        let mut charge = session_charge(&s.policy, Piastres::new(rate), started, at, s.tz)?;
         let start_day = date(business_date(started, s.tz));
         let mut covering: Option<(String, String, String)> = None;
         {
@@ -490,14 +490,14 @@ impl FloorDesk {
             }
         }
         if covering.is_some() {
-            charge.charge = 0;
+            charge.charge = Piastres::ZERO;
         }
         let mut lines: Vec<(&str, String, i64, i64, i64)> = vec![(
             "session",
             resource_name,
             charge.billed_minutes,
             rate,
-            charge.charge,
+            charge.charge.get(),
         )];
         {
             let mut stmt = tx.prepare_cached(CONSUMPTIONS_OF_SESSION)?;
@@ -568,7 +568,7 @@ impl FloorDesk {
             ":is_active": false,
             ":duration_minutes": charge.duration_minutes,
             ":billed_minutes": charge.billed_minutes,
-            ":amount": charge.charge,
+            ":amount": charge.charge.get(),
             ":subscription_id": covering.map(|c| c.0),
             ":invoice_id": invoice_id,
         })?;

@@ -61,7 +61,7 @@ use std::time::{Duration, Instant};
 
 use backspace_core::chrono_tz::Tz;
 use backspace_core::clock::business_date;
-use backspace_core::money::percent_of;
+use backspace_core::money::{PercentHundredths, Piastres};
 use backspace_core::pricing::session_charge;
 use backspace_core::{Plan, PricingPolicy, Rounding};
 use chrono::{DateTime, Datelike, Days, NaiveDate, TimeZone, Utc};
@@ -563,9 +563,16 @@ struct NewInvoice<'a> {
     paid_date: Option<NaiveDate>,
 }
 
-fn insert_invoice(w: &mut Writer, inv: &NewInvoice<'_>) -> rusqlite::Result<()> {
+/// round(`amount` × `basis_points` ÷ 10,000) in piastres: the discount of R-INVC-3, computed by
+/// the core.
+fn percent_of(amount: i64, basis_points: i64) -> BenchResult<i64> {
+    let percent = PercentHundredths::new("discount", basis_points)?;
+    Ok(percent.of(Piastres::new(amount))?.get())
+}
+
+fn insert_invoice(w: &mut Writer, inv: &NewInvoice<'_>) -> BenchResult<()> {
     let amount: i64 = inv.lines.iter().map(|l| l.4).sum();
-    let discount = percent_of(amount, inv.discount_bp);
+    let discount = percent_of(amount, inv.discount_bp)?;
     let total = amount - discount;
     let issue = day_of(inv.at);
     let due = issue.checked_add_days(Days::new(DUE_DAYS)).unwrap_or(issue);
@@ -1184,13 +1191,13 @@ pub fn generate(path: &Path, cfg: &GenConfig) -> BenchResult<GenStats> {
                         .map(|cs| cs.id);
                     let mut charge = session_charge(
                         &pricing,
-                        res.rate,
+                        Piastres::new(res.rate),
                         to_datetime(s.start),
                         to_datetime(s.end),
                         TZ,
-                    );
+                    )?;
                     if covering.is_some() {
-                        charge.charge = 0;
+                        charge.charge = Piastres::ZERO;
                     }
                     let mut lines = Vec::with_capacity(1 + s.consumed.len());
                     lines.push((
@@ -1198,7 +1205,7 @@ pub fn generate(path: &Path, cfg: &GenConfig) -> BenchResult<GenStats> {
                         res.name.clone(),
                         charge.billed_minutes,
                         res.rate,
-                        charge.charge,
+                        charge.charge.get(),
                     ));
                     for &(item, qty) in &s.consumed {
                         let (name, _, price, _) = ITEMS[item];
@@ -1210,7 +1217,7 @@ pub fn generate(path: &Path, cfg: &GenConfig) -> BenchResult<GenStats> {
                     } else {
                         0
                     };
-                    let total = amount - percent_of(amount, discount_bp);
+                    let total = amount - percent_of(amount, discount_bp)?;
                     let inv_id = rng.uuid();
                     invoice_no += 1;
                     let number = invoice_no;
@@ -1308,7 +1315,7 @@ pub fn generate(path: &Path, cfg: &GenConfig) -> BenchResult<GenStats> {
                             rate,
                             charge.duration_minutes,
                             charge.billed_minutes,
-                            charge.charge,
+                            charge.charge.get(),
                             covering.map(uuid_text),
                             uuid_text(inv_id)
                         ],

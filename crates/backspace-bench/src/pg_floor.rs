@@ -4,6 +4,7 @@
 //! invoice counter, which also orders the trail) — and no domain code beyond the price.
 
 use backspace_core::PricingPolicy;
+use backspace_core::money::Piastres;
 use backspace_core::pricing::session_charge;
 use chrono::{DateTime, Days, SubsecRound, Utc};
 use chrono_tz::Tz;
@@ -136,7 +137,9 @@ impl PgFloor {
             &[&session],
         )?;
         let (started, rate): (DateTime<Utc>, i64) = (row.get(0), row.get(1));
-        let charge = session_charge(policy, rate, started, at, tz).charge;
+        let charge = session_charge(policy, Piastres::new(rate), started, at, tz)?
+            .charge
+            .get();
         let consumed: i64 = tx
             .query_one(
                 "SELECT coalesce(sum(quantity * price_at_consumption_piastres), 0)::bigint

@@ -7,8 +7,12 @@ use backspace_bench::cycle::{BackspaceRunner, Fixture, FloorRunner, backspace_cy
 use backspace_bench::data::remove_db;
 use backspace_bench::floor::{self, FloorDesk};
 use backspace_bench::generator::{GenConfig, TZ, generate, invoices_with_wrong_kind_sums};
-use backspace_core::money::to_piastres;
 use backspace_core::testkit::invariants::check_invariants;
+
+/// An amount Backspace returned, in piastres.
+fn to_piastres(amount: backspace::Decimal) -> i64 {
+    backspace_core::money::to_piastres(amount).expect("an amount in 64-bit piastres")
+}
 
 fn history(name: &str, sessions: u64) -> (std::path::PathBuf, GenConfig) {
     let path = std::env::temp_dir().join(format!(

@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use crate::error::{Error, Result};
 use crate::model::{Customer, Invoice, InvoiceStatus, LineKind, PaymentMethod};
-use crate::money::{to_decimal, to_piastres};
+use crate::money::{Piastres, parse_percent};
 use crate::settings::{SellerSettings, Settings};
 use crate::trail::sha256_hex;
 
@@ -247,7 +247,7 @@ fn payment_code(invoice: &Invoice) -> &'static str {
     let largest = invoice
         .payments
         .iter()
-        .max_by_key(|p| (to_piastres(p.amount), std::cmp::Reverse(p.paid_at)));
+        .max_by_key(|p| (p.amount, std::cmp::Reverse(p.paid_at)));
     match largest.map(|p| p.method) {
         Some(PaymentMethod::Card) => "V",
         Some(PaymentMethod::Transfer) => "O",
@@ -258,13 +258,13 @@ fn payment_code(invoice: &Invoice) -> &'static str {
 
 /// The money of one receipt line: net sale, VAT and total, with the discount's net share.
 struct ItemMoney {
-    total_sale: i64,
-    net_sale: i64,
-    vat: i64,
+    total_sale: Piastres,
+    net_sale: Piastres,
+    vat: Piastres,
 }
 
-/// The receipt document for `invoice` (a sale), or for `refund` piastres of it (a return,
-/// amounts in proportion), before its uuid is set.
+/// The receipt document for `invoice` (a sale), or for `refund` of it (a return, amounts in
+/// proportion), before its uuid is set.
 pub struct ReceiptInput<'a> {
     /// Sale or return.
     pub kind: ReceiptKind,
@@ -278,8 +278,8 @@ pub struct ReceiptInput<'a> {
     pub receipt_number: &'a str,
     /// When the receipt's document was issued.
     pub issued_at: DateTime<Utc>,
-    /// For a return, the amount refunded in piastres.
-    pub refunded: Option<i64>,
+    /// For a return, the amount refunded.
+    pub refunded: Option<Piastres>,
     /// The previous receipt's uuid on the device.
     pub previous_uuid: &'a str,
     /// For a return, the sale's uuid.
@@ -306,37 +306,41 @@ pub fn build(input: &ReceiptInput<'_>) -> Result<Doc> {
     }
     let seller = &settings.seller;
     let rate = invoice.vat_rate;
+    let hundredths = parse_percent("vat_rate", rate)?;
     // A return carries the money given back, shared among the lines in proportion to their
     // totals (largest remainder, so the shares add up to it), VAT taken from inside each share.
-    let line_totals: Vec<i64> = invoice
+    let line_totals = invoice
         .line_items
         .iter()
-        .map(|l| to_piastres(l.net) + to_piastres(l.vat))
-        .collect();
+        .map(|l| {
+            Piastres::from_decimal("net", l.net)?.checked_add(Piastres::from_decimal("vat", l.vat)?)
+        })
+        .collect::<Result<Vec<_>>>()?;
     let returned = input
         .refunded
-        .map(|r| crate::vat::discount_shares(&line_totals, r));
+        .map(|r| crate::vat::discount_shares(&line_totals, r))
+        .transpose()?;
     let mut items = Vec::new();
-    let (mut sales, mut nets, mut vats, mut totals) = (0i64, 0i64, 0i64, 0i64);
+    let [mut sales, mut nets, mut vats, mut totals] = [Piastres::ZERO; 4];
     for (i, line) in invoice.line_items.iter().enumerate() {
         let field = item_code_field(line.kind);
         let code = required(seller, field)?;
-        let net = to_piastres(line.net);
-        let vat = to_piastres(line.vat);
-        let gross_before = to_piastres(line.amount);
+        let net = Piastres::from_decimal("net", line.net)?;
+        let vat = Piastres::from_decimal("vat", line.vat)?;
+        let gross_before = Piastres::from_decimal("amount", line.amount)?;
         // The line's discount share, net of VAT.
         let before_net = if invoice.prices_include_vat {
-            gross_before - crate::vat::vat_of(gross_before, to_piastres(rate), true)
+            gross_before.checked_sub(crate::vat::vat_of(gross_before, hundredths, true)?)?
         } else {
             gross_before
         };
         let m = match &returned {
             Some(shares) => {
                 let back = shares[i];
-                let back_vat = crate::vat::vat_of(back, to_piastres(rate), true);
+                let back_vat = crate::vat::vat_of(back, hundredths, true)?;
                 ItemMoney {
-                    total_sale: back - back_vat,
-                    net_sale: back - back_vat,
+                    total_sale: back.checked_sub(back_vat)?,
+                    net_sale: back.checked_sub(back_vat)?,
                     vat: back_vat,
                 }
             }
@@ -346,15 +350,16 @@ pub fn build(input: &ReceiptInput<'_>) -> Result<Doc> {
                 vat,
             },
         };
-        sales += m.total_sale;
-        nets += m.net_sale;
-        vats += m.vat;
-        totals += m.net_sale + m.vat;
+        let item_total = m.net_sale.checked_add(m.vat)?;
+        sales = sales.checked_add(m.total_sale)?;
+        nets = nets.checked_add(m.net_sale)?;
+        vats = vats.checked_add(m.vat)?;
+        totals = totals.checked_add(item_total)?;
         let mut taxable = Vec::new();
         if !rate.is_zero() {
             taxable.push(Doc::object(vec![
                 ("taxType", Doc::text("T1")),
-                ("amount", Doc::money(to_decimal(m.vat))),
+                ("amount", Doc::money(m.vat.to_decimal())),
                 ("subType", Doc::text("V009")),
                 ("rate", Doc::money(rate)),
             ]));
@@ -369,10 +374,10 @@ pub fn build(input: &ReceiptInput<'_>) -> Result<Doc> {
             ("itemCode", Doc::text(code)),
             ("unitType", Doc::text("EA")),
             ("quantity", Doc::Number("1".to_string())),
-            ("unitPrice", Doc::money(to_decimal(m.total_sale))),
-            ("netSale", Doc::money(to_decimal(m.net_sale))),
-            ("totalSale", Doc::money(to_decimal(m.total_sale))),
-            ("total", Doc::money(to_decimal(m.net_sale + m.vat))),
+            ("unitPrice", Doc::money(m.total_sale.to_decimal())),
+            ("netSale", Doc::money(m.net_sale.to_decimal())),
+            ("totalSale", Doc::money(m.total_sale.to_decimal())),
+            ("total", Doc::money(item_total.to_decimal())),
             ("taxableItems", Doc::Array(taxable)),
         ]));
     }
@@ -380,7 +385,7 @@ pub fn build(input: &ReceiptInput<'_>) -> Result<Doc> {
     if !rate.is_zero() {
         tax_totals.push(Doc::object(vec![
             ("taxType", Doc::text("T1")),
-            ("amount", Doc::money(to_decimal(vats))),
+            ("amount", Doc::money(vats.to_decimal())),
         ]));
     }
     Ok(Doc::object(vec![
@@ -446,14 +451,14 @@ pub fn build(input: &ReceiptInput<'_>) -> Result<Doc> {
             ]),
         ),
         ("itemData", Doc::Array(items)),
-        ("totalSales", Doc::money(to_decimal(sales))),
+        ("totalSales", Doc::money(sales.to_decimal())),
         (
             "totalCommercialDiscount",
-            Doc::money(to_decimal(sales - nets)),
+            Doc::money(sales.checked_sub(nets)?.to_decimal()),
         ),
-        ("netAmount", Doc::money(to_decimal(nets))),
+        ("netAmount", Doc::money(nets.to_decimal())),
         ("taxTotals", Doc::Array(tax_totals)),
-        ("totalAmount", Doc::money(to_decimal(totals))),
+        ("totalAmount", Doc::money(totals.to_decimal())),
         ("paymentMethod", Doc::text(payment_code(invoice))),
     ]))
 }

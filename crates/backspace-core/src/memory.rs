@@ -394,7 +394,7 @@ impl StoreTx for State {
             ..invoice.clone()
         };
         // The lines' split follows the header's discount, as a store that derives it on load.
-        crate::vat::split_lines(slot);
+        crate::vat::split_lines(slot)?;
         Ok(())
     }
 

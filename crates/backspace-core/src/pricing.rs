@@ -4,7 +4,8 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 
 use crate::clock::business_date;
-use crate::money::div_round;
+use crate::error::Result;
+use crate::money::Piastres;
 use crate::settings::{PricingPolicy, Rounding};
 
 /// The price of a session under a policy.
@@ -14,8 +15,8 @@ pub struct SessionCharge {
     pub duration_minutes: i64,
     /// Billed minutes (R-PRICE-1..4); 0 within the grace period.
     pub billed_minutes: i64,
-    /// Charge in piastres (R-PRICE-5, R-PRICE-6).
-    pub charge: i64,
+    /// Charge (R-PRICE-5, R-PRICE-6).
+    pub charge: Piastres,
 }
 
 /// Billed minutes for `elapsed_seconds` whole seconds (R-PRICE-1..4).
@@ -48,26 +49,31 @@ pub fn business_days_touched(start: DateTime<Utc>, end: DateTime<Utc>, tz: Tz) -
     (last - first).num_days() + 1
 }
 
-/// The charge of a session from `start` to `end` at `rate` piastres per hour (§6).
+/// The charge of a session from `start` to `end` at `rate` per hour (§6): billed minutes ×
+/// rate ÷ 60, rounded once (R-PRICE-5), at most the daily cap per business day touched
+/// (R-PRICE-6). A charge beyond 64-bit piastres is an error.
 pub fn session_charge(
     policy: &PricingPolicy,
-    rate: i64,
+    rate: Piastres,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
     tz: Tz,
-) -> SessionCharge {
+) -> Result<SessionCharge> {
     let seconds = (end - start).num_seconds().max(0);
     let billed = billed_minutes(policy, seconds);
-    let mut charge = div_round(i128::from(billed) * i128::from(rate), 60);
+    let mut charge = rate.mul_div_round(billed, 60)?;
     if let Some(cap) = policy.daily_cap {
-        let cap = crate::money::to_piastres(cap);
-        charge = charge.min(cap.saturating_mul(business_days_touched(start, end, tz)));
+        let cap = Piastres::from_decimal("daily_cap", cap)?;
+        // Caps adding up beyond 64-bit piastres are above any charge: they do not bind.
+        if let Ok(caps) = cap.checked_mul(business_days_touched(start, end, tz)) {
+            charge = charge.min(caps);
+        }
     }
-    SessionCharge {
+    Ok(SessionCharge {
         duration_minutes: seconds / 60,
         billed_minutes: billed,
         charge,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -75,6 +81,21 @@ mod tests {
     use super::*;
     use chrono::TimeZone;
     use rust_decimal::Decimal;
+
+    fn piastres(n: i64) -> Piastres {
+        Piastres::new(n)
+    }
+
+    /// [`session_charge`] of a rate in piastres, for amounts that fit.
+    fn charge(
+        policy: &PricingPolicy,
+        rate: i64,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        tz: Tz,
+    ) -> SessionCharge {
+        session_charge(policy, piastres(rate), start, end, tz).expect("a charge in range")
+    }
 
     const CAIRO: Tz = chrono_tz::Africa::Cairo;
 
@@ -96,7 +117,7 @@ mod tests {
 
     #[test]
     fn r_price_example_61_minutes_at_30_per_hour_in_15_minute_units() {
-        let c = session_charge(
+        let c = charge(
             &policy(15, Rounding::Up, 0, 0),
             3000,
             t(8, 0, 0),
@@ -108,14 +129,14 @@ mod tests {
             SessionCharge {
                 duration_minutes: 61,
                 billed_minutes: 75,
-                charge: 3750
+                charge: piastres(3750)
             }
         );
     }
 
     #[test]
     fn r_sess_4_duration_is_floor_of_elapsed_minutes() {
-        let c = session_charge(
+        let c = charge(
             &PricingPolicy::default(),
             3000,
             t(8, 0, 0),
@@ -148,10 +169,7 @@ mod tests {
         // sub-second parts are dropped before rounding
         let start = t(8, 0, 0);
         let end = start + Duration::milliseconds(15 * 60 * 1000 + 999);
-        assert_eq!(
-            session_charge(&up, 6000, start, end, CAIRO).billed_minutes,
-            15
-        );
+        assert_eq!(charge(&up, 6000, start, end, CAIRO).billed_minutes, 15);
     }
 
     #[test]
@@ -159,8 +177,8 @@ mod tests {
         let p = policy(1, Rounding::Up, 10, 0);
         assert_eq!(billed_minutes(&p, 600), 0);
         assert_eq!(billed_minutes(&p, 601), 11);
-        let c = session_charge(&p, 6000, t(8, 0, 0), t(8, 10, 0), CAIRO);
-        assert_eq!((c.billed_minutes, c.charge), (0, 0));
+        let c = charge(&p, 6000, t(8, 0, 0), t(8, 10, 0), CAIRO);
+        assert_eq!((c.billed_minutes, c.charge), (0, Piastres::ZERO));
     }
 
     #[test]
@@ -176,17 +194,17 @@ mod tests {
     #[test]
     fn r_price_5_charge_is_rounded_once_on_the_whole_session() {
         // 7 minutes at 10.00/h = 1.1666… → 1.17 (never 7 × 0.17 = 1.19)
-        let c = session_charge(
+        let c = charge(
             &PricingPolicy::default(),
             1000,
             t(8, 0, 0),
             t(8, 7, 0),
             CAIRO,
         );
-        assert_eq!(c.charge, 117);
+        assert_eq!(c.charge, piastres(117));
         // 1 minute at 0.30/h = 0.005 → 0.01 (half away from zero)
-        let c = session_charge(&PricingPolicy::default(), 30, t(8, 0, 0), t(8, 1, 0), CAIRO);
-        assert_eq!(c.charge, 1);
+        let c = charge(&PricingPolicy::default(), 30, t(8, 0, 0), t(8, 1, 0), CAIRO);
+        assert_eq!(c.charge, piastres(1));
     }
 
     #[test]
@@ -196,13 +214,13 @@ mod tests {
             ..PricingPolicy::default()
         };
         // 10 hours at 30/h = 300 > cap 100
-        let c = session_charge(&p, 3000, t(6, 0, 0), t(16, 0, 0), CAIRO);
-        assert_eq!(c.charge, 10000);
+        let c = charge(&p, 3000, t(6, 0, 0), t(16, 0, 0), CAIRO);
+        assert_eq!(c.charge, piastres(10000));
         // 20:00 UTC Nov 24 = 22:00 Cairo; to 02:00 UTC = 04:00 Cairo Nov 25 → two business days
         let start = t(20, 0, 0);
         let end = start + Duration::hours(6);
         assert_eq!(business_days_touched(start, end, CAIRO), 2);
-        assert_eq!(session_charge(&p, 3000, start, end, CAIRO).charge, 18000);
+        assert_eq!(charge(&p, 3000, start, end, CAIRO).charge, piastres(18000));
         // ending exactly at business midnight does not touch the next day
         let midnight = Utc
             .with_ymd_and_hms(2026, 11, 24, 22, 0, 0)
@@ -215,8 +233,33 @@ mod tests {
         assert_eq!(business_days_touched(midnight, midnight, CAIRO), 1);
         p.daily_cap = Some(Decimal::ZERO);
         assert_eq!(
-            session_charge(&p, 3000, t(6, 0, 0), t(7, 0, 0), CAIRO).charge,
-            0
+            charge(&p, 3000, t(6, 0, 0), t(7, 0, 0), CAIRO).charge,
+            Piastres::ZERO
+        );
+    }
+
+    #[test]
+    fn r_money_2_a_charge_beyond_64_bit_piastres_is_an_error_not_a_clamp() {
+        // A session back-dated by some 264,000 years at the largest rate.
+        let start = Utc
+            .with_ymd_and_hms(-262_000, 1, 1, 0, 0, 0)
+            .single()
+            .expect("valid");
+        let largest = piastres(99_999_999_999);
+        let err = session_charge(&PricingPolicy::default(), largest, start, t(8, 0, 0), CAIRO)
+            .expect_err("beyond 64-bit piastres");
+        assert_eq!(err.kind(), crate::ErrorKind::Validation);
+        // Daily caps adding up beyond 64-bit piastres do not bind; the charge is exact.
+        let capped = PricingPolicy {
+            daily_cap: Some(Decimal::new(99_999_999_999, 2)),
+            ..PricingPolicy::default()
+        };
+        let c = session_charge(&capped, piastres(1), start, t(8, 0, 0), CAIRO).expect("in range");
+        assert_eq!(
+            c.charge,
+            piastres(1)
+                .mul_div_round(c.billed_minutes, 60)
+                .expect("in range")
         );
     }
 
@@ -231,8 +274,8 @@ mod tests {
             .with_ymd_and_hms(2026, 4, 23, 23, 0, 0)
             .single()
             .expect("valid"); // 02:00 EEST
-        let c = session_charge(&PricingPolicy::default(), 6000, start, end, CAIRO);
+        let c = charge(&PricingPolicy::default(), 6000, start, end, CAIRO);
         assert_eq!(c.duration_minutes, 120);
-        assert_eq!(c.charge, 12000);
+        assert_eq!(c.charge, piastres(12000));
     }
 }

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use crate::clock::business_date;
 use crate::error::Result;
 use crate::model::{Invoice, InvoiceFilter, InvoiceStatus, LedgerKind, LineKind, PaymentMethod};
-use crate::money::{to_decimal, to_piastres};
+use crate::money::{Piastres, to_decimal};
 use crate::store::StoreTx;
 
 /// Money of one business day (R-REP-1).
@@ -192,29 +192,49 @@ pub struct DaySums {
     pub credit: i64,
 }
 
+/// Adds `amount` piastres to the piastres of `sum`; a sum beyond 64-bit piastres is an error.
+fn add(sum: &mut i64, amount: i64) -> Result<()> {
+    *sum = Piastres::new(*sum)
+        .checked_add(Piastres::new(amount))?
+        .get();
+    Ok(())
+}
+
 impl DaySums {
-    /// Adds a refund of `amount` by `method`.
-    pub fn refunded(&mut self, method: PaymentMethod, amount: i64) {
-        match method {
-            PaymentMethod::Cash => self.refunds_cash += amount,
-            PaymentMethod::Card => self.refunds_card += amount,
-            PaymentMethod::Transfer => self.refunds_transfer += amount,
-            PaymentMethod::Balance => self.refunds_to_balance += amount,
-        }
+    /// Adds a refund of `amount` piastres by `method`.
+    pub fn refunded(&mut self, method: PaymentMethod, amount: i64) -> Result<()> {
+        let sum = match method {
+            PaymentMethod::Cash => &mut self.refunds_cash,
+            PaymentMethod::Card => &mut self.refunds_card,
+            PaymentMethod::Transfer => &mut self.refunds_transfer,
+            PaymentMethod::Balance => &mut self.refunds_to_balance,
+        };
+        add(sum, amount)
     }
 
-    /// Adds money received by `method` (credit applied for `balance`).
-    pub fn received(&mut self, method: PaymentMethod, amount: i64) {
-        match method {
-            PaymentMethod::Cash => self.cash += amount,
-            PaymentMethod::Card => self.card += amount,
-            PaymentMethod::Transfer => self.transfer += amount,
-            PaymentMethod::Balance => self.credit += amount,
-        }
+    /// Adds `amount` piastres received by `method` (credit applied for `balance`).
+    pub fn received(&mut self, method: PaymentMethod, amount: i64) -> Result<()> {
+        let sum = match method {
+            PaymentMethod::Cash => &mut self.cash,
+            PaymentMethod::Card => &mut self.card,
+            PaymentMethod::Transfer => &mut self.transfer,
+            PaymentMethod::Balance => &mut self.credit,
+        };
+        add(sum, amount)
     }
 }
 
-/// Builds revenue rows from per-day piastre sums; shared by every store.
+/// `Σ plus − Σ minus` of 64-bit piastres, exactly, as a `Decimal` of scale 2. At most 16 terms
+/// need at most 68 bits and a `Decimal` holds 96, so a row's totals are always exact.
+fn exact<const P: usize, const M: usize>(plus: [i64; P], minus: [i64; M]) -> Decimal {
+    const { assert!(P + M <= 16) };
+    let total = plus.into_iter().map(i128::from).sum::<i128>()
+        - minus.into_iter().map(i128::from).sum::<i128>();
+    Decimal::from_i128_with_scale(total, 2)
+}
+
+/// Builds revenue rows from per-day piastre sums; shared by every store. The rows' totals
+/// (`net`, `received`) are exact sums of the day's sums.
 pub fn revenue_rows(
     from: NaiveDate,
     to: NaiveDate,
@@ -223,8 +243,6 @@ pub fn revenue_rows(
     dates(from, to)
         .map(|date| {
             let d = sums(date);
-            let refunds =
-                d.refunds_cash + d.refunds_card + d.refunds_transfer + d.refunds_to_balance;
             RevenueDay {
                 date,
                 sessions: to_decimal(d.sessions),
@@ -240,21 +258,28 @@ pub fn revenue_rows(
                 refunds_transfer: to_decimal(d.refunds_transfer),
                 refunds_to_balance: to_decimal(d.refunds_to_balance),
                 write_offs: to_decimal(d.write_offs),
-                net: to_decimal(
-                    d.sessions
-                        + d.consumptions
-                        + d.subscriptions
-                        + d.reservation_fees
-                        + d.vat_on_top
-                        - d.discounts
-                        - d.voids
-                        - refunds
-                        - d.write_offs,
+                net: exact(
+                    [
+                        d.sessions,
+                        d.consumptions,
+                        d.subscriptions,
+                        d.reservation_fees,
+                        d.vat_on_top,
+                    ],
+                    [
+                        d.discounts,
+                        d.voids,
+                        d.refunds_cash,
+                        d.refunds_card,
+                        d.refunds_transfer,
+                        d.refunds_to_balance,
+                        d.write_offs,
+                    ],
                 ),
                 cash: to_decimal(d.cash),
                 card: to_decimal(d.card),
                 transfer: to_decimal(d.transfer),
-                received: to_decimal(d.cash + d.card + d.transfer),
+                received: exact([d.cash, d.card, d.transfer], []),
                 credit_applied: to_decimal(d.credit),
             }
         })
@@ -272,35 +297,45 @@ pub fn revenue_by_scan<T: StoreTx + ?Sized>(
     for inv in tx.invoices(&InvoiceFilter::default())? {
         let issued = days.entry(inv.issue_date).or_default();
         for line in &inv.line_items {
-            let amount = to_piastres(line.amount);
-            match line.kind {
-                LineKind::Session => issued.sessions += amount,
-                LineKind::Consumption => issued.consumptions += amount,
-                LineKind::Subscription => issued.subscriptions += amount,
-                LineKind::ReservationFee => issued.reservation_fees += amount,
-            }
+            let amount = Piastres::from_decimal("amount", line.amount)?.get();
+            let sum = match line.kind {
+                LineKind::Session => &mut issued.sessions,
+                LineKind::Consumption => &mut issued.consumptions,
+                LineKind::Subscription => &mut issued.subscriptions,
+                LineKind::ReservationFee => &mut issued.reservation_fees,
+            };
+            add(sum, amount)?;
         }
-        issued.discounts += to_piastres(inv.discount_amount);
-        issued.vat += to_piastres(inv.vat_amount);
+        let vat = Piastres::from_decimal("vat_amount", inv.vat_amount)?.get();
+        let discount = Piastres::from_decimal("discount_amount", inv.discount_amount)?.get();
+        add(&mut issued.discounts, discount)?;
+        add(&mut issued.vat, vat)?;
         if !inv.prices_include_vat {
-            issued.vat_on_top += to_piastres(inv.vat_amount);
+            add(&mut issued.vat_on_top, vat)?;
         }
         if let Some(c) = &inv.correction {
             let day = days.entry(c.date).or_default();
             match inv.status {
-                InvoiceStatus::Void => day.voids += to_piastres(inv.total),
-                _ => day.write_offs += to_piastres(inv.written_off_amount),
+                InvoiceStatus::Void => add(
+                    &mut day.voids,
+                    Piastres::from_decimal("total", inv.total)?.get(),
+                )?,
+                _ => add(
+                    &mut day.write_offs,
+                    Piastres::from_decimal("written_off_amount", inv.written_off_amount)?.get(),
+                )?,
             }
         }
         for note in &inv.credit_notes {
-            days.entry(note.issue_date)
-                .or_default()
-                .refunded(note.method, to_piastres(note.amount));
+            days.entry(note.issue_date).or_default().refunded(
+                note.method,
+                Piastres::from_decimal("amount", note.amount)?.get(),
+            )?;
         }
         for p in &inv.payments {
             days.entry(business_date(p.paid_at, tz))
                 .or_default()
-                .received(p.method, to_piastres(p.amount));
+                .received(p.method, Piastres::from_decimal("amount", p.amount)?.get())?;
         }
     }
     let (start, end) = range_instants(from, to, tz);
@@ -312,7 +347,7 @@ pub fn revenue_by_scan<T: StoreTx + ?Sized>(
                 .unwrap_or(PaymentMethod::Cash);
             days.entry(business_date(e.at, tz))
                 .or_default()
-                .received(method, to_piastres(e.amount));
+                .received(method, Piastres::from_decimal("amount", e.amount)?.get())?;
         }
     }
     Ok(revenue_rows(from, to, |date| {
@@ -394,13 +429,14 @@ pub fn top_customers_by_scan<T: StoreTx + ?Sized>(
         to: Some(to),
         ..InvoiceFilter::default()
     };
-    let mut sums: BTreeMap<Uuid, (i64, i64)> = BTreeMap::new();
+    let mut sums: BTreeMap<Uuid, (Piastres, i64)> = BTreeMap::new();
     for inv in tx.invoices(&filter)? {
         if inv.status == InvoiceStatus::Void {
             continue;
         }
         let e = sums.entry(inv.customer_id).or_default();
-        e.0 += to_piastres(inv.total);
+        e.0 =
+            e.0.checked_add(Piastres::from_decimal("total", inv.total)?)?;
         e.1 += 1;
     }
     let mut out = Vec::new();
@@ -410,7 +446,7 @@ pub fn top_customers_by_scan<T: StoreTx + ?Sized>(
                 customer_id: id,
                 human_id: c.human_id,
                 name: c.name,
-                invoiced: to_decimal(total),
+                invoiced: total.to_decimal(),
                 invoice_count: count,
             });
         }
@@ -428,4 +464,38 @@ pub fn sort_top(rows: &mut [TopCustomer]) {
             .then(a.human_id.len().cmp(&b.human_id.len()))
             .then(a.human_id.cmp(&b.human_id))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn r_money_2_day_sums_beyond_64_bits_are_an_error_not_a_wrap() {
+        let mut d = DaySums::default();
+        d.received(PaymentMethod::Cash, i64::MAX).expect("fits");
+        let err = d.received(PaymentMethod::Cash, 1).expect_err("beyond i64");
+        assert_eq!(err.kind(), crate::ErrorKind::Validation);
+        assert_eq!(d.cash, i64::MAX, "a failed addition changes nothing");
+        d.refunded(PaymentMethod::Card, i64::MAX).expect("fits");
+        assert!(d.refunded(PaymentMethod::Card, i64::MAX).is_err());
+    }
+
+    #[test]
+    fn r_corr_6_revenue_row_totals_are_exact_beyond_64_bits() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date");
+        let sums = DaySums {
+            sessions: i64::MAX,
+            consumptions: i64::MAX,
+            cash: i64::MAX,
+            card: i64::MAX,
+            transfer: 1,
+            ..DaySums::default()
+        };
+        let row = revenue_rows(date, date, |_| sums).pop().expect("a row");
+        let twice = Decimal::from_str("184467440737095516.14").expect("a decimal");
+        assert_eq!(row.net, twice);
+        assert_eq!(row.received, twice + Decimal::new(1, 2));
+    }
 }

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use crate::booking::OpeningHours;
 use crate::error::{Error, Result};
 use crate::model::Plan;
-use crate::money::{Zero, normalize_amount, parse_percent, to_decimal};
+use crate::money::{Zero, normalize_amount, parse_percent};
 
 /// How elapsed time is rounded to billing units (R-PRICE-2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -364,13 +364,13 @@ impl Settings {
             s.currency = c.to_string();
         }
         if let Some(p) = update.max_cashier_discount {
-            s.max_cashier_discount = to_decimal(parse_percent("max_cashier_discount", p)?);
+            s.max_cashier_discount = parse_percent("max_cashier_discount", p)?.to_decimal();
         }
         if let Some(v) = update.require_shift {
             s.require_shift = v;
         }
         if let Some(p) = update.vat_percent {
-            s.vat_percent = to_decimal(parse_percent("vat_percent", p)?);
+            s.vat_percent = parse_percent("vat_percent", p)?.to_decimal();
         }
         if let Some(v) = update.prices_include_vat {
             s.prices_include_vat = v;
@@ -392,13 +392,13 @@ impl Settings {
             b.cancel_notice_hours = bounded("cancel_notice_hours", v, 0, 8760)?;
         }
         if let Some(p) = update.late_cancel_percent {
-            b.late_cancel_percent = to_decimal(parse_percent("late_cancel_percent", p)?);
+            b.late_cancel_percent = parse_percent("late_cancel_percent", p)?.to_decimal();
         }
         if let Some(v) = update.no_show_minutes {
             b.no_show_minutes = minutes("no_show_minutes", v, 0)?;
         }
         if let Some(p) = update.no_show_percent {
-            b.no_show_percent = to_decimal(parse_percent("no_show_percent", p)?);
+            b.no_show_percent = parse_percent("no_show_percent", p)?.to_decimal();
         }
         Ok(s)
     }

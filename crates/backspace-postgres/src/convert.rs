@@ -8,19 +8,40 @@ use std::str::FromStr;
 use backspace_core::money::{to_decimal, to_piastres};
 use backspace_core::{Error, Result};
 use postgres::Row;
-use postgres::types::FromSql;
+use postgres::types::{FromSql, IsNull, ToSql, Type, to_sql_checked};
 use rust_decimal::Decimal;
 
 use crate::error::storage;
 
+/// Money bound as stored piastres (bigint). An amount beyond 64-bit piastres fails the statement
+/// it is bound to with the core's error (a storage error), so no amount is ever written clamped.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct StoredPiastres(Decimal);
+
+impl ToSql for StoredPiastres {
+    fn to_sql(
+        &self,
+        ty: &Type,
+        out: &mut bytes::BytesMut,
+    ) -> std::result::Result<IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        to_piastres(self.0)?.to_sql(ty, out)
+    }
+
+    fn accepts(ty: &Type) -> bool {
+        <i64 as ToSql>::accepts(ty)
+    }
+
+    to_sql_checked!();
+}
+
 /// Money as stored piastres.
-pub(crate) fn piastres(amount: Decimal) -> i64 {
-    to_piastres(amount)
+pub(crate) fn piastres(amount: Decimal) -> StoredPiastres {
+    StoredPiastres(amount)
 }
 
 /// Optional money as stored piastres.
-pub(crate) fn opt_piastres(amount: Option<Decimal>) -> Option<i64> {
-    amount.map(to_piastres)
+pub(crate) fn opt_piastres(amount: Option<Decimal>) -> Option<StoredPiastres> {
+    amount.map(StoredPiastres)
 }
 
 /// A count as bigint.

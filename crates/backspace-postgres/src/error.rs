@@ -116,6 +116,11 @@ pub(crate) fn storage(e: postgres::Error) -> Error {
             e,
         );
     }
+    // A parameter that could not be bound (an amount beyond 64-bit piastres, `convert.rs`)
+    // fails on this side of the connection: nothing was sent, and the same call fails again.
+    if let Some(cause) = std::error::Error::source(&e).and_then(|s| s.downcast_ref::<Error>()) {
+        return Error::storage_from(format!("PostgreSQL: {e}: {cause}"), false, e);
+    }
     if is_connection_lost(&e) {
         return Error::storage_from(format!("connection to PostgreSQL lost: {e}"), true, e);
     }

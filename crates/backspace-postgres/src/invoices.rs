@@ -17,7 +17,7 @@ use chrono::{DateTime, Utc};
 use postgres::Row;
 use postgres::types::ToSql;
 
-use crate::convert::{get, money, opt_parsed, parsed, piastres};
+use crate::convert::{StoredPiastres, get, money, opt_parsed, parsed, piastres};
 use crate::credit_notes;
 use crate::db::Db;
 
@@ -175,7 +175,7 @@ fn complete(db: &mut Db<'_, '_>, mut headers: Vec<Invoice>) -> Result<Vec<Invoic
         h.line_items = lines.remove(&h.id).unwrap_or_default();
         h.payments = payments.remove(&h.id).unwrap_or_default();
         h.credit_notes = notes.remove(&h.id).unwrap_or_default();
-        backspace_core::vat::split_lines(h);
+        backspace_core::vat::split_lines(h)?;
     }
     Ok(headers)
 }
@@ -190,16 +190,19 @@ fn completed(db: &mut Db<'_, '_>, header: Option<Invoice>) -> Result<Option<Invo
 
 /// The amounts of `lines` summed by kind: (sessions, consumptions, subscriptions, reservation
 /// fees) in piastres, as stored on the invoice for the revenue report.
-fn kind_sums(lines: &[InvoiceLine]) -> [i64; 4] {
-    lines.iter().fold([0; 4], |mut sums, line| {
+fn kind_sums(lines: &[InvoiceLine]) -> Result<[i64; 4]> {
+    use backspace_core::money::Piastres;
+    lines.iter().try_fold([0; 4], |mut sums, line| {
         let slot = match line.kind {
             LineKind::Session => 0,
             LineKind::Consumption => 1,
             LineKind::Subscription => 2,
             LineKind::ReservationFee => 3,
         };
-        sums[slot] += piastres(line.amount);
-        sums
+        sums[slot] = Piastres::new(sums[slot])
+            .checked_add(Piastres::from_decimal("amount", line.amount)?)?
+            .get();
+        Ok(sums)
     })
 }
 
@@ -207,7 +210,7 @@ fn kind_sums(lines: &[InvoiceLine]) -> [i64; 4] {
 /// statements. A taken number or id is a conflict (`error.rs` words it).
 pub(crate) fn insert(db: &mut Db<'_, '_>, inv: &Invoice) -> Result<()> {
     let branch = db.writing_branch()?;
-    let [sessions, consumptions, subscriptions, fees] = kind_sums(&inv.line_items);
+    let [sessions, consumptions, subscriptions, fees] = kind_sums(&inv.line_items)?;
     let (status, correction) = status_columns(inv);
     let c = inv.correction.as_ref();
     let kinds: Vec<&str> = inv.line_items.iter().map(|l| l.kind.as_str()).collect();
@@ -217,14 +220,15 @@ pub(crate) fn insert(db: &mut Db<'_, '_>, inv: &Invoice) -> Result<()> {
         .map(|l| l.description.as_str())
         .collect();
     let quantities: Vec<i64> = inv.line_items.iter().map(|l| l.quantity).collect();
-    let unit_prices: Vec<i64> = inv
+    let unit_prices: Vec<StoredPiastres> = inv
         .line_items
         .iter()
         .map(|l| piastres(l.unit_price))
         .collect();
-    let amounts: Vec<i64> = inv.line_items.iter().map(|l| piastres(l.amount)).collect();
+    let amounts: Vec<StoredPiastres> = inv.line_items.iter().map(|l| piastres(l.amount)).collect();
     let payment_ids: Vec<Uuid> = inv.payments.iter().map(|p| p.id).collect();
-    let payment_amounts: Vec<i64> = inv.payments.iter().map(|p| piastres(p.amount)).collect();
+    let payment_amounts: Vec<StoredPiastres> =
+        inv.payments.iter().map(|p| piastres(p.amount)).collect();
     let methods: Vec<&str> = inv.payments.iter().map(|p| p.method.as_str()).collect();
     let paid_ats: Vec<DateTime<Utc>> = inv.payments.iter().map(|p| p.paid_at).collect();
     let notes: Vec<Option<&str>> = inv.payments.iter().map(|p| p.note.as_deref()).collect();

@@ -11,8 +11,8 @@ use std::str::FromStr;
 
 use backspace_core::money::{to_decimal, to_piastres};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use rusqlite::types::Type;
-use rusqlite::{Row, RowIndex};
+use rusqlite::types::{ToSqlOutput, Type};
+use rusqlite::{Row, RowIndex, ToSql};
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
@@ -53,14 +53,27 @@ pub(crate) fn opt_uuid(id: Option<Uuid>) -> Option<String> {
     id.map(uuid)
 }
 
+/// Money bound as stored piastres. An amount beyond 64-bit piastres fails the statement it is
+/// bound to with the core's error (a storage error), so no amount is ever written clamped.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct StoredPiastres(Decimal);
+
+impl ToSql for StoredPiastres {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        to_piastres(self.0)
+            .map(ToSqlOutput::from)
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+    }
+}
+
 /// Money as stored piastres.
-pub(crate) fn piastres(amount: Decimal) -> i64 {
-    to_piastres(amount)
+pub(crate) fn piastres(amount: Decimal) -> StoredPiastres {
+    StoredPiastres(amount)
 }
 
 /// Optional money as stored piastres.
-pub(crate) fn opt_piastres(amount: Option<Decimal>) -> Option<i64> {
-    amount.map(to_piastres)
+pub(crate) fn opt_piastres(amount: Option<Decimal>) -> Option<StoredPiastres> {
+    amount.map(StoredPiastres)
 }
 
 /// A conversion error for column `col` (a name or an index) of `row`.

@@ -147,7 +147,7 @@ fn complete(conn: &Connection, mut invoice: Invoice) -> Result<Invoice> {
     if !invoice.refunded_amount.is_zero() {
         invoice.credit_notes = credit_notes::of_invoice(conn, invoice.id)?;
     }
-    backspace_core::vat::split_lines(&mut invoice);
+    backspace_core::vat::split_lines(&mut invoice)?;
     Ok(invoice)
 }
 
@@ -158,22 +158,25 @@ fn completed(conn: &Connection, header: Option<Invoice>) -> Result<Option<Invoic
 
 /// The amounts of `lines` summed by kind: (sessions, consumptions, subscriptions) in
 /// piastres, as stored on the invoice for the revenue report (schema version 3).
-fn kind_sums(lines: &[InvoiceLine]) -> [i64; 4] {
-    lines.iter().fold([0; 4], |mut sums, line| {
+fn kind_sums(lines: &[InvoiceLine]) -> Result<[i64; 4]> {
+    use backspace_core::money::Piastres;
+    lines.iter().try_fold([0; 4], |mut sums, line| {
         let slot = match line.kind {
             LineKind::Session => 0,
             LineKind::Consumption => 1,
             LineKind::Subscription => 2,
             LineKind::ReservationFee => 3,
         };
-        sums[slot] += piastres(line.amount);
-        sums
+        sums[slot] = Piastres::new(sums[slot])
+            .checked_add(Piastres::from_decimal("amount", line.amount)?)?
+            .get();
+        Ok(sums)
     })
 }
 
 /// Adds an invoice with its lines (and their sums by kind) and payments.
 pub(crate) fn insert(conn: &Connection, inv: &Invoice) -> Result<()> {
-    let [sessions, consumptions, subscriptions, fees] = kind_sums(&inv.line_items);
+    let [sessions, consumptions, subscriptions, fees] = kind_sums(&inv.line_items)?;
     exec(
         conn,
         "INSERT INTO invoices (id, invoice_number, customer_id, session_id, subscription_id,
@@ -404,7 +407,7 @@ pub(crate) fn unpaid(conn: &Connection) -> Result<Vec<Invoice>> {
         if !h.refunded_amount.is_zero() {
             h.credit_notes = credit_notes::of_invoice(conn, h.id)?;
         }
-        backspace_core::vat::split_lines(h);
+        backspace_core::vat::split_lines(h)?;
     }
     Ok(headers)
 }

@@ -150,7 +150,7 @@ pub(crate) fn revenue(
         },
     )?;
     for (day, method, amount) in refunds {
-        days.entry(day).or_default().refunded(method, amount);
+        days.entry(day).or_default().refunded(method, amount)?;
     }
     let bounds = day_bounds(from, to, tz);
     let payments = many(
@@ -187,7 +187,7 @@ pub(crate) fn revenue(
         },
     )?;
     for (day, method, total) in payments.into_iter().chain(deposits) {
-        days.entry(day).or_default().received(method, total);
+        days.entry(day).or_default().received(method, total)?;
     }
     Ok(revenue_rows(from, to, |d| {
         days.remove(&d).unwrap_or_default()

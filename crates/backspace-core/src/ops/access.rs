@@ -223,21 +223,21 @@ impl<S: Store> Backspace<S> {
     pub(crate) fn allow_discount(
         &self,
         tx: &mut dyn StoreTx,
-        percent_hundredths: i64,
+        percent: crate::money::PercentHundredths,
         what: &str,
     ) -> Result<()> {
         let Some(actor) = self.actor(tx, Permission::Desk, what)? else {
             return Ok(());
         };
         let limit = tx.settings()?.max_cashier_discount;
-        if actor.role == Role::Cashier && percent_hundredths > crate::money::to_piastres(limit) {
+        let max = crate::money::parse_percent("max_cashier_discount", limit)?;
+        if actor.role == Role::Cashier && percent > max {
             return Err(forbidden(
                 Some(&actor),
                 Permission::LargeDiscount,
                 format!(
-                    "{} may give at most {limit}% off; {}% needs a manager",
+                    "{} may give at most {limit}% off; {percent}% needs a manager",
                     describe(&actor),
-                    crate::money::to_decimal(percent_hundredths)
                 ),
             ));
         }

@@ -50,14 +50,14 @@ impl<S: Store> Backspace<S> {
             .collect::<Result<Vec<_>>>()?;
         let paid: Vec<String> = payments
             .iter()
-            .map(|p| format!("{} {}", p.method, crate::money::to_decimal(p.amount)))
+            .map(|p| format!("{} {}", p.method, p.amount))
             .collect();
         let op = Op::new("checkout", Permission::Desk)
             .id(session_id)
             .opt("discount", checkout.discount.map(|d| d.to_string()))
             .arg("payments", paid);
         self.write(op, |tx, at| {
-            if discount > 0 {
+            if !discount.is_zero() {
                 self.allow_discount(tx, discount, "checkout")?;
             }
             let settings = tx.settings()?;

@@ -6,7 +6,7 @@ use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
-use super::invoices::{not_open, post};
+use super::invoices::{due, not_open, post};
 use super::shifts::attach;
 use super::subscriptions::refresh_type;
 use super::trail::record;
@@ -15,7 +15,7 @@ use crate::clock::business_date;
 use crate::drawer::DrawerEntryKind;
 use crate::error::{Error, Result};
 use crate::model::*;
-use crate::money::{Zero, parse_amount, to_decimal, to_piastres};
+use crate::money::{Piastres, Zero, parse_amount};
 use crate::reports::{ZReport, day_start};
 use crate::staff::Permission;
 use crate::store::{Counter, Store, StoreTx};
@@ -50,12 +50,12 @@ enum Corrected {
 }
 
 /// Marks `invoice` voided or written off at `at` for `why`, footprints the correction, saves the
-/// invoice and gives the customer's balance back `amount` piastres (R-CORR-1, R-CORR-3).
+/// invoice and gives the customer's balance back `amount` (R-CORR-1, R-CORR-3).
 fn correct(
     tx: &mut dyn StoreTx,
     invoice: &mut Invoice,
     what: Corrected,
-    amount: i64,
+    amount: Piastres,
     why: &str,
     at: chrono::DateTime<chrono::Utc>,
     settings: &crate::settings::Settings,
@@ -118,7 +118,7 @@ impl<S: Store> Backspace<S> {
             }
             let settings = tx.settings()?;
             invoice.paid_date = None;
-            let total = to_piastres(invoice.total);
+            let total = Piastres::from_decimal("total", invoice.total)?;
             correct(
                 tx,
                 &mut invoice,
@@ -154,18 +154,20 @@ impl<S: Store> Backspace<S> {
         let why = reason(why)?;
         let op = Op::new("refund", Permission::Corrections)
             .id(invoice_id)
-            .arg("amount", to_decimal(piastres).to_string())
+            .arg("amount", piastres.to_string())
             .arg("method", method.as_str())
             .arg("reason", why.as_str());
         self.write(op, |tx, at| {
             let mut invoice = found(tx.invoice(invoice_id)?, "invoice", invoice_id)?;
             let refundable =
-                to_piastres(invoice.paid_amount) - to_piastres(invoice.refunded_amount);
+                Piastres::from_decimal("paid_amount", invoice.paid_amount)?.checked_sub(
+                    Piastres::from_decimal("refunded_amount", invoice.refunded_amount)?,
+                )?;
             if piastres > refundable {
                 return Err(Error::Overpayment {
                     invoice: invoice.invoice_number,
-                    due: to_decimal(refundable),
-                    amount: to_decimal(piastres),
+                    due: refundable.to_decimal(),
+                    amount: piastres.to_decimal(),
                     limit: "refundable",
                 });
             }
@@ -176,7 +178,7 @@ impl<S: Store> Backspace<S> {
                 invoice_id,
                 invoice_number: invoice.invoice_number.clone(),
                 customer_id: invoice.customer_id,
-                amount: to_decimal(piastres),
+                amount: piastres.to_decimal(),
                 method,
                 reason: why.clone(),
                 issued_at: at,
@@ -202,11 +204,16 @@ impl<S: Store> Backspace<S> {
                     at,
                 )?;
             }
-            invoice.refunded_amount = to_decimal(to_piastres(invoice.refunded_amount) + piastres);
+            invoice.refunded_amount =
+                Piastres::from_decimal("refunded_amount", invoice.refunded_amount)?
+                    .checked_add(piastres)?
+                    .to_decimal();
             tx.update_invoice(&invoice)?;
             if method == PaymentMethod::Balance {
                 let mut customer = customer_of(tx, &invoice)?;
-                customer.credit = to_decimal(to_piastres(customer.credit) + piastres);
+                customer.credit = Piastres::from_decimal("credit", customer.credit)?
+                    .checked_add(piastres)?
+                    .to_decimal();
                 post(
                     tx,
                     &mut customer,
@@ -232,9 +239,9 @@ impl<S: Store> Backspace<S> {
             if !invoice.is_open() {
                 return Err(not_open(&invoice));
             }
-            let due = to_piastres(invoice.due());
+            let due = due(&invoice)?;
             let settings = tx.settings()?;
-            invoice.written_off_amount = to_decimal(due);
+            invoice.written_off_amount = due.to_decimal();
             correct(
                 tx,
                 &mut invoice,

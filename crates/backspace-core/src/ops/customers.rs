@@ -44,8 +44,8 @@ impl<S: Store> Backspace<S> {
                 phone: phone.clone(),
                 email: email.clone(),
                 customer_type: CustomerType::Visitor,
-                balance: crate::money::to_decimal(0),
-                credit: crate::money::to_decimal(0),
+                balance: crate::money::Piastres::ZERO.to_decimal(),
+                credit: crate::money::Piastres::ZERO.to_decimal(),
                 notes: notes.clone(),
                 created_at: at,
             };

@@ -7,7 +7,7 @@ use super::access::Op;
 use super::{Backspace, found};
 use crate::ereceipt::{EReceipt, ReceiptInput, ReceiptKind, build, receipt_uuid};
 use crate::error::{Error, Result};
-use crate::money::to_piastres;
+use crate::money::Piastres;
 use crate::staff::Permission;
 use crate::store::{Store, StoreTx};
 
@@ -38,7 +38,7 @@ fn produce(
             (
                 note.credit_note_number,
                 note.issued_at,
-                Some(to_piastres(note.amount)),
+                Some(Piastres::from_decimal("amount", note.amount)?),
                 sale.uuid,
             )
         }

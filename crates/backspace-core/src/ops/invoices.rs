@@ -8,9 +8,7 @@ use super::{Backspace, NewPayment, Op, found};
 use crate::clock::business_date;
 use crate::error::{Error, Result};
 use crate::model::*;
-use crate::money::{
-    MAX_POUNDS, Zero, parse_amount, parse_percent, percent_of, to_decimal, to_piastres,
-};
+use crate::money::{PercentHundredths, Piastres, Zero, parse_amount, parse_percent};
 use crate::settings::Settings;
 use crate::staff::Permission;
 use crate::store::{Counter, Store, StoreTx};
@@ -21,24 +19,25 @@ use super::shifts::attach;
 use super::trail::record;
 use crate::drawer::DrawerEntryKind;
 
-/// Changes a customer's balance by `delta` piastres and records why (R-BAL-2, R-BAL-3).
+/// Changes a customer's balance by `delta` and records why (R-BAL-2, R-BAL-3).
 /// A zero change is no change and writes no entry.
 pub(super) fn post(
     tx: &mut dyn StoreTx,
     customer: &mut Customer,
     kind: LedgerKind,
-    delta: i64,
+    delta: Piastres,
     reference: String,
     at: DateTime<Utc>,
 ) -> Result<Option<LedgerEntry>> {
     let mut entry = None;
-    if delta != 0 {
-        customer.balance = to_decimal(to_piastres(customer.balance) + delta);
+    if !delta.is_zero() {
+        let balance = Piastres::from_decimal("balance", customer.balance)?.checked_add(delta)?;
+        customer.balance = balance.to_decimal();
         let e = LedgerEntry {
             id: new_id(),
             customer_id: customer.id,
             kind,
-            amount: to_decimal(delta),
+            amount: delta.to_decimal(),
             reference,
             at,
         };
@@ -49,17 +48,35 @@ pub(super) fn post(
     Ok(entry)
 }
 
+/// What is still due on `invoice`: total − paid − written off, nothing when void.
+pub(super) fn due(invoice: &Invoice) -> Result<Piastres> {
+    if invoice.status == InvoiceStatus::Void {
+        return Ok(Piastres::ZERO);
+    }
+    Piastres::from_decimal("total", invoice.total)?
+        .checked_sub(Piastres::from_decimal("paid_amount", invoice.paid_amount)?)?
+        .checked_sub(Piastres::from_decimal(
+            "written_off_amount",
+            invoice.written_off_amount,
+        )?)
+}
+
 /// Sets amount-derived fields: discount amount, total, status and paid date (R-INVC-3, R-INVC-5).
-fn settle(invoice: &mut Invoice, discount: i64, at: DateTime<Utc>, settings: &Settings) {
-    let amount = to_piastres(invoice.amount);
-    let discount_amount = percent_of(amount, discount);
-    invoice.discount = to_decimal(discount);
-    invoice.discount_amount = to_decimal(discount_amount);
-    crate::vat::apply(invoice);
-    let (total, paid) = (to_piastres(invoice.total), to_piastres(invoice.paid_amount));
+fn settle(
+    invoice: &mut Invoice,
+    discount: PercentHundredths,
+    at: DateTime<Utc>,
+    settings: &Settings,
+) -> Result<()> {
+    let amount = Piastres::from_decimal("amount", invoice.amount)?;
+    invoice.discount = discount.to_decimal();
+    invoice.discount_amount = discount.of(amount)?.to_decimal();
+    crate::vat::apply(invoice)?;
+    let total = Piastres::from_decimal("total", invoice.total)?;
+    let paid = Piastres::from_decimal("paid_amount", invoice.paid_amount)?;
     invoice.status = if paid >= total {
         InvoiceStatus::Paid
-    } else if paid > 0 {
+    } else if paid.is_positive() {
         InvoiceStatus::Pending
     } else {
         InvoiceStatus::Unpaid
@@ -70,6 +87,7 @@ fn settle(invoice: &mut Invoice, discount: i64, at: DateTime<Utc>, settings: &Se
             .or(Some(business_date(at, settings.time_zone))),
         _ => None,
     };
+    Ok(())
 }
 
 /// Issues an invoice for `lines` and lowers the customer's balance by its total (R-INVC-2, R-BAL-2).
@@ -79,24 +97,24 @@ pub(crate) fn issue_invoice(
     settings: &Settings,
     customer: &mut Customer,
     lines: Vec<InvoiceLine>,
-    discount: i64,
+    discount: PercentHundredths,
     at: DateTime<Utc>,
     session_id: Option<Uuid>,
     subscription_id: Option<Uuid>,
 ) -> Result<Invoice> {
     let issue_date = business_date(at, settings.time_zone);
-    let amount: i64 = lines.iter().map(|l| to_piastres(l.amount)).sum();
+    let amount = Piastres::sum_of("amount", lines.iter().map(|l| l.amount))?;
     // A computed amount obeys the input limit too (R-MONEY-2), so every balance and report sum
     // stays far inside integer piastres.
-    if amount >= MAX_POUNDS * 100 {
+    if amount >= Piastres::LIMIT {
         return Err(Error::validation(
             "amount",
             format!(
-                "the invoice would come to {}, at or above 1,000,000,000; end the session at an earlier instant",
-                to_decimal(amount)
+                "the invoice would come to {amount}, at or above 1,000,000,000; end the session at an earlier instant",
             ),
         ));
     }
+    let zero = Piastres::ZERO.to_decimal();
     let mut invoice = Invoice {
         id: new_id(),
         invoice_number: tx.next_document_number(Counter::Invoice)?,
@@ -108,26 +126,26 @@ pub(crate) fn issue_invoice(
         due_date: issue_date
             .checked_add_days(Days::new(u64::from(settings.invoice_due_days)))
             .unwrap_or(issue_date),
-        amount: to_decimal(amount),
-        discount: to_decimal(0),
-        discount_amount: to_decimal(0),
-        total: to_decimal(0),
+        amount: amount.to_decimal(),
+        discount: zero,
+        discount_amount: zero,
+        total: zero,
         vat_rate: settings.vat_percent,
         prices_include_vat: settings.prices_include_vat,
-        net_amount: to_decimal(0),
-        vat_amount: to_decimal(0),
-        paid_amount: to_decimal(0),
+        net_amount: zero,
+        vat_amount: zero,
+        paid_amount: zero,
         status: InvoiceStatus::Unpaid,
         paid_date: None,
         line_items: lines,
         payments: Vec::new(),
-        refunded_amount: to_decimal(0),
-        written_off_amount: to_decimal(0),
+        refunded_amount: zero,
+        written_off_amount: zero,
         correction: None,
         credit_notes: Vec::new(),
         footprint: String::new(),
     };
-    settle(&mut invoice, discount, at, settings);
+    settle(&mut invoice, discount, at, settings)?;
     invoice.footprint = record(
         tx,
         TrailKind::Invoice,
@@ -136,12 +154,12 @@ pub(crate) fn issue_invoice(
         at,
     )?;
     tx.insert_invoice(&invoice)?;
-    let total = to_piastres(invoice.total);
+    let total = Piastres::from_decimal("total", invoice.total)?;
     post(
         tx,
         customer,
         LedgerKind::Invoice,
-        -total,
+        total.checked_neg()?,
         invoice.invoice_number.clone(),
         at,
     )?;
@@ -161,7 +179,7 @@ pub(super) fn not_open(invoice: &Invoice) -> Error {
 
 /// A payment's input, validated before any transaction (R-ERR-2).
 pub(super) struct ValidPayment {
-    pub(super) amount: i64,
+    pub(super) amount: Piastres,
     pub(super) method: PaymentMethod,
     note: Option<String>,
 }
@@ -199,12 +217,12 @@ pub(super) fn pay(
     if !invoice.is_open() {
         return Err(not_open(invoice));
     }
-    let due = to_piastres(invoice.due());
+    let due = due(invoice)?;
     if paid > due {
         return Err(Error::Overpayment {
             invoice: invoice.invoice_number.clone(),
-            due: to_decimal(due),
-            amount: to_decimal(paid),
+            due: due.to_decimal(),
+            amount: paid.to_decimal(),
             limit: "due",
         });
     }
@@ -213,17 +231,17 @@ pub(super) fn pay(
         "customer",
         invoice.customer_id,
     )?;
-    let credit = to_piastres(customer.credit);
+    let credit = Piastres::from_decimal("credit", customer.credit)?;
     if method == PaymentMethod::Balance && credit < paid {
         return Err(Error::InsufficientCredit {
             available: customer.credit,
-            amount: to_decimal(paid),
+            amount: paid.to_decimal(),
         });
     }
     let record = Payment {
         id: new_id(),
         invoice_id: invoice.id,
-        amount: to_decimal(paid),
+        amount: paid.to_decimal(),
         method,
         paid_at: at,
         note: payment.note.clone(),
@@ -238,13 +256,15 @@ pub(super) fn pay(
         invoice.invoice_number.clone(),
         at,
     )?;
-    invoice.paid_amount = to_decimal(to_piastres(invoice.paid_amount) + paid);
-    let discount = to_piastres(invoice.discount);
-    settle(invoice, discount, at, settings);
+    invoice.paid_amount = Piastres::from_decimal("paid_amount", invoice.paid_amount)?
+        .checked_add(paid)?
+        .to_decimal();
+    let discount = parse_percent("discount", invoice.discount)?;
+    settle(invoice, discount, at, settings)?;
     tx.update_invoice(invoice)?;
     invoice.payments.push(record);
     if method == PaymentMethod::Balance {
-        customer.credit = to_decimal(credit - paid);
+        customer.credit = credit.checked_sub(paid)?.to_decimal();
         tx.update_customer(&customer)?;
     } else {
         post(
@@ -281,7 +301,7 @@ impl<S: Store> Backspace<S> {
         let discount = parse_percent("discount", percent)?;
         let op = Op::new("set_discount", Permission::Desk)
             .id(invoice_id)
-            .arg("discount", crate::money::to_decimal(discount).to_string());
+            .arg("discount", discount.to_string());
         self.write(op, |tx, at| {
             self.allow_discount(tx, discount, "set_discount")?;
             let mut invoice = found(tx.invoice(invoice_id)?, "invoice", invoice_id)?;
@@ -306,8 +326,8 @@ impl<S: Store> Backspace<S> {
                 )));
             }
             let settings = tx.settings()?;
-            let before = to_piastres(invoice.total);
-            settle(&mut invoice, discount, at, &settings);
+            let before = Piastres::from_decimal("total", invoice.total)?;
+            settle(&mut invoice, discount, at, &settings)?;
             invoice.footprint = record(
                 tx,
                 TrailKind::Invoice,
@@ -321,7 +341,7 @@ impl<S: Store> Backspace<S> {
                 "customer",
                 invoice.customer_id,
             )?;
-            let change = before - to_piastres(invoice.total);
+            let change = before.checked_sub(Piastres::from_decimal("total", invoice.total)?)?;
             post(
                 tx,
                 &mut customer,
@@ -339,7 +359,7 @@ impl<S: Store> Backspace<S> {
         let payment = ValidPayment::parse(&payment)?;
         let op = Op::new("record_payment", Permission::Desk)
             .id(invoice_id)
-            .arg("amount", to_decimal(payment.amount).to_string())
+            .arg("amount", payment.amount.to_string())
             .arg("method", payment.method.as_str());
         self.write(op, |tx, at| {
             let mut invoice = found(tx.invoice(invoice_id)?, "invoice", invoice_id)?;
@@ -365,7 +385,7 @@ impl<S: Store> Backspace<S> {
         }
         let op = Op::new("deposit", Permission::Desk)
             .id(customer_id)
-            .arg("amount", to_decimal(piastres).to_string())
+            .arg("amount", piastres.to_string())
             .arg("method", method.as_str());
         self.write(op, |tx, at| {
             let mut customer = found(tx.customer(customer_id)?, "customer", customer_id)?;
@@ -378,7 +398,9 @@ impl<S: Store> Backspace<S> {
                 customer.human_id.clone(),
                 at,
             )?;
-            customer.credit = to_decimal(to_piastres(customer.credit) + piastres);
+            customer.credit = Piastres::from_decimal("credit", customer.credit)?
+                .checked_add(piastres)?
+                .to_decimal();
             let entry = post(
                 tx,
                 &mut customer,
@@ -395,18 +417,18 @@ impl<S: Store> Backspace<S> {
     pub fn statement(&self, customer_id: Uuid) -> Result<Vec<StatementLine>> {
         self.read(|tx| {
             found(tx.customer(customer_id)?, "customer", customer_id)?;
-            let mut running = 0;
-            Ok(tx
-                .ledger(customer_id)?
+            let mut running = Piastres::ZERO;
+            tx.ledger(customer_id)?
                 .into_iter()
                 .map(|entry| {
-                    running += to_piastres(entry.amount);
-                    StatementLine {
+                    running =
+                        running.checked_add(Piastres::from_decimal("amount", entry.amount)?)?;
+                    Ok(StatementLine {
                         entry,
-                        balance: to_decimal(running),
-                    }
+                        balance: running.to_decimal(),
+                    })
                 })
-                .collect())
+                .collect()
         })
     }
 }

@@ -108,20 +108,20 @@ impl<S: Store> Backspace<S> {
                 .into_iter()
                 .map(|c| (c.id, (c.human_id, c.name)))
                 .collect();
-            Ok(invoices
+            invoices
                 .into_iter()
                 .map(|invoice| {
                     let (customer_human_id, customer_name) =
                         names.get(&invoice.customer_id).cloned().unwrap_or_default();
-                    OutstandingInvoice {
-                        due: invoice.due(),
+                    Ok(OutstandingInvoice {
+                        due: super::invoices::due(&invoice)?.to_decimal(),
                         is_overdue: invoice.is_overdue(today),
                         invoice,
                         customer_human_id,
                         customer_name,
-                    }
+                    })
                 })
-                .collect())
+                .collect()
         })
     }
 

@@ -19,7 +19,7 @@ use crate::booking::{Reservation, ReservationStatus};
 use crate::clock::START_OF_TIME;
 use crate::error::{Error, Result};
 use crate::model::{Invoice, InvoiceLine, LineKind, Session, new_id};
-use crate::money::{div_round, percent_of, to_decimal, to_piastres};
+use crate::money::{Piastres, parse_percent};
 use crate::reports::{day_start, range_instants};
 use crate::settings::Settings;
 use crate::staff::Permission;
@@ -65,12 +65,10 @@ fn charge_fee(
     what: &str,
     at: DateTime<Utc>,
 ) -> Result<Option<Invoice>> {
-    let reserved = div_round(
-        i128::from(r.minutes()) * i128::from(to_piastres(r.rate_per_hour)),
-        60,
-    );
-    let amount = percent_of(reserved, to_piastres(percent));
-    if amount == 0 {
+    let rate = Piastres::from_decimal("rate_per_hour", r.rate_per_hour)?;
+    let reserved = rate.mul_div_round(r.minutes(), 60)?;
+    let amount = parse_percent("percent", percent)?.of(reserved)?;
+    if amount.is_zero() {
         return Ok(None);
     }
     let resource = found(tx.resource(r.resource_id)?, "resource", r.resource_id)?;
@@ -84,12 +82,21 @@ fn charge_fee(
             r.minutes()
         ),
         quantity: 1,
-        unit_price: to_decimal(amount),
-        amount: to_decimal(amount),
+        unit_price: amount.to_decimal(),
+        amount: amount.to_decimal(),
         net: rust_decimal::Decimal::ZERO,
         vat: rust_decimal::Decimal::ZERO,
     };
-    let invoice = issue_invoice(tx, settings, &mut customer, vec![line], 0, at, None, None)?;
+    let invoice = issue_invoice(
+        tx,
+        settings,
+        &mut customer,
+        vec![line],
+        crate::money::PercentHundredths::ZERO,
+        at,
+        None,
+        None,
+    )?;
     r.fee_invoice_id = Some(invoice.id);
     Ok(Some(invoice))
 }

@@ -11,7 +11,7 @@ use super::{Backspace, EndSession, Op, found, quantity};
 use crate::clock::business_date;
 use crate::error::{Error, Result};
 use crate::model::*;
-use crate::money::{MAX_POUNDS, parse_percent, to_decimal, to_piastres};
+use crate::money::{PercentHundredths, Piastres, parse_percent};
 use crate::pricing::session_charge;
 use crate::settings::Settings;
 use crate::staff::Permission;
@@ -45,7 +45,7 @@ fn bill(
         "resource",
         session.resource_id,
     )?;
-    let rate = to_piastres(session.rate_per_hour);
+    let rate = Piastres::from_decimal("rate_per_hour", session.rate_per_hour)?;
     // A checked-in reservation is billed at least its reserved minutes (R-BOOK-2).
     let mut pricing = settings.pricing.clone();
     if let Some(id) = session.reservation_id
@@ -55,28 +55,29 @@ fn bill(
         pricing.grace_minutes = 0;
         pricing.minimum_minutes = pricing.minimum_minutes.max(reserved);
     }
-    let mut charge = session_charge(&pricing, rate, session.started_at, at, settings.time_zone);
+    let mut charge = session_charge(&pricing, rate, session.started_at, at, settings.time_zone)?;
     let start_date = business_date(session.started_at, settings.time_zone);
     let subscription_id = covering_subscription(tx, session.customer_id, start_date)?.map(|s| s.id);
     if subscription_id.is_some() {
-        charge.charge = 0;
+        charge.charge = Piastres::ZERO;
     }
     let mut lines = vec![InvoiceLine {
         kind: LineKind::Session,
         description: resource.name,
         quantity: charge.billed_minutes,
         unit_price: session.rate_per_hour,
-        amount: to_decimal(charge.charge),
+        amount: charge.charge.to_decimal(),
         net: Decimal::ZERO,
         vat: Decimal::ZERO,
     }];
     for c in tx.consumptions_of_session(session.id)? {
+        let price = Piastres::from_decimal("price_at_consumption", c.price_at_consumption)?;
         lines.push(InvoiceLine {
             kind: LineKind::Consumption,
             description: c.item_name.clone(),
             quantity: c.quantity,
             unit_price: c.price_at_consumption,
-            amount: to_decimal(to_piastres(c.price_at_consumption) * c.quantity),
+            amount: price.checked_mul(c.quantity)?.to_decimal(),
             net: Decimal::ZERO,
             vat: Decimal::ZERO,
         });
@@ -103,7 +104,7 @@ pub(super) fn end_session(
     tx: &mut dyn StoreTx,
     settings: &Settings,
     session_id: Uuid,
-    discount: i64,
+    discount: PercentHundredths,
     at: DateTime<Utc>,
 ) -> Result<Invoice> {
     let mut session = active(found(tx.session(session_id)?, "session", session_id)?)?;
@@ -130,7 +131,7 @@ pub(super) fn end_session(
     session.is_active = false;
     session.duration_minutes = Some(b.charge.duration_minutes);
     session.billed_minutes = Some(b.charge.billed_minutes);
-    session.amount = Some(to_decimal(b.charge.charge));
+    session.amount = Some(b.charge.charge.to_decimal());
     session.subscription_id = b.subscription_id;
     session.invoice_id = Some(invoice.id);
     tx.update_session(&session)?;
@@ -167,12 +168,12 @@ fn refuse_overlap(tx: &mut dyn StoreTx, span: SessionSpan) -> Result<()> {
     )))
 }
 
-/// A discount percentage as hundredths, 0 when none is given (R-INVC-3).
-pub(super) fn parse_discount(discount: Option<Decimal>) -> Result<i64> {
+/// A discount percentage, 0 when none is given (R-INVC-3).
+pub(super) fn parse_discount(discount: Option<Decimal>) -> Result<PercentHundredths> {
     Ok(discount
         .map(|d| parse_percent("discount", d))
         .transpose()?
-        .unwrap_or(0))
+        .unwrap_or(PercentHundredths::ZERO))
 }
 
 impl<S: Store> Backspace<S> {
@@ -272,17 +273,17 @@ impl<S: Store> Backspace<S> {
             // What the invoice would come to with no discount, VAT included (R-TAX-1).
             let (net, vat) = crate::vat::split_line_items(
                 &mut b.lines,
-                0,
-                to_piastres(settings.vat_percent),
+                Piastres::ZERO,
+                parse_percent("vat_percent", settings.vat_percent)?,
                 settings.prices_include_vat,
-            );
-            let amount = to_decimal(net + vat);
+            )?;
+            let amount = net.checked_add(vat)?.to_decimal();
             Ok(Quote {
                 session_id,
                 at,
                 duration_minutes: b.charge.duration_minutes,
                 billed_minutes: b.charge.billed_minutes,
-                charge: to_decimal(b.charge.charge),
+                charge: b.charge.charge.to_decimal(),
                 subscription_id: b.subscription_id,
                 lines: b.lines,
                 amount,
@@ -297,7 +298,7 @@ impl<S: Store> Backspace<S> {
             .id(session_id)
             .opt("discount", options.discount.map(|d| d.to_string()));
         self.write(op, |tx, at| {
-            if discount > 0 {
+            if !discount.is_zero() {
                 self.allow_discount(tx, discount, "end_session")?;
             }
             let settings = tx.settings()?;
@@ -334,7 +335,7 @@ impl<S: Store> Backspace<S> {
                     .unwrap_or_default();
                 out.push(ActiveSession {
                     elapsed_minutes: b.charge.duration_minutes,
-                    running_charge: to_decimal(b.charge.charge),
+                    running_charge: b.charge.charge.to_decimal(),
                     customer_name: customer.name,
                     resource_name,
                     session,
@@ -367,8 +368,11 @@ impl<S: Store> Backspace<S> {
             }
             // A line is an amount like any other: below 1,000,000,000 (R-MONEY-2); this also keeps
             // quantity × price inside the piastre arithmetic of invoices.
-            let line = i128::from(to_piastres(item.price)) * i128::from(n);
-            if line >= i128::from(MAX_POUNDS) * 100 {
+            let price = Piastres::from_decimal("price", item.price)?;
+            if !price
+                .checked_mul(n)
+                .is_ok_and(|line| line < Piastres::LIMIT)
+            {
                 return Err(Error::validation(
                     "quantity",
                     format!(

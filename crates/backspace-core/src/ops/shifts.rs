@@ -16,7 +16,7 @@ use crate::drawer::{
 };
 use crate::error::{Error, Result};
 use crate::model::{PaymentMethod, new_id};
-use crate::money::{Zero, parse_amount, to_decimal, to_piastres};
+use crate::money::{Piastres, Zero, parse_amount};
 use crate::staff::{Permission, Role, describe};
 use crate::store::{Store, StoreTx};
 use crate::text::normalize_name;
@@ -45,7 +45,7 @@ pub(super) fn attach(
     operator: Option<Uuid>,
     kind: DrawerEntryKind,
     method: PaymentMethod,
-    piastres: i64,
+    amount: Piastres,
     reference: String,
     at: DateTime<Utc>,
 ) -> Result<()> {
@@ -55,7 +55,7 @@ pub(super) fn attach(
             shift_id: shift.id,
             kind,
             method,
-            amount: to_decimal(piastres),
+            amount: amount.to_decimal(),
             reference,
             operator_id: operator,
             at,
@@ -72,9 +72,9 @@ pub(super) fn attach(
 /// The figures of a shift from its entries (R-SHIFT-3).
 fn figures(tx: &mut dyn StoreTx, shift: Shift) -> Result<ShiftReport> {
     let entries = tx.drawer_entries(shift.id)?;
-    let mut received = [0i64; 4];
-    let mut refunded = [0i64; 4];
-    let (mut pay_ins, mut pay_outs) = (0i64, 0i64);
+    let mut received = [Piastres::ZERO; 4];
+    let mut refunded = [Piastres::ZERO; 4];
+    let (mut pay_ins, mut pay_outs) = (Piastres::ZERO, Piastres::ZERO);
     let slot = |m: PaymentMethod| match m {
         PaymentMethod::Cash => 0,
         PaymentMethod::Card => 1,
@@ -82,21 +82,25 @@ fn figures(tx: &mut dyn StoreTx, shift: Shift) -> Result<ShiftReport> {
         PaymentMethod::Balance => 3,
     };
     for e in &entries {
-        let p = to_piastres(e.amount);
-        match e.kind {
-            DrawerEntryKind::Payment | DrawerEntryKind::Deposit => received[slot(e.method)] += p,
-            DrawerEntryKind::Refund => refunded[slot(e.method)] += p,
-            DrawerEntryKind::PayIn => pay_ins += p,
-            DrawerEntryKind::PayOut => pay_outs += p,
-        }
+        let p = Piastres::from_decimal("amount", e.amount)?;
+        let sum = match e.kind {
+            DrawerEntryKind::Payment | DrawerEntryKind::Deposit => &mut received[slot(e.method)],
+            DrawerEntryKind::Refund => &mut refunded[slot(e.method)],
+            DrawerEntryKind::PayIn => &mut pay_ins,
+            DrawerEntryKind::PayOut => &mut pay_outs,
+        };
+        *sum = sum.checked_add(p)?;
     }
-    let expected =
-        to_piastres(shift.opening_float) + received[0] + pay_ins - refunded[0] - pay_outs;
-    let totals = |t: [i64; 4]| MethodTotals {
-        cash: to_decimal(t[0]),
-        card: to_decimal(t[1]),
-        transfer: to_decimal(t[2]),
-        balance: to_decimal(t[3]),
+    let expected = Piastres::from_decimal("opening_float", shift.opening_float)?
+        .checked_add(received[0])?
+        .checked_add(pay_ins)?
+        .checked_sub(refunded[0])?
+        .checked_sub(pay_outs)?;
+    let totals = |t: [Piastres; 4]| MethodTotals {
+        cash: t[0].to_decimal(),
+        card: t[1].to_decimal(),
+        transfer: t[2].to_decimal(),
+        balance: t[3].to_decimal(),
     };
     let mut name = |id: Option<Uuid>| -> Result<Option<String>> {
         Ok(match id {
@@ -109,9 +113,9 @@ fn figures(tx: &mut dyn StoreTx, shift: Shift) -> Result<ShiftReport> {
         closed_by_name: name(shift.closed_by)?,
         received: totals(received),
         refunded: totals(refunded),
-        pay_ins: to_decimal(pay_ins),
-        pay_outs: to_decimal(pay_outs),
-        expected_cash: shift.expected_cash.unwrap_or(to_decimal(expected)),
+        pay_ins: pay_ins.to_decimal(),
+        pay_outs: pay_outs.to_decimal(),
+        expected_cash: shift.expected_cash.unwrap_or(expected.to_decimal()),
         counted_cash: shift.counted_cash,
         over_short: shift.over_short,
         entries,
@@ -126,7 +130,7 @@ impl<S: Store> Backspace<S> {
         let float = parse_amount("opening_float", open.opening_float, Zero::Allowed)?;
         let drawer = drawer_name(open.drawer.as_deref().unwrap_or(MAIN_DRAWER))?;
         let op = Op::new("open_shift", Permission::Desk)
-            .arg("opening_float", to_decimal(float).to_string())
+            .arg("opening_float", float.to_string())
             .arg("drawer", drawer.as_str());
         self.write(op, |tx, at| {
             let open_now = tx.open_shifts()?;
@@ -149,7 +153,7 @@ impl<S: Store> Backspace<S> {
                 drawer: drawer.clone(),
                 opened_by: self.operator,
                 opened_at: at,
-                opening_float: to_decimal(float),
+                opening_float: float.to_decimal(),
                 closed_by: None,
                 closed_at: None,
                 counted_cash: None,
@@ -181,7 +185,7 @@ impl<S: Store> Backspace<S> {
         let piastres = parse_amount("amount", amount, Zero::Refused)?;
         let reason = normalize_name("reason", reason)?;
         let op = Op::new(kind.as_str(), needs)
-            .arg("amount", to_decimal(piastres).to_string())
+            .arg("amount", piastres.to_string())
             .arg("reason", reason.as_str());
         self.write(op, |tx, at| {
             let Some(shift) = current(tx, self.operator)? else {
@@ -195,7 +199,7 @@ impl<S: Store> Backspace<S> {
                 shift_id: shift.id,
                 kind,
                 method: PaymentMethod::Cash,
-                amount: to_decimal(piastres),
+                amount: piastres.to_decimal(),
                 reference: reason.clone(),
                 operator_id: self.operator,
                 at,
@@ -211,7 +215,7 @@ impl<S: Store> Backspace<S> {
         let counted = parse_amount("counted_cash", close.counted_cash, Zero::Allowed)?;
         let drawer = close.drawer.as_deref().map(drawer_name).transpose()?;
         let op = Op::new("close_shift", Permission::Desk)
-            .arg("counted_cash", to_decimal(counted).to_string())
+            .arg("counted_cash", counted.to_string())
             .opt("drawer", drawer.clone());
         self.write(op, |tx, at| {
             let shift = match &drawer {
@@ -245,12 +249,13 @@ impl<S: Store> Backspace<S> {
                     "a shift cannot close before it opened",
                 ));
             }
-            let expected = to_piastres(figures(tx, shift.clone())?.expected_cash);
+            let expected = figures(tx, shift.clone())?.expected_cash;
+            let expected = Piastres::from_decimal("expected_cash", expected)?;
             shift.closed_by = self.operator;
             shift.closed_at = Some(at);
-            shift.counted_cash = Some(to_decimal(counted));
-            shift.expected_cash = Some(to_decimal(expected));
-            shift.over_short = Some(to_decimal(counted - expected));
+            shift.counted_cash = Some(counted.to_decimal());
+            shift.expected_cash = Some(expected.to_decimal());
+            shift.over_short = Some(counted.checked_sub(expected)?.to_decimal());
             tx.close_shift(&shift)?;
             figures(tx, shift)
         })

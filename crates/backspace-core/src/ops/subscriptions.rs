@@ -95,7 +95,7 @@ impl<S: Store> Backspace<S> {
                 &settings,
                 &mut customer,
                 vec![line],
-                0,
+                crate::money::PercentHundredths::ZERO,
                 at,
                 None,
                 Some(subscription_id),

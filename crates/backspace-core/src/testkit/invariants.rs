@@ -3,7 +3,21 @@
 use std::collections::BTreeMap;
 
 use super::*;
-use crate::money::{percent_of, to_piastres};
+use crate::money::{Piastres, parse_percent};
+
+/// An amount the desk returned, in piastres: every one fits.
+fn to_piastres(amount: Decimal) -> i64 {
+    crate::money::to_piastres(amount).expect("an amount in 64-bit piastres")
+}
+
+/// round(`amount` × `percent` ÷ 100) in piastres (R-INVC-3).
+fn percent_of(amount: i64, percent: Decimal) -> i64 {
+    let percent = parse_percent("discount", percent).expect("a percentage");
+    percent
+        .of(Piastres::new(amount))
+        .expect("a share in 64-bit piastres")
+        .get()
+}
 
 fn numbers(ids: impl Iterator<Item = String>, prefix: &str) -> Vec<u64> {
     let mut n: Vec<u64> = ids
@@ -59,7 +73,7 @@ pub fn check_invariants<S: Store>(bs: &Backspace<S>) {
             "{} amount is not the sum of its lines",
             inv.invoice_number
         );
-        let discount = percent_of(amount, to_piastres(inv.discount));
+        let discount = percent_of(amount, inv.discount);
         assert_eq!(
             to_piastres(inv.discount_amount),
             discount,
