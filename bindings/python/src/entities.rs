@@ -1352,7 +1352,8 @@ fn enum_aliases() -> Vec<String> {
         LedgerKind,
         Role,
         ReservationStatus,
-        DrawerEntryKind
+        DrawerEntryKind,
+        Rounding
     )
 }
 

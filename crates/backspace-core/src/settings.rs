@@ -22,6 +22,9 @@ pub enum Rounding {
 }
 
 impl Rounding {
+    /// Every value, in declaration order.
+    pub const ALL: &'static [Rounding] = &[Rounding::Up, Rounding::Nearest, Rounding::Down];
+
     /// `up`, `nearest` or `down`.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -99,8 +99,8 @@ LedgerKind: TypeAlias = Literal["invoice", "payment", "deposit", "discount", "vo
 Role: TypeAlias = Literal["cashier", "manager", "owner"]
 ReservationStatus: TypeAlias = Literal["booked", "checked_in", "cancelled", "no_show"]
 DrawerEntryKind: TypeAlias = Literal["payment", "deposit", "refund", "pay_in", "pay_out"]
-# END GENERATED: aliases
 Rounding: TypeAlias = Literal["up", "nearest", "down"]
+# END GENERATED: aliases
 ErrorKind: TypeAlias = Literal[
     "validation",
     "not_found",
