@@ -8,74 +8,16 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+#[path = "common/pg.rs"]
+mod pg;
 
 use std::os::unix::process::ExitStatusExt;
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use backspace::Backspace;
-use backspace_postgres::{Chain, NewBranch, PostgresStore, testing};
 use common::*;
+use pg::*;
 
 const KILL_TEST: &str = "r_chain_1_sigkill_of_desks_on_postgres_loses_nothing";
-
-fn desk(schema: &str) -> Backspace<PostgresStore> {
-    Backspace::new(
-        PostgresStore::open_config(testing::schema_config(schema), Some("MAIN")).unwrap(),
-    )
-}
-
-fn fresh_chain() -> String {
-    let schema = testing::fresh_schema();
-    Chain::connect_config(&testing::schema_config(&schema))
-        .unwrap()
-        .add_branch(NewBranch::new("Main", "MAIN").plain_numbers())
-        .unwrap();
-    seed_desk(&desk(&schema));
-    schema
-}
-
-/// A desk process: random work until `seconds` pass; with `marker`, counts the operations that
-/// returned after the marker file appeared.
-fn worker(schema: &str, seconds: u64, tolerant: bool) {
-    let journal = std::env::var("BACKSPACE_PG_FAULT_JOURNAL").unwrap();
-    let seed = env_number("BACKSPACE_PG_FAULT_SEED", 1);
-    let marker = std::env::var("BACKSPACE_PG_FAULT_MARKER")
-        .ok()
-        .map(PathBuf::from);
-    let desk = desk(schema);
-    let mut journal = Journal::create(journal.as_ref(), true);
-    let mut rng = Rng::new(seed);
-    let until = Instant::now() + Duration::from_secs(seconds);
-    let mut after = 0u64;
-    let mut last_ok = 0u64;
-    let tally = work_through(
-        &desk,
-        &mut rng,
-        &mut journal,
-        &format!("p{seed}"),
-        |n| {
-            if marker.as_deref().is_some_and(Path::exists) && n > last_ok {
-                after += 1;
-            }
-            last_ok = n;
-            Instant::now() > until
-        },
-        tolerant,
-    );
-    println!("TALLY {}", tally.line());
-    println!("AFTER {after}");
-}
-
-fn run_as_worker(tolerant: bool, seconds: u64) -> bool {
-    match std::env::var("BACKSPACE_PG_FAULT_SCHEMA") {
-        Ok(schema) => {
-            worker(&schema, seconds, tolerant);
-            true
-        }
-        Err(_) => false,
-    }
-}
 
 #[test]
 fn r_chain_1_sigkill_of_desks_on_postgres_loses_nothing() {
