@@ -11,9 +11,28 @@ use uuid::Uuid;
 
 use crate::clock::business_date;
 use crate::error::Result;
-use crate::model::{Invoice, InvoiceFilter, InvoiceStatus, LedgerKind, LineKind, PaymentMethod};
+use crate::model::{
+    Invoice, InvoiceFilter, InvoiceLine, InvoiceStatus, LedgerKind, LineKind, PaymentMethod,
+};
 use crate::money::{Piastres, to_decimal};
 use crate::store::StoreTx;
+
+/// The amounts of `lines` summed by kind, in piastres: (sessions, consumptions, subscriptions,
+/// reservation fees), as the stores keep them on each invoice for the revenue report.
+pub fn kind_sums(lines: &[InvoiceLine]) -> Result<[i64; 4]> {
+    lines.iter().try_fold([0; 4], |mut sums, line| {
+        let slot = match line.kind {
+            LineKind::Session => 0,
+            LineKind::Consumption => 1,
+            LineKind::Subscription => 2,
+            LineKind::ReservationFee => 3,
+        };
+        sums[slot] = Piastres::new(sums[slot])
+            .checked_add(Piastres::from_decimal("amount", line.amount)?)?
+            .get();
+        Ok(sums)
+    })
+}
 
 /// Money of one business day (R-REP-1).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -188,29 +188,12 @@ fn completed(db: &mut Db<'_, '_>, header: Option<Invoice>) -> Result<Option<Invo
     }
 }
 
-/// The amounts of `lines` summed by kind: (sessions, consumptions, subscriptions, reservation
-/// fees) in piastres, as stored on the invoice for the revenue report.
-fn kind_sums(lines: &[InvoiceLine]) -> Result<[i64; 4]> {
-    use backspace_core::money::Piastres;
-    lines.iter().try_fold([0; 4], |mut sums, line| {
-        let slot = match line.kind {
-            LineKind::Session => 0,
-            LineKind::Consumption => 1,
-            LineKind::Subscription => 2,
-            LineKind::ReservationFee => 3,
-        };
-        sums[slot] = Piastres::new(sums[slot])
-            .checked_add(Piastres::from_decimal("amount", line.amount)?)?
-            .get();
-        Ok(sums)
-    })
-}
-
 /// Adds an invoice to this branch with its lines (and their sums by kind) and payments, in two
 /// statements. A taken number or id is a conflict (`error.rs` words it).
 pub(crate) fn insert(db: &mut Db<'_, '_>, inv: &Invoice) -> Result<()> {
     let branch = db.writing_branch()?;
-    let [sessions, consumptions, subscriptions, fees] = kind_sums(&inv.line_items)?;
+    let [sessions, consumptions, subscriptions, fees] =
+        backspace_core::reports::kind_sums(&inv.line_items)?;
     let (status, correction) = status_columns(inv);
     let c = inv.correction.as_ref();
     let kinds: Vec<&str> = inv.line_items.iter().map(|l| l.kind.as_str()).collect();

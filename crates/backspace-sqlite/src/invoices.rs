@@ -6,8 +6,7 @@
 use std::collections::HashMap;
 
 use backspace_core::{
-    Correction, Error, Invoice, InvoiceFilter, InvoiceLine, InvoiceStatus, LineKind, Payment,
-    Result, Uuid,
+    Correction, Error, Invoice, InvoiceFilter, InvoiceLine, InvoiceStatus, Payment, Result, Uuid,
 };
 use rusqlite::{Connection, Row, named_params};
 
@@ -156,27 +155,10 @@ fn completed(conn: &Connection, header: Option<Invoice>) -> Result<Option<Invoic
     header.map(|h| complete(conn, h)).transpose()
 }
 
-/// The amounts of `lines` summed by kind: (sessions, consumptions, subscriptions) in
-/// piastres, as stored on the invoice for the revenue report (schema version 3).
-fn kind_sums(lines: &[InvoiceLine]) -> Result<[i64; 4]> {
-    use backspace_core::money::Piastres;
-    lines.iter().try_fold([0; 4], |mut sums, line| {
-        let slot = match line.kind {
-            LineKind::Session => 0,
-            LineKind::Consumption => 1,
-            LineKind::Subscription => 2,
-            LineKind::ReservationFee => 3,
-        };
-        sums[slot] = Piastres::new(sums[slot])
-            .checked_add(Piastres::from_decimal("amount", line.amount)?)?
-            .get();
-        Ok(sums)
-    })
-}
-
 /// Adds an invoice with its lines (and their sums by kind) and payments.
 pub(crate) fn insert(conn: &Connection, inv: &Invoice) -> Result<()> {
-    let [sessions, consumptions, subscriptions, fees] = kind_sums(&inv.line_items)?;
+    let [sessions, consumptions, subscriptions, fees] =
+        backspace_core::reports::kind_sums(&inv.line_items)?;
     exec(
         conn,
         "INSERT INTO invoices (id, invoice_number, customer_id, session_id, subscription_id,
