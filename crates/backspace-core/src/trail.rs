@@ -122,10 +122,14 @@ pub const GENESIS: &str = "00000000000000000000000000000000000000000000000000000
 
 /// Lower-case hex SHA-256 of `text`.
 pub fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let digest = Sha256::digest(text.as_bytes());
+    let mut hex = String::with_capacity(64);
+    for b in digest {
+        hex.push(char::from(HEX[usize::from(b >> 4)]));
+        hex.push(char::from(HEX[usize::from(b & 0x0f)]));
+    }
+    hex
 }
 
 /// The footprint following `previous` for a document whose hash is `document_hash`.
@@ -135,7 +139,7 @@ pub fn footprint(previous: &str, document_hash: &str) -> String {
 
 /// An instant as canonical texts write it: `YYYY-MM-DDTHH:MM:SS.ffffffZ`.
 pub(crate) fn instant(at: DateTime<Utc>) -> String {
-    at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+    crate::clock::instant_text(at)
 }
 
 fn money(d: Decimal) -> String {

@@ -9,6 +9,7 @@
 use std::fmt::Display;
 use std::str::FromStr;
 
+use backspace_core::clock::instant_text;
 use backspace_core::money::{to_decimal, to_piastres};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use rusqlite::types::{ToSqlOutput, Type};
@@ -16,16 +17,14 @@ use rusqlite::{Row, RowIndex, ToSql};
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
-/// How instants are written: `2026-11-24T09:15:00.000000Z`.
-pub(crate) const INSTANT_FORMAT: &str = "%Y-%m-%dT%H:%M:%S%.6fZ";
 /// How instants are read back (any number of fraction digits).
 const INSTANT_PARSE: &str = "%Y-%m-%dT%H:%M:%S%.fZ";
 /// How business dates are written and read.
 const DATE_FORMAT: &str = "%Y-%m-%d";
 
-/// An instant as stored text.
+/// An instant as stored text: `2026-11-24T09:15:00.000000Z` ([`instant_text`]).
 pub(crate) fn instant(at: DateTime<Utc>) -> String {
-    at.format(INSTANT_FORMAT).to_string()
+    instant_text(at)
 }
 
 /// An optional instant as stored text.

@@ -89,18 +89,37 @@ pub(crate) fn insert(conn: &Connection, c: &Customer) -> Result<()> {
     .map(|_| ())
 }
 
-/// Saves a changed customer.
+/// Saves a changed customer. The human id and phone are written by a second statement only when
+/// one of them changed, so a balance moving leaves their unique indexes alone (see
+/// `sessions::update`).
 pub(crate) fn update(conn: &Connection, c: &Customer) -> Result<()> {
-    let changed = write(
+    let changed = exec(
         conn,
-        "UPDATE customers SET human_id = :human_id, name = :name, phone = :phone,
-             email = :email, customer_type = :customer_type, balance_piastres = :balance,
-             credit_piastres = :credit, notes = :notes, created_at = :created_at
+        "UPDATE customers SET name = :name, email = :email, customer_type = :customer_type,
+             balance_piastres = :balance, credit_piastres = :credit, notes = :notes,
+             created_at = :created_at
          WHERE id = :id",
-        c,
+        named_params! {
+            ":id": uuid(c.id),
+            ":name": c.name,
+            ":email": c.email,
+            ":customer_type": c.customer_type.as_str(),
+            ":balance": piastres(c.balance),
+            ":credit": piastres(c.credit),
+            ":notes": c.notes,
+            ":created_at": instant(c.created_at),
+        },
     )
     .map_err(|e| clash(conn, e, c))?;
-    touched(changed, "customer", c.id)
+    touched(changed, "customer", c.id)?;
+    exec(
+        conn,
+        "UPDATE customers SET human_id = :human_id, phone = :phone
+         WHERE id = :id AND (human_id <> :human_id OR phone <> :phone)",
+        named_params! { ":id": uuid(c.id), ":human_id": c.human_id, ":phone": c.phone },
+    )
+    .map_err(|e| clash(conn, e, c))?;
+    Ok(())
 }
 
 /// A customer by id.

@@ -108,15 +108,30 @@ pub(crate) fn insert_item(conn: &Connection, item: &InventoryItem) -> Result<()>
 
 /// Saves a changed item; a negative quantity is refused by the schema.
 pub(crate) fn update_item(conn: &Connection, item: &InventoryItem) -> Result<()> {
-    let changed = write(
+    let changed = exec(
         conn,
-        "UPDATE inventory_items SET name = :name, category = :category, price_piastres = :price,
+        "UPDATE inventory_items SET category = :category, price_piastres = :price,
              quantity = :quantity, min_stock = :min_stock, created_at = :created_at
          WHERE id = :id",
-        item,
+        named_params! {
+            ":id": uuid(item.id),
+            ":category": item.category.as_str(),
+            ":price": piastres(item.price),
+            ":quantity": item.quantity,
+            ":min_stock": item.min_stock,
+            ":created_at": instant(item.created_at),
+        },
     )
     .map_err(|e| stock_error(e, item))?;
-    touched(changed, "inventory item", item.id)
+    touched(changed, "inventory item", item.id)?;
+    // The name, by a second statement only when it changed (see `sessions::update`).
+    exec(
+        conn,
+        "UPDATE inventory_items SET name = :name WHERE id = :id AND name <> :name",
+        named_params! { ":id": uuid(item.id), ":name": item.name },
+    )
+    .map_err(|e| stock_error(e, item))?;
+    Ok(())
 }
 
 /// An item by id.

@@ -68,18 +68,34 @@ pub(crate) fn insert(conn: &Connection, r: &Resource) -> Result<()> {
     .map(|_| ())
 }
 
-/// Saves a changed resource.
+/// Saves a changed resource. Its name is written by a second statement only when it changed, so
+/// a session taking or freeing the resource leaves the name indexes alone (see
+/// `sessions::update`).
 pub(crate) fn update(conn: &Connection, r: &Resource) -> Result<()> {
-    let changed = write(
+    let changed = exec(
         conn,
-        "UPDATE resources SET name = :name, resource_type = :resource_type,
-             rate_per_hour_piastres = :rate, is_available = :is_available,
-             out_of_service = :out_of_service, created_at = :created_at
+        "UPDATE resources SET resource_type = :resource_type, rate_per_hour_piastres = :rate,
+             is_available = :is_available, out_of_service = :out_of_service,
+             created_at = :created_at
          WHERE id = :id",
-        r,
+        named_params! {
+            ":id": uuid(r.id),
+            ":resource_type": r.resource_type.as_str(),
+            ":rate": piastres(r.rate_per_hour),
+            ":is_available": r.is_available,
+            ":out_of_service": r.out_of_service,
+            ":created_at": instant(r.created_at),
+        },
     )
     .map_err(|e| clash(e, r))?;
-    touched(changed, "resource", r.id)
+    touched(changed, "resource", r.id)?;
+    exec(
+        conn,
+        "UPDATE resources SET name = :name WHERE id = :id AND name <> :name",
+        named_params! { ":id": uuid(r.id), ":name": r.name },
+    )
+    .map_err(|e| clash(e, r))?;
+    Ok(())
 }
 
 /// Deletes a resource; one with sessions is refused by its foreign keys.

@@ -117,19 +117,31 @@ fn counter_name(counter: Counter) -> &'static str {
     }
 }
 
-/// Takes the next number of a counter (1, 2, …).
+/// Takes the next number of a counter (1, 2, …). A read and an update rather than one
+/// `… RETURNING`: SQLite gathers `RETURNING` rows in a temporary table it creates and drops per
+/// run, which cost more than the statement itself. Writes run in `BEGIN IMMEDIATE`
+/// transactions, so nothing can take the number between the two.
 pub(crate) fn next_number(conn: &Connection, counter: Counter) -> Result<u64> {
-    let value: Option<i64> = one(
+    let name = counter_name(counter);
+    let current: Option<i64> = one(
         conn,
-        "INSERT INTO counters (name, value) VALUES (?1, 1)
-         ON CONFLICT (name) DO UPDATE SET value = value + 1
-         RETURNING value",
-        [counter_name(counter)],
+        "SELECT value FROM counters WHERE name = ?1",
+        [name],
         |r| r.get(0),
     )?;
-    value
+    let next = current
+        .unwrap_or(0)
+        .checked_add(1)
         .and_then(|v| u64::try_from(v).ok())
-        .ok_or_else(|| Error::storage(format!("counter {} is malformed", counter_name(counter))))
+        .ok_or_else(|| Error::storage(format!("counter {name} is malformed")))?;
+    exec(
+        conn,
+        "INSERT INTO counters (name, value) VALUES (?1, ?2)
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+        rusqlite::params![name, next as i64],
+    )
+    .db()?;
+    Ok(next)
 }
 
 /// The seller data as a JSON object of its set fields.

@@ -254,6 +254,7 @@ macro_rules! conformance_tests {
             resources::r_res_2_out_of_service_stays_unavailable_after_session,
             resources::r_res_3_rate_change_applies_to_later_sessions_only,
             resources::r_res_4_resource_with_history_cannot_be_deleted,
+            resources::renames_and_new_phones_are_kept_and_clashes_refused,
             sessions::r_sess_1_busy_resource_or_customer_is_a_conflict,
             sessions::r_sess_1_unknown_ids_are_not_found,
             sessions::r_sess_2_only_an_active_session_ends,

@@ -140,3 +140,92 @@ pub fn r_res_4_resource_with_history_cannot_be_deleted<S: Store>(store: S) {
         ErrorKind::NotFound
     );
 }
+
+/// Renames and a new phone are kept, and a name or phone that is taken is refused with nothing
+/// written, on every store — including while a session runs on the renamed seat and after it
+/// ends (stores may write the columns that rarely change apart from the others).
+pub fn renames_and_new_phones_are_kept_and_clashes_refused<S: Store>(store: S) {
+    use crate::model::{CustomerUpdate, ItemUpdate};
+    let fx = Fx::new(store);
+    let a = fx.customer("A", "01000000001");
+    fx.customer("B", "01000000002");
+    let seat = fx.seat("Seat 1", "30");
+    fx.seat("Seat 2", "30");
+    let tea = fx.item("Tea", "15", 10, 0);
+    let s = fx.bs.at(t(8, 0)).start_session(a.id, seat.id).unwrap();
+    let renamed = fx
+        .bs
+        .update_resource(
+            seat.id,
+            ResourceUpdate {
+                name: Some("Window Seat".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        (renamed.name.as_str(), renamed.is_available),
+        ("Window Seat", false)
+    );
+    fails_unchanged(&fx.bs, ErrorKind::Conflict, || {
+        fx.bs.update_resource(
+            seat.id,
+            ResourceUpdate {
+                name: Some("SEAT 2".into()),
+                ..Default::default()
+            },
+        )
+    });
+    let moved = fx
+        .bs
+        .update_customer(
+            a.id,
+            CustomerUpdate {
+                phone: Some("01000000003".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(moved.phone, "+201000000003");
+    assert_eq!(fx.bs.find_customer("01000000003").unwrap().id, a.id);
+    assert_eq!(
+        fx.bs.find_customer("01000000001").map_err(|e| e.kind()),
+        Err(ErrorKind::NotFound)
+    );
+    let mint = fx
+        .bs
+        .update_inventory_item(
+            tea.id,
+            ItemUpdate {
+                name: Some("Mint tea".into()),
+                price: Some(d("17")),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!((mint.name.as_str(), mint.price), ("Mint tea", d("17.00")));
+    fx.bs.at(t(8, 5)).add_consumption(s.id, tea.id, 1).unwrap();
+    let inv = fx
+        .bs
+        .at(t(9, 0))
+        .end_session(s.id, EndSession::default())
+        .unwrap();
+    let ended = fx.bs.get_session(s.id).unwrap();
+    assert_eq!(
+        (
+            ended.customer_id,
+            ended.resource_id,
+            ended.started_at,
+            ended.is_active
+        ),
+        (a.id, seat.id, t(8, 0), false)
+    );
+    assert_eq!(inv.line_items[1].description, "Mint tea");
+    let after = fx.bs.get_resource(seat.id).unwrap();
+    assert_eq!(
+        (after.name.as_str(), after.is_available),
+        ("Window Seat", true)
+    );
+    assert_eq!(fx.bs.get_customer(a.id).unwrap().phone, "+201000000003");
+    assert_eq!(fx.bs.get_inventory_item(tea.id).unwrap().name, "Mint tea");
+}
