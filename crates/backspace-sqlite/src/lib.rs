@@ -62,6 +62,8 @@ pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 #[derive(Debug)]
 pub struct SqliteStore {
     conn: Mutex<Connection>,
+    /// What the last committed write knew ([`tx::Known`]), with the data version it saw.
+    known: Mutex<Option<(i64, tx::Known)>>,
 }
 
 /// The code blocks of the crate's README, run as doc tests.

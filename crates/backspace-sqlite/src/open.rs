@@ -115,6 +115,7 @@ impl SqliteStore {
         schema::migrate(&mut conn)?;
         Ok(SqliteStore {
             conn: Mutex::new(conn),
+            known: Mutex::new(None),
         })
     }
 }

@@ -8,7 +8,15 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::SqliteStore;
 use crate::error::Db;
-use crate::tx::SqliteTx;
+use crate::tx::{Known, SqliteTx};
+
+/// `PRAGMA data_version`: changes when another connection commits to the database.
+fn data_version(conn: &Connection) -> Result<i64> {
+    crate::query::count();
+    conn.prepare_cached("PRAGMA data_version")
+        .and_then(|mut stmt| stmt.query_row([], |r| r.get(0)))
+        .db()
+}
 
 impl SqliteStore {
     /// The connection, recovering it if a closure panicked while holding it: the panic's
@@ -40,10 +48,26 @@ impl SqliteStore {
         crate::query::count();
         crate::query::count();
         let tx = conn.transaction_with_behavior(behavior).db()?;
-        let out = f(&mut SqliteTx::new(&tx));
+        // A write carries over what the last committed write of this connection knew, unless
+        // another connection has committed since (SQLite's data version moves only then). Once
+        // `BEGIN IMMEDIATE` returns, no other connection can commit until this one ends.
+        let version = if commit {
+            Some(data_version(&tx)?)
+        } else {
+            None
+        };
+        let mut cache = self.known.lock().unwrap_or_else(|p| p.into_inner());
+        let known = match (cache.take(), version) {
+            (Some((then, known)), Some(now)) if then == now => known,
+            _ => Known::default(),
+        };
+        let mut store_tx = SqliteTx::new(&tx, known);
+        let out = f(&mut store_tx);
         match out {
             Ok(value) if commit => {
+                let known = store_tx.into_known();
                 tx.commit().db()?;
+                *cache = version.map(|v| (v, known));
                 Ok(value)
             }
             Ok(value) => {

@@ -13,13 +13,11 @@ use crate::{
 };
 use backspace_core::staff::OperatorRecord;
 
-/// The records of one transaction (the connection is inside `BEGIN … COMMIT/ROLLBACK`).
-///
 /// What every write asks first — the settings, the last closed day, whether there is staff, the
-/// last trail and audit entries — is read once per transaction and then kept in step with this
-/// transaction's own writes: no other connection can change it until the transaction ends.
-pub(crate) struct SqliteTx<'a> {
-    conn: &'a Connection,
+/// last trail and audit entries — once read, kept in step with the transaction's own writes (no
+/// other connection can change them while it is open). `None` is "not read yet".
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Known {
     settings: Option<Settings>,
     closed_through: Option<Option<NaiveDate>>,
     has_operators: Option<bool>,
@@ -27,24 +25,28 @@ pub(crate) struct SqliteTx<'a> {
     last_audit: Option<Option<AuditEntry>>,
 }
 
+/// The records of one transaction (the connection is inside `BEGIN … COMMIT/ROLLBACK`).
+pub(crate) struct SqliteTx<'a> {
+    conn: &'a Connection,
+    known: Known,
+}
+
 impl<'a> SqliteTx<'a> {
-    /// Wraps a connection whose transaction is open.
-    pub(crate) fn new(conn: &'a Connection) -> Self {
-        SqliteTx {
-            conn,
-            settings: None,
-            closed_through: None,
-            has_operators: None,
-            last_trail: None,
-            last_audit: None,
-        }
+    /// Wraps a connection whose transaction is open, knowing `known` of it already.
+    pub(crate) fn new(conn: &'a Connection, known: Known) -> Self {
+        SqliteTx { conn, known }
+    }
+
+    /// What the transaction knows now (to carry into the next one, once this one commits).
+    pub(crate) fn into_known(self) -> Known {
+        self.known
     }
 }
 
 impl StoreTx for SqliteTx<'_> {
     fn insert_operator(&mut self, operator: &OperatorRecord) -> Result<()> {
         staff::insert_operator(self.conn, operator)?;
-        self.has_operators = Some(true);
+        self.known.has_operators = Some(true);
         Ok(())
     }
     fn update_operator(&mut self, operator: &OperatorRecord) -> Result<()> {
@@ -57,24 +59,24 @@ impl StoreTx for SqliteTx<'_> {
         staff::operators(self.conn)
     }
     fn has_operators(&mut self) -> Result<bool> {
-        if let Some(known) = self.has_operators {
+        if let Some(known) = self.known.has_operators {
             return Ok(known);
         }
         let found = staff::has_operators(self.conn)?;
-        self.has_operators = Some(found);
+        self.known.has_operators = Some(found);
         Ok(found)
     }
     fn append_audit(&mut self, entry: &AuditEntry) -> Result<()> {
         staff::append_audit(self.conn, entry)?;
-        self.last_audit = Some(Some(entry.clone()));
+        self.known.last_audit = Some(Some(entry.clone()));
         Ok(())
     }
     fn last_audit_entry(&mut self) -> Result<Option<AuditEntry>> {
-        if let Some(known) = &self.last_audit {
+        if let Some(known) = &self.known.last_audit {
             return Ok(known.clone());
         }
         let found = staff::last_audit(self.conn)?;
-        self.last_audit = Some(found.clone());
+        self.known.last_audit = Some(found.clone());
         Ok(found)
     }
     fn audit_entries(
@@ -153,15 +155,15 @@ impl StoreTx for SqliteTx<'_> {
     }
     fn append_trail(&mut self, entry: &TrailEntry) -> Result<()> {
         trail::append(self.conn, entry)?;
-        self.last_trail = Some(Some(entry.clone()));
+        self.known.last_trail = Some(Some(entry.clone()));
         Ok(())
     }
     fn last_trail_entry(&mut self) -> Result<Option<TrailEntry>> {
-        if let Some(known) = &self.last_trail {
+        if let Some(known) = &self.known.last_trail {
             return Ok(known.clone());
         }
         let found = trail::last(self.conn)?;
-        self.last_trail = Some(found.clone());
+        self.known.last_trail = Some(found.clone());
         Ok(found)
     }
     fn trail(&mut self) -> Result<Vec<TrailEntry>> {
@@ -169,7 +171,7 @@ impl StoreTx for SqliteTx<'_> {
     }
     fn insert_z_report(&mut self, z: &ZReport) -> Result<()> {
         trail::insert_z(self.conn, z)?;
-        self.closed_through = None;
+        self.known.closed_through = None;
         Ok(())
     }
     fn z_report(&mut self, date: NaiveDate) -> Result<Option<ZReport>> {
@@ -185,24 +187,24 @@ impl StoreTx for SqliteTx<'_> {
         .map(|v| v.unwrap_or(false))
     }
     fn closed_through(&mut self) -> Result<Option<NaiveDate>> {
-        if let Some(known) = self.closed_through {
+        if let Some(known) = self.known.closed_through {
             return Ok(known);
         }
         let found = trail::closed_through(self.conn)?;
-        self.closed_through = Some(found);
+        self.known.closed_through = Some(found);
         Ok(found)
     }
     fn settings(&mut self) -> Result<Settings> {
-        if let Some(known) = &self.settings {
+        if let Some(known) = &self.known.settings {
             return Ok(known.clone());
         }
         let found = settings::get(self.conn)?;
-        self.settings = Some(found.clone());
+        self.known.settings = Some(found.clone());
         Ok(found)
     }
     fn save_settings(&mut self, s: &Settings) -> Result<()> {
         settings::save(self.conn, s)?;
-        self.settings = Some(s.clone());
+        self.known.settings = Some(s.clone());
         Ok(())
     }
     fn next_number(&mut self, counter: Counter) -> Result<u64> {

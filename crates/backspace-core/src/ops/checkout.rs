@@ -2,7 +2,7 @@
 
 use uuid::Uuid;
 
-use super::invoices::{ValidPayment, pay};
+use super::invoices::{Paying, ValidPayment, pay};
 use super::sessions::{end_session, parse_discount};
 use super::{Backspace, Checkout, Op};
 use crate::error::{Error, Result};
@@ -61,9 +61,14 @@ impl<S: Store> Backspace<S> {
                 self.allow_discount(tx, discount, "checkout")?;
             }
             let settings = tx.settings()?;
-            let mut invoice = end_session(tx, &settings, session_id, discount, at)?;
+            let (mut invoice, mut customer) = end_session(tx, &settings, session_id, discount, at)?;
             for payment in &payments {
-                pay(tx, &settings, &mut invoice, payment, at, self.operator)?;
+                let paying = Paying {
+                    settings: &settings,
+                    operator: self.operator,
+                    at,
+                };
+                pay(tx, &paying, &mut invoice, &mut customer, payment)?;
             }
             Ok(invoice)
         })

@@ -196,14 +196,27 @@ impl ValidPayment {
 
 /// Records `payment` on `invoice` at `at` and updates credit or balance (R-INVC-4, R-INVC-7,
 /// R-BAL-2). `invoice` is left as stored, its new payment included.
+/// Who pays when, under which settings: what [`pay`] needs besides the invoice and customer.
+pub(super) struct Paying<'a> {
+    pub settings: &'a Settings,
+    pub operator: Option<Uuid>,
+    pub at: DateTime<Utc>,
+}
+
+/// Records `payment` on `invoice`, moving `customer`'s (the invoice's customer, as last
+/// written) balance or credit with it.
 pub(super) fn pay(
     tx: &mut dyn StoreTx,
-    settings: &Settings,
+    paying: &Paying<'_>,
     invoice: &mut Invoice,
+    customer: &mut Customer,
     payment: &ValidPayment,
-    at: DateTime<Utc>,
-    operator: Option<Uuid>,
 ) -> Result<()> {
+    let Paying {
+        settings,
+        operator,
+        at,
+    } = *paying;
     let (paid, method) = (payment.amount, payment.method);
     if at < invoice.issued_at {
         return Err(Error::validation(
@@ -226,11 +239,6 @@ pub(super) fn pay(
             limit: "due",
         });
     }
-    let mut customer = found(
-        tx.customer(invoice.customer_id)?,
-        "customer",
-        invoice.customer_id,
-    )?;
     let credit = Piastres::from_decimal("credit", customer.credit)?;
     if method == PaymentMethod::Balance && credit < paid {
         return Err(Error::InsufficientCredit {
@@ -265,11 +273,11 @@ pub(super) fn pay(
     invoice.payments.push(record);
     if method == PaymentMethod::Balance {
         customer.credit = credit.checked_sub(paid)?.to_decimal();
-        tx.update_customer(&customer)?;
+        tx.update_customer(customer)?;
     } else {
         post(
             tx,
-            &mut customer,
+            customer,
             LedgerKind::Payment,
             paid,
             invoice.invoice_number.clone(),
@@ -364,7 +372,17 @@ impl<S: Store> Backspace<S> {
         self.write(op, |tx, at| {
             let mut invoice = found(tx.invoice(invoice_id)?, "invoice", invoice_id)?;
             let settings = tx.settings()?;
-            pay(tx, &settings, &mut invoice, &payment, at, self.operator)?;
+            let mut customer = found(
+                tx.customer(invoice.customer_id)?,
+                "customer",
+                invoice.customer_id,
+            )?;
+            let paying = Paying {
+                settings: &settings,
+                operator: self.operator,
+                at,
+            };
+            pay(tx, &paying, &mut invoice, &mut customer, &payment)?;
             Ok(invoice)
         })
     }

@@ -22,6 +22,8 @@ struct Billing {
     charge: crate::pricing::SessionCharge,
     subscription_id: Option<Uuid>,
     lines: Vec<InvoiceLine>,
+    /// The session's resource, as read to bill it.
+    resource: Resource,
 }
 
 fn bill(
@@ -63,7 +65,7 @@ fn bill(
     }
     let mut lines = vec![InvoiceLine {
         kind: LineKind::Session,
-        description: resource.name,
+        description: resource.name.clone(),
         quantity: charge.billed_minutes,
         unit_price: session.rate_per_hour,
         amount: charge.charge.to_decimal(),
@@ -86,6 +88,7 @@ fn bill(
         charge,
         subscription_id,
         lines,
+        resource,
     })
 }
 
@@ -100,13 +103,14 @@ fn active(session: Session) -> Result<Session> {
 }
 
 /// Ends an active session at `at`: charge, invoice, resource freed, balance updated (R-SESS-2).
+/// Returns the invoice and the customer as the invoice left them (for a checkout's payments).
 pub(super) fn end_session(
     tx: &mut dyn StoreTx,
     settings: &Settings,
     session_id: Uuid,
     discount: PercentHundredths,
     at: DateTime<Utc>,
-) -> Result<Invoice> {
+) -> Result<(Invoice, Customer)> {
     let mut session = active(found(tx.session(session_id)?, "session", session_id)?)?;
     // No overlap check (R-SESS-7) is needed here: the session was free from its start on when
     // it started, and while it runs no other session of its resource or customer can be
@@ -127,6 +131,7 @@ pub(super) fn end_session(
         Some(session.id),
         None,
     )?;
+    let mut resource = b.resource;
     session.ended_at = Some(at);
     session.is_active = false;
     session.duration_minutes = Some(b.charge.duration_minutes);
@@ -135,14 +140,9 @@ pub(super) fn end_session(
     session.subscription_id = b.subscription_id;
     session.invoice_id = Some(invoice.id);
     tx.update_session(&session)?;
-    let mut resource = found(
-        tx.resource(session.resource_id)?,
-        "resource",
-        session.resource_id,
-    )?;
     resource.is_available = !resource.out_of_service;
     tx.update_resource(&resource)?;
-    Ok(invoice)
+    Ok((invoice, customer))
 }
 
 /// Refuses a session over `span` when it would overlap another session of the same resource or
@@ -302,7 +302,7 @@ impl<S: Store> Backspace<S> {
                 self.allow_discount(tx, discount, "end_session")?;
             }
             let settings = tx.settings()?;
-            end_session(tx, &settings, session_id, discount, at)
+            end_session(tx, &settings, session_id, discount, at).map(|(invoice, _)| invoice)
         })
     }
 
