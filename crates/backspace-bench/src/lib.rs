@@ -13,6 +13,7 @@
 //! * [`data`] — where generated files are cached.
 //! * [`proxy`] — a TCP proxy that adds latency (a branch far from its database).
 //! * [`pg_floor`] — the cycle as hand-written SQL on PostgreSQL (the chain bench's floor).
+//! * [`sqlite3_baseline`] — bench 4b's Python baseline ported to Rust (its ceiling).
 
 #![warn(missing_docs)]
 
@@ -24,6 +25,7 @@ pub mod measure;
 pub mod pg_floor;
 pub mod prng;
 pub mod proxy;
+pub mod sqlite3_baseline;
 
 /// Errors of the bench code (boxed: only the failure path allocates).
 pub type BenchError = Box<dyn std::error::Error + Send + Sync>;
