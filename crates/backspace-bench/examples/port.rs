@@ -5,6 +5,9 @@ fn main() -> backspace_bench::BenchResult<()> {
     for k in 0..50_000 {
         desk.walk_in(k)?;
     }
-    println!("{:.1} µs per walk-in", t.elapsed().as_secs_f64() * 1e6 / 50_000.0);
+    println!(
+        "{:.1} µs per walk-in",
+        t.elapsed().as_secs_f64() * 1e6 / 50_000.0
+    );
     Ok(())
 }

@@ -64,7 +64,10 @@ impl Sqlite3Baseline {
         let db = Connection::open(path)?;
         // Plans that stay prepared whatever the values bound, as the store's (see
         // `backspace_sqlite`'s `open.rs`).
-        db.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+        db.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+            true,
+        )?;
         // Room for all of its statements (rusqlite keeps 16 by default; Python's `sqlite3`, 128).
         db.set_prepared_statement_cache_capacity(128);
         if path != ":memory:" {
