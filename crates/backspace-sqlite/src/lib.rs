@@ -63,7 +63,7 @@ pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub struct SqliteStore {
     conn: Mutex<Connection>,
     /// What the last committed write knew ([`tx::Known`]), with the data version it saw.
-    known: Mutex<Option<(i64, tx::Known)>>,
+    known: Mutex<Option<(i64, Box<tx::Known>)>>,
 }
 
 /// The code blocks of the crate's README, run as doc tests.

@@ -58,7 +58,7 @@ impl SqliteStore {
         };
         let mut cache = self.known.lock().unwrap_or_else(|p| p.into_inner());
         let known = match (cache.take(), version) {
-            (Some((then, known)), Some(now)) if then == now => known,
+            (Some((then, known)), Some(now)) if then == now => *known,
             _ => Known::default(),
         };
         let mut store_tx = SqliteTx::new(&tx, known);
@@ -67,7 +67,7 @@ impl SqliteStore {
             Ok(value) if commit => {
                 let known = store_tx.into_known();
                 tx.commit().db()?;
-                *cache = version.map(|v| (v, known));
+                *cache = version.map(|v| (v, Box::new(known)));
                 Ok(value)
             }
             Ok(value) => {
