@@ -57,9 +57,14 @@ impl SqliteStore {
             None
         };
         let mut cache = self.known.lock().unwrap_or_else(|p| p.into_inner());
-        let known = match (cache.take(), version) {
-            (Some((then, known)), Some(now)) if then == now => *known,
-            _ => Known::default(),
+        // A read leaves the carried-over context for the next write; a write takes it, and
+        // only a commit puts back what it knows then.
+        let known = match version {
+            Some(now) => match cache.take() {
+                Some((then, known)) if then == now => *known,
+                _ => Known::default(),
+            },
+            None => Known::default(),
         };
         let mut store_tx = SqliteTx::new(&tx, known);
         let out = f(&mut store_tx);
