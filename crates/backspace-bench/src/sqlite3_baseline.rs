@@ -185,92 +185,79 @@ impl Sqlite3Baseline {
 
 /// The end of a session: its invoice, lines, ledger entry; returns the invoice and its total.
 fn end(db: &Connection, session: &str) -> BenchResult<(String, i64)> {
-    {
-        {
-            let (customer, seat, started, rate): (String, String, String, i64) = db
-                .prepare_cached(
-                    "SELECT customer_id, resource_id, started_at, rate FROM sessions \
-                     WHERE id = ? AND ended_at IS NULL",
-                )?
-                .query_row([session], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-                })?;
-            let end = now();
-            let seconds = (DateTime::parse_from_rfc3339(&end)?
-                - DateTime::parse_from_rfc3339(&started)?)
-            .num_seconds();
-            let minutes = (seconds + 59) / 60;
-            let charge = (minutes * rate * 2 + 60) / 120;
-            let lines: Vec<(i64, i64)> = db
-                .prepare_cached("SELECT quantity, price FROM consumptions WHERE session_id = ?")?
-                .query_map([session], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<Result<_, _>>()?;
-            let total = charge + lines.iter().map(|(q, p)| q * p).sum::<i64>();
-            // The Python baseline's `UPDATE … RETURNING value`, as an update and a read: on
-            // this SQLite, `RETURNING` builds and drops a temporary table per run (a fifth of
-            // the walk-in's time when kept).
-            db.prepare_cached("UPDATE counters SET value = value + 1 WHERE name = 'invoice'")?
-                .execute([])?;
-            let n: i64 = db
-                .prepare_cached("SELECT value FROM counters WHERE name = 'invoice'")?
-                .query_row([], |r| r.get(0))?;
-            let invoice = new_id();
-            let number = format!("INV-{n:04}");
-            let status = if total == 0 { "paid" } else { "unpaid" };
-            db.prepare_cached("INSERT INTO invoices VALUES (?, ?, ?, ?, ?, 0, ?)")?
-                .execute(params![invoice, number, customer, end, total, status])?;
-            db.prepare_cached("INSERT INTO invoice_lines VALUES (?, 'session', 'Seat', ?, ?)")?
-                .execute(params![invoice, minutes, charge])?;
-            for (q, p) in &lines {
-                db.prepare_cached(
-                    "INSERT INTO invoice_lines VALUES (?, 'consumption', 'item', ?, ?)",
-                )?
-                .execute(params![invoice, q, q * p])?;
-            }
-            db.prepare_cached("UPDATE sessions SET ended_at = ?, invoice_id = ? WHERE id = ?")?
-                .execute(params![end, invoice, session])?;
-            db.prepare_cached("UPDATE resources SET busy = 0 WHERE id = ?")?
-                .execute([&seat])?;
-            db.prepare_cached("UPDATE customers SET balance = balance - ? WHERE id = ?")?
-                .execute(params![total, customer])?;
-            db.prepare_cached("INSERT INTO ledger VALUES (?, 'invoice', ?, ?, ?)")?
-                .execute(params![customer, -total, number, end])?;
-            Ok((invoice, total))
-        }
+    let (customer, seat, started, rate): (String, String, String, i64) = db
+        .prepare_cached(
+            "SELECT customer_id, resource_id, started_at, rate FROM sessions \
+             WHERE id = ? AND ended_at IS NULL",
+        )?
+        .query_row([session], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
+    let end = now();
+    let seconds = (DateTime::parse_from_rfc3339(&end)? - DateTime::parse_from_rfc3339(&started)?)
+        .num_seconds();
+    let minutes = (seconds + 59) / 60;
+    let charge = (minutes * rate * 2 + 60) / 120;
+    let lines: Vec<(i64, i64)> = db
+        .prepare_cached("SELECT quantity, price FROM consumptions WHERE session_id = ?")?
+        .query_map([session], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let total = charge + lines.iter().map(|(q, p)| q * p).sum::<i64>();
+    // The Python baseline's `UPDATE … RETURNING value`, as an update and a read: on
+    // this SQLite, `RETURNING` builds and drops a temporary table per run (a fifth of
+    // the walk-in's time when kept).
+    db.prepare_cached("UPDATE counters SET value = value + 1 WHERE name = 'invoice'")?
+        .execute([])?;
+    let n: i64 = db
+        .prepare_cached("SELECT value FROM counters WHERE name = 'invoice'")?
+        .query_row([], |r| r.get(0))?;
+    let invoice = new_id();
+    let number = format!("INV-{n:04}");
+    let status = if total == 0 { "paid" } else { "unpaid" };
+    db.prepare_cached("INSERT INTO invoices VALUES (?, ?, ?, ?, ?, 0, ?)")?
+        .execute(params![invoice, number, customer, end, total, status])?;
+    db.prepare_cached("INSERT INTO invoice_lines VALUES (?, 'session', 'Seat', ?, ?)")?
+        .execute(params![invoice, minutes, charge])?;
+    for (q, p) in &lines {
+        db.prepare_cached("INSERT INTO invoice_lines VALUES (?, 'consumption', 'item', ?, ?)")?
+            .execute(params![invoice, q, q * p])?;
     }
+    db.prepare_cached("UPDATE sessions SET ended_at = ?, invoice_id = ? WHERE id = ?")?
+        .execute(params![end, invoice, session])?;
+    db.prepare_cached("UPDATE resources SET busy = 0 WHERE id = ?")?
+        .execute([&seat])?;
+    db.prepare_cached("UPDATE customers SET balance = balance - ? WHERE id = ?")?
+        .execute(params![total, customer])?;
+    db.prepare_cached("INSERT INTO ledger VALUES (?, 'invoice', ?, ?, ?)")?
+        .execute(params![customer, -total, number, end])?;
+    Ok((invoice, total))
 }
 
 /// A payment of `amount` on `invoice`.
 fn pay(db: &Connection, invoice: &str, amount: i64) -> BenchResult<()> {
-    {
-        {
-            let (customer, number, total, paid): (String, String, i64, i64) = db
-                .prepare_cached(
-                    "SELECT customer_id, number, total, paid FROM invoices WHERE id = ?",
-                )?
-                .query_row([invoice], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-                })?;
-            if amount <= 0 || amount > total - paid {
-                return Err("overpayment".into());
-            }
-            let at = now();
-            db.prepare_cached("INSERT INTO payments VALUES (?, ?, 'cash', ?)")?
-                .execute(params![invoice, amount, at])?;
-            let status = if paid + amount == total {
-                "paid"
-            } else {
-                "pending"
-            };
-            db.prepare_cached("UPDATE invoices SET paid = paid + ?, status = ? WHERE id = ?")?
-                .execute(params![amount, status, invoice])?;
-            db.prepare_cached("UPDATE customers SET balance = balance + ? WHERE id = ?")?
-                .execute(params![amount, customer])?;
-            db.prepare_cached("INSERT INTO ledger VALUES (?, 'payment', ?, ?, ?)")?
-                .execute(params![customer, amount, number, at])?;
-            Ok(())
-        }
+    let (customer, number, total, paid): (String, String, i64, i64) = db
+        .prepare_cached("SELECT customer_id, number, total, paid FROM invoices WHERE id = ?")?
+        .query_row([invoice], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
+    if amount <= 0 || amount > total - paid {
+        return Err("overpayment".into());
     }
+    let at = now();
+    db.prepare_cached("INSERT INTO payments VALUES (?, ?, 'cash', ?)")?
+        .execute(params![invoice, amount, at])?;
+    let status = if paid + amount == total {
+        "paid"
+    } else {
+        "pending"
+    };
+    db.prepare_cached("UPDATE invoices SET paid = paid + ?, status = ? WHERE id = ?")?
+        .execute(params![amount, status, invoice])?;
+    db.prepare_cached("UPDATE customers SET balance = balance + ? WHERE id = ?")?
+        .execute(params![amount, customer])?;
+    db.prepare_cached("INSERT INTO ledger VALUES (?, 'payment', ?, ?, ?)")?
+        .execute(params![customer, amount, number, at])?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -62,12 +62,12 @@ impl<S: Store> Backspace<S> {
             }
             let settings = tx.settings()?;
             let (mut invoice, mut customer) = end_session(tx, &settings, session_id, discount, at)?;
+            let paying = Paying {
+                settings: &settings,
+                operator: self.operator,
+                at,
+            };
             for payment in &payments {
-                let paying = Paying {
-                    settings: &settings,
-                    operator: self.operator,
-                    at,
-                };
                 pay(tx, &paying, &mut invoice, &mut customer, payment)?;
             }
             Ok(invoice)
